@@ -1,0 +1,41 @@
+// Extracts many inputs (files, folders, "-" for standard input) with one
+// grammar, on several threads, writing records in input order. A bad input is
+// reported and skipped; the others still produce their records.
+//
+//   BatchReport r = extract_batch(grammar, {"samples/"}, writer, {.threads = 4});
+//   return r.input_errors ? 2 : 0;
+#pragma once
+
+#include "inspex/extract.hpp"
+#include "inspex/write.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace inspex {
+
+struct BatchOptions {
+    unsigned threads = 0; // 0: one per core
+    // Called in input order, from the calling thread.
+    std::function<void(const Error &)> on_error;
+    std::function<void(const std::string &file, const nlohmann::ordered_json &warning)> on_warning;
+};
+
+struct BatchReport {
+    std::size_t documents = 0;
+    std::size_t records = 0;
+    std::size_t warnings = 0;
+    std::size_t input_errors = 0;
+};
+
+// Folders are read recursively for *.txt files, in name order.
+Result<std::vector<std::string>> expand_inputs(const std::vector<std::string> &args);
+
+// The whole content of a file, or of standard input for "-".
+Result<std::string> read_input(const std::string &path);
+
+BatchReport extract_batch(const Grammar &grammar, const std::vector<std::string> &paths,
+                          RecordWriter &writer, const BatchOptions &options);
+
+} // namespace inspex

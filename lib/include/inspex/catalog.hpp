@@ -1,0 +1,30 @@
+// Finds grammars by name or path along a search path: the user's folders
+// (--grammar-path, INSPEX_GRAMMAR_PATH), then the installed grammars.
+//
+//   Catalog cat({"~/my-grammars"});
+//   auto g = cat.load("action-plan");   // or a path to a .toml file
+#pragma once
+
+#include "inspex/grammar.hpp"
+
+#include <string>
+#include <vector>
+
+namespace inspex {
+
+class Catalog {
+  public:
+    // `extra` folders are searched first, then INSPEX_GRAMMAR_PATH, then the
+    // folders compiled in (the source tree's grammars/ and the install prefix).
+    explicit Catalog(std::vector<std::string> extra = {});
+
+    // A name ("action-plan") is looked up as NAME.toml in the folders; anything
+    // with a slash or ending in .toml is taken as a path.
+    Result<Grammar> load(const std::string &name_or_path, MatchLimits limits = {}) const;
+    [[nodiscard]] const std::vector<std::string> &folders() const { return folders_; }
+
+  private:
+    std::vector<std::string> folders_;
+};
+
+} // namespace inspex

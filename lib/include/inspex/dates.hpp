@@ -1,0 +1,46 @@
+// Reads the dates documents write ("29th June 2022", "22/05/2019", "September
+// 2022", "Completed and ongoing") into date objects, with a grammar-supplied
+// pattern for one date and a month-name table.
+//
+//   auto found = find_dates("September 2022 October 2022", rules); // two objects
+#pragma once
+
+#include "inspex/pattern.hpp"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace inspex {
+
+// The grammar's date conventions. `item` matches one written date; its named
+// groups say what the engine reads: day, month (number or name), year,
+// completed, ongoing. `range` matches a span, with start_day, start_month,
+// start_year, end_day, end_month, end_year.
+struct DateRules {
+    RegexPtr item;
+    RegexPtr range;
+    std::map<std::string, int> months; // lower-case name or abbreviation -> 1..12
+};
+
+struct DateValue {
+    std::string text;                // as written
+    std::optional<std::string> iso;  // as precise as the text: YYYY, YYYY-MM or YYYY-MM-DD
+    std::optional<std::string> state; // "completed" or "ongoing"
+    [[nodiscard]] nlohmann::ordered_json to_json() const;
+};
+
+struct FoundDates {
+    std::vector<DateValue> dates;
+    std::string leftover; // text between and around the dates that is not white space
+};
+
+[[nodiscard]] FoundDates find_dates(std::string_view text, const DateRules &rules);
+
+// {"text", "start", "end"} for a span like "28th February to 11th March 2022";
+// a lone date gives start = end; no date gives nulls.
+[[nodiscard]] nlohmann::ordered_json read_range(std::string_view text, const DateRules &rules);
+
+} // namespace inspex

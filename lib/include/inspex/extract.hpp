@@ -1,0 +1,36 @@
+// Runs a grammar over one input document: decode, normalize, lay out, read
+// fields, infer, and return the records (a document record, then its items).
+//
+//   auto records = extract(grammar, {"plans/elmley.txt", "elmley", bytes});
+//   for (auto &r : records->records) write(r);
+#pragma once
+
+#include "inspex/grammar.hpp"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace inspex {
+
+struct Input {
+    std::string file;   // path as given, or "-" for standard input
+    std::string doc;    // document id: file name without directory and last extension
+    std::string bytes;  // the raw content
+};
+
+struct Extraction {
+    std::vector<nlohmann::ordered_json> records;
+};
+
+// Fails only when the input cannot be decoded; everything the grammar could
+// not place becomes a warning inside the records.
+Result<Extraction> extract(const Grammar &grammar, const Input &input);
+
+// "dir/plan.txt" -> "plan"; "-" -> "stdin".
+[[nodiscard]] std::string document_id(const std::string &path);
+
+// The input's lines after decoding and normalization, numbered as in the input.
+Result<std::vector<Line>> normalized_lines(const Grammar &grammar, const Input &input);
+
+} // namespace inspex

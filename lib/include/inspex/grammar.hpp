@@ -1,0 +1,87 @@
+// A grammar: everything inspex knows about one family of documents, loaded
+// from a TOML file in grammars/. The engine runs any grammar; nothing here
+// names a document, a heading or a vocabulary.
+//
+//   auto g = load_grammar("grammars/action-plan.toml");
+//   if (!g) std::cerr << g.error().describe();  // "action-plan.toml:12: ..."
+#pragma once
+
+#include "inspex/dates.hpp"
+#include "inspex/normalize.hpp"
+#include "inspex/pattern.hpp"
+#include "inspex/table.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace inspex {
+
+enum class FieldType { text, ref, key, vocab, list, dates, date, range, integer };
+
+// A closed set of values, each with the ways documents write it.
+struct Vocabulary {
+    std::vector<std::pair<std::string, RegexPtr>> values; // value -> whole-text pattern
+    // The value whose pattern matches the whole text, or empty.
+    [[nodiscard]] std::string lookup(std::string_view text) const;
+};
+
+// A capture rule: a pattern run over the working text of a column (or the
+// whole document); its named groups give field values; with `cut`, the
+// matched span is removed so later rules and the column's own field see the
+// rest.
+struct CaptureRule {
+    std::string column; // empty: the document text
+    RegexPtr pattern;
+    bool cut = false;
+    bool all = false; // apply to every match, not only the first
+    SourceRef where;
+};
+
+struct FieldSpec {
+    std::string name;
+    FieldType type = FieldType::text;
+    std::string column;   // value from what remains of this column after cuts
+    std::string context;  // else from this heading context value
+    std::string vocab;    // for vocab fields
+    RegexPtr split;       // for list fields: where one cell holds several items
+    RegexPtr valid;       // for ref fields: a value that does not match is partial
+    bool lower = false;
+    std::vector<Replacement> replace;
+    std::string infer;    // "sequence" or "stated"
+};
+
+struct StatedCount {
+    std::string path; // "agreed" or "hmi_prisons.good": where in `stated`
+    RegexPtr pattern; // group "n" gives the count
+};
+
+struct DocumentSpec {
+    std::vector<std::string> fields; // output order after kind, doc, source, grammar
+    std::vector<CaptureRule> rules;
+    std::map<std::string, FieldSpec> types;
+    std::string counts_field;        // the field that holds the stated counts
+    std::vector<StatedCount> stated; // counts the document states about itself
+};
+
+struct Grammar {
+    std::string name;
+    std::string description;
+    std::string file;
+    std::string record_kind;
+    NormalizeRules normalize;
+    DateRules dates;
+    TableSpec table;
+    std::vector<CaptureRule> captures;
+    std::map<std::string, FieldSpec> fields;
+    std::vector<std::string> record_fields; // output order
+    std::map<std::string, Vocabulary> vocabularies;
+    DocumentSpec document;
+    PatternLibrary patterns;
+};
+
+// Loads a grammar file and the files it includes (looked up beside it).
+// Errors name the grammar file and line.
+Result<Grammar> load_grammar(const std::string &path, MatchLimits limits = {});
+
+} // namespace inspex

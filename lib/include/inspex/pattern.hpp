@@ -1,0 +1,113 @@
+// Named, composable PCRE2 patterns: a pattern may refer to another by %{NAME},
+// and every compiled regex runs with JIT and bounded match and depth limits.
+//
+//   PatternLibrary lib; lib.define("MONTH", "(?:January|February)", {"common.toml", 3});
+//   auto re = lib.compile("%{MONTH} \\d{4}", {"plan.toml", 9});
+//   if (re) { auto m = re->search("In January 2022"); }
+#pragma once
+
+#include "inspex/error.hpp"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace inspex {
+
+// Where a pattern was written, so errors can point at the grammar line.
+struct SourceRef {
+    std::string file;
+    std::size_t line = 0;
+};
+
+// Resource bounds for every match; one place, documented in the README.
+struct MatchLimits {
+    uint32_t match_limit = 1'000'000;
+    uint32_t depth_limit = 10'000;
+};
+
+struct Span {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    [[nodiscard]] bool empty() const { return begin == end; }
+};
+
+class Regex;
+
+// One successful match: spans of the whole match and of its groups.
+class Match {
+  public:
+    [[nodiscard]] Span whole() const { return groups_.at(0).value_or(Span{}); }
+    // The span of a named group, if that group took part in the match. With
+    // duplicate names, the first group of that name that matched.
+    [[nodiscard]] std::optional<Span> group(std::string_view name) const;
+    [[nodiscard]] std::optional<std::string_view> text(std::string_view name) const;
+    [[nodiscard]] std::string_view whole_text() const;
+    // Names of the named groups that matched, in pattern order.
+    [[nodiscard]] std::vector<std::string> matched_names() const;
+
+  private:
+    friend class Regex;
+    std::string_view subject_;
+    std::vector<std::optional<Span>> groups_;
+    const Regex *regex_ = nullptr;
+};
+
+class Regex {
+  public:
+    Regex(const Regex &) = delete;
+    Regex &operator=(const Regex &) = delete;
+    ~Regex();
+
+    // First match at or after `start`; nullopt when none (or a limit was hit,
+    // which is reported through limit_hit()).
+    [[nodiscard]] std::optional<Match> search(std::string_view subject,
+                                              std::size_t start = 0) const;
+    [[nodiscard]] bool matches(std::string_view subject) const {
+        return search(subject).has_value();
+    }
+    [[nodiscard]] std::vector<Match> search_all(std::string_view subject) const;
+    // Replaces every match by `replacement` ($1, ${name} expand).
+    [[nodiscard]] std::string replace_all(std::string_view subject,
+                                          std::string_view replacement) const;
+    [[nodiscard]] const std::string &source() const { return source_; }
+    [[nodiscard]] bool limit_hit() const { return limit_hit_; }
+
+  private:
+    friend class PatternLibrary;
+    friend class Match;
+    Regex() = default;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    std::string source_; // expanded pattern text
+    std::vector<std::pair<std::string, int>> names_; // name -> group number, pattern order
+    mutable bool limit_hit_ = false;
+};
+
+using RegexPtr = std::shared_ptr<const Regex>;
+
+// Definitions by name; compile() expands %{NAME} references recursively.
+class PatternLibrary {
+  public:
+    void define(const std::string &name, std::string body, SourceRef where);
+    [[nodiscard]] bool has(const std::string &name) const { return defs_.count(name) > 0; }
+    // Expanded text of a pattern, with %{NAME} replaced by (?:body of NAME).
+    Result<std::string> expand(std::string_view pattern, const SourceRef &where) const;
+    Result<RegexPtr> compile(std::string_view pattern, const SourceRef &where) const;
+    void set_limits(MatchLimits limits) { limits_ = limits; }
+
+  private:
+    struct Definition {
+        std::string body;
+        SourceRef where;
+    };
+    Result<std::string> expand_inner(std::string_view pattern, const SourceRef &where,
+                                     std::vector<std::string> &stack) const;
+    std::map<std::string, Definition> defs_;
+    MatchLimits limits_;
+};
+
+} // namespace inspex

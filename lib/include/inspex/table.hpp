@@ -1,0 +1,85 @@
+// Rebuilds the logical rows of a table from the physical lines a conversion
+// left: rows that start without their number, cells that lost their tab
+// position, headings that share a line with the previous row's cells.
+//
+//   TableLayout layout(spec);
+//   TableResult t = layout.run(clean_lines);  // t.rows[i].cells[col] = fragments
+#pragma once
+
+#include "inspex/lines.hpp"
+#include "inspex/pattern.hpp"
+#include "inspex/warning.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace inspex {
+
+struct ColumnSpec {
+    std::string name;
+    std::string label; // for messages; defaults to name
+    RegexPtr fits;     // what its content looks like; null: any text
+};
+
+// Heading lines set context values (e.g. the section rows sit under) from the
+// named groups of the first rule that matches the heading text.
+struct HeadingSpec {
+    std::size_t column = 0;
+    RegexPtr pattern;                 // what a heading looks like
+    std::vector<std::size_t> empty;   // columns that must be empty on a heading line
+    std::vector<RegexPtr> context;    // rules whose named groups set context values
+};
+
+struct RowStartRule {
+    std::size_t column = 0;
+    RegexPtr pattern; // content of that column that begins a row
+};
+
+struct TableSpec {
+    RegexPtr start;   // the header line; the table begins after it (null: first line)
+    RegexPtr end;     // a line that ends the table (null: end of text)
+    RegexPtr skip;    // lines to ignore (separators)
+    RegexPtr noise;   // cell content to drop silently (stray dashes)
+    std::vector<ColumnSpec> columns;
+    std::size_t key_column = 0;        // non-empty content here begins a row
+    std::vector<RowStartRule> row_starts; // other content that begins a row
+    HeadingSpec heading;
+    bool has_heading = false;
+    [[nodiscard]] std::optional<std::size_t> column_index(std::string_view name) const;
+};
+
+struct Fragment {
+    std::size_t line = 0;
+    std::string text;
+};
+
+struct LogicalRow {
+    std::vector<std::vector<Fragment>> cells; // per column, in reading order
+    std::map<std::string, std::string> context;
+    std::size_t first_line = 0, last_line = 0;
+    std::vector<Warning> warnings;
+};
+
+struct TableResult {
+    std::vector<LogicalRow> rows;
+    std::vector<Warning> warnings; // for text that belongs to no row
+    std::size_t start_line = 0, end_line = 0; // 0 when the table was not found
+};
+
+class TableLayout {
+  public:
+    explicit TableLayout(const TableSpec &spec) : spec_(spec) {}
+    [[nodiscard]] TableResult run(const std::vector<Line> &lines) const;
+
+    // Column of each cell (or -1: left out) that best fits the columns'
+    // declared content; `previous` is the last line's placement, preferred on ties.
+    [[nodiscard]] std::vector<int> place(const std::vector<std::string> &cells,
+                                         const std::vector<int> &previous) const;
+
+  private:
+    const TableSpec &spec_;
+};
+
+} // namespace inspex

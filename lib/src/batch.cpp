@@ -1,0 +1,104 @@
+#include "inspex/batch.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <thread>
+
+namespace inspex {
+
+namespace fs = std::filesystem;
+
+Result<std::vector<std::string>> expand_inputs(const std::vector<std::string> &args) {
+    std::vector<std::string> out;
+    for (const std::string &arg : args) {
+        std::error_code ec;
+        if (arg != "-" && fs::is_directory(arg, ec)) {
+            std::vector<std::string> found;
+            for (auto it = fs::recursive_directory_iterator(arg, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+                if (it->is_regular_file() && it->path().extension() == ".txt")
+                    found.push_back(it->path().string());
+            if (ec)
+                return Error{"cannot read folder: " + ec.message(), arg};
+            std::sort(found.begin(), found.end());
+            out.insert(out.end(), found.begin(), found.end());
+        } else {
+            out.push_back(arg);
+        }
+    }
+    return out;
+}
+
+Result<std::string> read_input(const std::string &path) {
+    if (path == "-") {
+        std::ostringstream buffer;
+        buffer << std::cin.rdbuf();
+        return buffer.str();
+    }
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        return Error{"no such file", path};
+    if (fs::is_directory(path, ec))
+        return Error{"is a folder", path};
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Error{"cannot open file", path};
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+namespace {
+
+Result<Extraction> extract_path(const Grammar &grammar, const std::string &path) {
+    auto bytes = read_input(path);
+    if (!bytes)
+        return bytes.error();
+    return extract(grammar, Input{path, document_id(path), std::move(bytes.value())});
+}
+
+} // namespace
+
+BatchReport extract_batch(const Grammar &grammar, const std::vector<std::string> &paths,
+                          RecordWriter &writer, const BatchOptions &options) {
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    BatchReport report;
+    std::deque<std::future<Result<Extraction>>> pending;
+    std::size_t next = 0, done = 0;
+    auto launch = [&] {
+        // Standard input is read on this thread, once, in its turn.
+        auto policy = paths[next] == "-" ? std::launch::deferred : std::launch::async;
+        pending.push_back(std::async(policy, extract_path, std::cref(grammar), paths[next]));
+        ++next;
+    };
+    while (done < paths.size()) {
+        while (next < paths.size() && pending.size() < threads)
+            launch();
+        Result<Extraction> result = pending.front().get();
+        pending.pop_front();
+        const std::string &path = paths[done++];
+        if (!result) {
+            ++report.input_errors;
+            if (options.on_error)
+                options.on_error(result.error());
+            continue;
+        }
+        ++report.documents;
+        for (const auto &record : result->records) {
+            writer.write(record);
+            ++report.records;
+            for (const auto &w : record["warnings"]) {
+                ++report.warnings;
+                if (options.on_warning)
+                    options.on_warning(path, w);
+            }
+        }
+    }
+    writer.finish();
+    return report;
+}
+
+} // namespace inspex

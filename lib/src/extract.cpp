@@ -1,0 +1,336 @@
+#include "inspex/extract.hpp"
+
+#include "inspex/decode.hpp"
+#include "inspex/infer.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fmt/format.h>
+
+namespace inspex {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// Text of one row (or of the document) while capture rules run: what remains
+// of each column, and the values named groups have captured so far.
+struct Working {
+    std::map<std::string, std::string> text;
+    std::map<std::string, std::string> captured;
+};
+
+std::string join(const std::vector<Fragment> &fragments) {
+    std::string out;
+    for (const auto &f : fragments) {
+        if (!out.empty())
+            out += ' ';
+        out += f.text;
+    }
+    return out;
+}
+
+std::vector<std::string_view> split_on(std::string_view text, char separator) {
+    std::vector<std::string_view> parts;
+    for (std::size_t start = 0;;) {
+        std::size_t at = text.find(separator, start);
+        parts.push_back(text.substr(start, at == std::string_view::npos ? at : at - start));
+        if (at == std::string_view::npos)
+            return parts;
+        start = at + 1;
+    }
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+void apply_capture(const CaptureRule &rule, std::string &subject, Working &w) {
+    std::vector<Match> matches;
+    if (rule.all)
+        matches = rule.pattern->search_all(subject);
+    else if (auto m = rule.pattern->search(subject))
+        matches.push_back(std::move(*m));
+    for (const Match &m : matches)
+        for (const std::string &name : m.matched_names())
+            w.captured.emplace(name, collapse_spaces(*m.text(name)));
+    if (!rule.cut || matches.empty())
+        return;
+    std::string rest;
+    std::size_t last = 0;
+    for (const Match &m : matches) {
+        rest.append(subject, last, m.whole().begin - last);
+        rest += ' ';
+        last = m.whole().end;
+    }
+    rest.append(subject, last);
+    subject = collapse_spaces(rest);
+}
+
+class RecordBuilder {
+  public:
+    RecordBuilder(const Grammar &g, const Input &input) : g_(g), input_(input), norm_(g.normalize) {}
+
+    json document(const std::vector<Line> &lines, std::vector<Warning> warnings) const;
+    json row(const LogicalRow &row) const;
+    void infer(json &document, std::vector<json> &rows) const;
+    [[nodiscard]] const Normalizer &normalizer() const { return norm_; }
+
+  private:
+    std::optional<std::string> text_value(const FieldSpec &f, const Working &w,
+                                          const std::map<std::string, std::string> &context) const;
+    json field_value(const FieldSpec &f, const LogicalRow &row, const Working &w,
+                     std::vector<Warning> &warnings) const;
+    json vocab_value(const FieldSpec &f, const std::vector<Fragment> &cells, std::vector<Warning> &warnings) const;
+    json list_value(const FieldSpec &f, const std::vector<Fragment> &cells) const;
+    json dates_value(const FieldSpec &f, const std::vector<Fragment> &cells, std::vector<Warning> &warnings) const;
+    json counts(const std::string &text) const;
+    [[nodiscard]] const std::vector<Fragment> &cells_of(const LogicalRow &row, const std::string &column) const;
+    json head(const std::string &kind, std::size_t first, std::size_t last) const {
+        return {{"kind", kind}, {"doc", input_.doc}, {"source", {{"file", input_.file}, {"lines", {first, last}}}}};
+    }
+
+    const Grammar &g_;
+    const Input &input_;
+    Normalizer norm_;
+};
+
+const std::vector<Fragment> &RecordBuilder::cells_of(const LogicalRow &row, const std::string &column) const {
+    static const std::vector<Fragment> none;
+    auto index = g_.table.column_index(column);
+    return index ? row.cells[*index] : none;
+}
+
+std::optional<std::string> RecordBuilder::text_value(const FieldSpec &f, const Working &w,
+                                                     const std::map<std::string, std::string> &context) const {
+    std::string value;
+    if (auto c = w.captured.find(f.name); c != w.captured.end())
+        value = c->second;
+    else if (auto t = w.text.find(f.column); !f.column.empty() && t != w.text.end())
+        value = t->second;
+    if (value.empty() && !f.context.empty())
+        if (auto c = context.find(f.context); c != context.end())
+            value = c->second;
+    for (const auto &r : f.replace)
+        value = r.pattern->replace_all(value, r.with);
+    value = collapse_spaces(value);
+    if (f.lower)
+        value = lower(value);
+    if (value.empty())
+        return std::nullopt;
+    return value;
+}
+
+json RecordBuilder::vocab_value(const FieldSpec &f, const std::vector<Fragment> &cells,
+                                std::vector<Warning> &warnings) const {
+    const Vocabulary &vocab = g_.vocabularies.at(f.vocab);
+    json value = nullptr;
+    for (const Fragment &cell : cells) {
+        std::string text = collapse_spaces(cell.text);
+        std::string v = vocab.lookup(text);
+        if (v.empty())
+            warnings.push_back({"not-in-vocabulary", fmt::format("{} \"{}\" is not a known value", f.name, text), cell.line, cell.line});
+        else if (value.is_null())
+            value = v;
+        else if (value != v)
+            warnings.push_back({"conflicting-values", fmt::format("{} given as both \"{}\" and \"{}\"", f.name, value.get<std::string>(), v), cell.line, cell.line});
+    }
+    return value;
+}
+
+json RecordBuilder::list_value(const FieldSpec &f, const std::vector<Fragment> &cells) const {
+    json items = json::array();
+    const std::string item_break(1, kBlockBreak);
+    for (const Fragment &cell : cells) {
+        // The split pattern marks where one written item ends and the next begins.
+        std::string marked = f.split ? f.split->replace_all(cell.text, item_break) : cell.text;
+        for (std::string_view part : split_on(marked, kBlockBreak))
+            if (std::string item = collapse_spaces(part); !item.empty())
+                items.push_back(item);
+    }
+    return items;
+}
+
+json RecordBuilder::dates_value(const FieldSpec &f, const std::vector<Fragment> &cells,
+                                std::vector<Warning> &warnings) const {
+    json dates = json::array();
+    for (const Fragment &cell : cells) {
+        FoundDates found = find_dates(collapse_spaces(cell.text), g_.dates);
+        for (const DateValue &d : found.dates)
+            dates.push_back(d.to_json());
+        if (!found.leftover.empty())
+            warnings.push_back({"not-a-date", fmt::format("{} text \"{}\" is not a date", f.name, found.leftover), cell.line, cell.line});
+    }
+    return dates;
+}
+
+json RecordBuilder::field_value(const FieldSpec &f, const LogicalRow &row, const Working &w,
+                                std::vector<Warning> &warnings) const {
+    switch (f.type) {
+    case FieldType::vocab: return vocab_value(f, cells_of(row, f.column), warnings);
+    case FieldType::list: return list_value(f, cells_of(row, f.column));
+    case FieldType::dates: return dates_value(f, cells_of(row, f.column), warnings);
+    default: break;
+    }
+    auto text = text_value(f, w, row.context);
+    if (!text)
+        return f.type == FieldType::list || f.type == FieldType::dates ? json::array() : json(nullptr);
+    switch (f.type) {
+    case FieldType::date: {
+        FoundDates found = find_dates(*text, g_.dates);
+        return found.dates.empty() ? json(nullptr) : found.dates.front().to_json();
+    }
+    case FieldType::range: return read_range(*text, g_.dates);
+    case FieldType::integer: return std::all_of(text->begin(), text->end(), ::isdigit) && text->size() < 10 ? json(std::stol(*text)) : json(nullptr);
+    default: return *text;
+    }
+}
+
+json RecordBuilder::row(const LogicalRow &row) const {
+    Working w;
+    for (std::size_t c = 0; c < g_.table.columns.size(); ++c)
+        w.text[g_.table.columns[c].name] = norm_.text_field(join(row.cells[c]));
+    for (const CaptureRule &rule : g_.captures)
+        apply_capture(rule, w.text[rule.column], w);
+    json rec = head(g_.record_kind, row.first_line, row.last_line);
+    std::vector<Warning> warnings = row.warnings;
+    for (const std::string &name : g_.record_fields) {
+        rec[name] = field_value(g_.fields.at(name), row, w, warnings);
+    }
+    rec["inferred"] = json::array();
+    rec["warnings"] = json::array();
+    for (const Warning &warning : warnings)
+        rec["warnings"].push_back(warning.to_json());
+    return rec;
+}
+
+json RecordBuilder::counts(const std::string &text) const {
+    json counts = nullptr;
+    for (const StatedCount &c : g_.document.stated) {
+        auto m = c.pattern->search(text);
+        if (!m || !m->text("n"))
+            continue;
+        if (counts.is_null())
+            counts = json::object();
+        json *at = &counts;
+        std::string_view path = c.path;
+        for (std::size_t dot; (dot = path.find('.')) != std::string_view::npos; path.remove_prefix(dot + 1))
+            at = &(*at)[std::string(path.substr(0, dot))];
+        (*at)[std::string(path)] = std::stol(std::string(*m->text("n")));
+    }
+    return counts;
+}
+
+json RecordBuilder::document(const std::vector<Line> &lines, std::vector<Warning> warnings) const {
+    std::string text;
+    for (const Line &line : lines) {
+        text += line.text;
+        text += '\n';
+    }
+    Working w;
+    for (const CaptureRule &rule : g_.document.rules)
+        apply_capture(rule, text, w);
+    json rec = head("document", lines.empty() ? 0 : lines.front().number, lines.empty() ? 0 : lines.back().number);
+    rec["grammar"] = g_.name;
+    LogicalRow none;
+    for (const std::string &name : g_.document.fields) {
+        if (name == g_.document.counts_field) {
+            rec[name] = counts(text);
+            continue;
+        }
+        rec[name] = field_value(g_.document.types.at(name), none, w, warnings);
+    }
+    rec["warnings"] = json::array();
+    for (const Warning &warning : warnings)
+        rec["warnings"].push_back(warning.to_json());
+    return rec;
+}
+
+void RecordBuilder::infer(json &document, std::vector<json> &rows) const {
+    for (const auto &[name, f] : g_.fields) {
+        if (f.infer.empty())
+            continue;
+        std::vector<Slot> slots;
+        for (const json &r : rows)
+            slots.push_back({r[name].is_string() ? std::optional(r[name].get<std::string>()) : std::nullopt, false});
+        if (f.infer == "sequence" && f.valid) {
+            infer_sequence(slots, *f.valid);
+            for (const Gap &gap : sequence_gaps(slots, *f.valid)) {
+                const json &before = rows[gap.before_index - 1], &after = rows[gap.before_index];
+                document["warnings"].push_back(Warning{"sequence-gap",
+                    fmt::format("{} {} absent between {} and {}: not in the text, not invented", name,
+                                fmt::join(gap.missing, ", "), before[name].get<std::string>(), after[name].get<std::string>()),
+                    before["source"]["lines"][1].get<std::size_t>(), after["source"]["lines"][0].get<std::size_t>()}.to_json());
+            }
+        } else if (f.infer == "stated" && document.contains(g_.document.counts_field) &&
+                   document[g_.document.counts_field].is_object()) {
+            std::map<std::string, long> stated;
+            for (const auto &[value, pattern] : g_.vocabularies.at(f.vocab).values)
+                if (auto n = document[g_.document.counts_field].find(value); n != document[g_.document.counts_field].end() && n->is_number())
+                    stated[value] = n->get<long>();
+            infer_from_counts(slots, stated);
+        }
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            json &r = rows[i];
+            if (slots[i].inferred) {
+                r[name] = *slots[i].value;
+                r["inferred"].push_back(name);
+            } else if (f.valid && r[name].is_string() && !f.valid->matches(r[name].get<std::string>())) {
+                r["warnings"].push_back(Warning{"incomplete-value",
+                    fmt::format("{} \"{}\" is incomplete and could not be deduced", name, r[name].get<std::string>()),
+                    r["source"]["lines"][0], r["source"]["lines"][0]}.to_json());
+                r[name] = nullptr;
+            }
+        }
+    }
+}
+
+} // namespace
+
+std::string Vocabulary::lookup(std::string_view text) const {
+    for (const auto &[value, pattern] : values)
+        if (pattern->matches(text))
+            return value;
+    return {};
+}
+
+std::string document_id(const std::string &path) {
+    if (path == "-")
+        return "stdin";
+    return std::filesystem::path(path).stem().string();
+}
+
+Result<std::vector<Line>> normalized_lines(const Grammar &grammar, const Input &input) {
+    auto decoded = decode(input.bytes, input.file);
+    if (!decoded)
+        return decoded.error();
+    Normalizer norm(grammar.normalize);
+    std::vector<Line> lines = split_lines(decoded->text);
+    for (Line &line : lines)
+        line = norm.line(line);
+    return lines;
+}
+
+Result<Extraction> extract(const Grammar &grammar, const Input &input) {
+    auto lines = normalized_lines(grammar, input);
+    if (!lines)
+        return lines.error();
+    RecordBuilder builder(grammar, input);
+    TableResult table = TableLayout(grammar.table).run(lines.value());
+    std::vector<Warning> doc_warnings = table.warnings;
+    if (table.start_line == 0)
+        doc_warnings.push_back({"no-table", "the table header was not found", 1, lines->empty() ? 1 : lines->back().number});
+    Extraction out;
+    json document = builder.document(lines.value(), std::move(doc_warnings));
+    std::vector<json> rows;
+    for (const LogicalRow &row : table.rows)
+        rows.push_back(builder.row(row));
+    builder.infer(document, rows);
+    out.records.push_back(std::move(document));
+    for (json &r : rows)
+        out.records.push_back(std::move(r));
+    return out;
+}
+
+} // namespace inspex

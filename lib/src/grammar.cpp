@@ -1,0 +1,363 @@
+#include "inspex/grammar.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace inspex {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Thrown only inside this file; load_grammar turns it into an Error value.
+struct GrammarError {
+    Error error;
+};
+
+const std::map<std::string, FieldType> kFieldTypes = {
+    {"text", FieldType::text},   {"ref", FieldType::ref},     {"key", FieldType::key},
+    {"vocab", FieldType::vocab}, {"list", FieldType::list},   {"dates", FieldType::dates},
+    {"date", FieldType::date},   {"range", FieldType::range}, {"integer", FieldType::integer}};
+
+// A TOML table's entries in the order the file writes them (toml++ sorts keys).
+std::vector<std::pair<std::string, const toml::node *>> in_file_order(const toml::table &t) {
+    std::vector<std::pair<std::string, const toml::node *>> entries;
+    for (const auto &[key, node] : t)
+        entries.emplace_back(std::string(key.str()), &node);
+    std::stable_sort(entries.begin(), entries.end(), [](const auto &a, const auto &b) {
+        return a.second->source().begin < b.second->source().begin;
+    });
+    return entries;
+}
+
+class Loader {
+  public:
+    Loader(Grammar &g, MatchLimits limits) : g_(g) { g_.patterns.set_limits(limits); }
+
+    void load(const fs::path &path, int depth);
+
+  private:
+    [[noreturn]] void fail(const toml::node *node, const std::string &message) const {
+        std::size_t line = node ? node->source().begin.line : 0;
+        throw GrammarError{Error{message, file_, line}};
+    }
+    std::string string_at(const toml::node &node, std::string_view what) const {
+        if (auto s = node.value<std::string>())
+            return *s;
+        fail(&node, fmt::format("{} must be a string", what));
+    }
+    RegexPtr regex(const toml::node &node, std::string_view what) const {
+        std::string text = string_at(node, what);
+        auto compiled = g_.patterns.compile(text, {file_, node.source().begin.line});
+        if (!compiled)
+            throw GrammarError{compiled.error()};
+        return compiled.value();
+    }
+    RegexPtr optional_regex(const toml::table &t, std::string_view key) const {
+        const toml::node *n = t.get(key);
+        return n ? regex(*n, key) : nullptr;
+    }
+    std::string optional_string(const toml::table &t, std::string_view key) const {
+        const toml::node *n = t.get(key);
+        return n ? string_at(*n, key) : std::string();
+    }
+    const toml::table *table_at(const toml::table &t, std::string_view key) const {
+        const toml::node *n = t.get(key);
+        if (n && !n->is_table())
+            fail(n, fmt::format("[{}] must be a table", key));
+        return n ? n->as_table() : nullptr;
+    }
+    template <typename F> void each(const toml::table &t, std::string_view key, F &&f) const {
+        const toml::node *n = t.get(key);
+        if (!n)
+            return;
+        const toml::array *a = n->as_array();
+        if (!a)
+            fail(n, fmt::format("{} must be an array", key));
+        for (const toml::node &item : *a)
+            f(item);
+    }
+    std::vector<std::string> strings(const toml::table &t, std::string_view key) const {
+        std::vector<std::string> out;
+        each(t, key, [&](const toml::node &n) { out.push_back(string_at(n, key)); });
+        return out;
+    }
+    std::size_t column(const toml::node &node) const {
+        std::string name = string_at(node, "column");
+        auto index = g_.table.column_index(name);
+        if (!index)
+            fail(&node, fmt::format("no table column named \"{}\"", name));
+        return *index;
+    }
+
+    void define_patterns(const toml::table &root);
+    void read_grammar(const toml::table &root);
+    void read_dates(const toml::table &root);
+    void read_normalize(const toml::table &root);
+    void read_vocab(const toml::table &root);
+    void read_table(const toml::table &root);
+    std::vector<CaptureRule> read_captures(const toml::table &root, std::string_view key, bool columns);
+    FieldSpec read_field(const std::string &name, const toml::table &t) const;
+    std::map<std::string, FieldSpec> read_fields(const toml::table *t) const;
+    void read_document(const toml::table &root);
+    void check_order(const toml::table &root) const;
+    std::vector<Replacement> replacements(const toml::table &t, std::string_view key) const;
+
+    Grammar &g_;
+    std::string file_;
+};
+
+void Loader::load(const fs::path &path, int depth) {
+    if (depth > 8)
+        throw GrammarError{Error{"includes nest too deeply", path.string()}};
+    toml::table root;
+    try {
+        root = toml::parse_file(path.string());
+    } catch (const toml::parse_error &e) {
+        throw GrammarError{Error{std::string(e.description()), path.string(), e.source().begin.line}};
+    }
+    std::string saved = file_;
+    file_ = path.string();
+    if (const toml::table *meta = table_at(root, "grammar")) {
+        for (const std::string &inc : strings(*meta, "include"))
+            load(path.parent_path() / inc, depth + 1);
+    }
+    file_ = path.string();
+    define_patterns(root);
+    if (depth == 0) {
+        read_grammar(root);
+    }
+    read_dates(root);
+    read_vocab(root);
+    if (depth == 0) {
+        read_normalize(root);
+        read_table(root);
+        g_.captures = read_captures(root, "capture", true);
+        g_.fields = read_fields(table_at(root, "fields"));
+        read_document(root);
+        check_order(root);
+    }
+    file_ = saved;
+}
+
+// Every field named in an output order must say how it is read.
+void Loader::check_order(const toml::table &root) const {
+    for (const std::string &name : g_.record_fields)
+        if (!g_.fields.count(name))
+            fail(root.get("grammar"), fmt::format("field \"{}\" is in [grammar] order but has no [fields.{}]", name, name));
+    for (const std::string &name : g_.document.fields)
+        if (name != g_.document.counts_field && !g_.document.types.count(name))
+            fail(root.get("document"), fmt::format("field \"{}\" is in [document] order but has no [document.fields.{}]", name, name));
+}
+
+void Loader::define_patterns(const toml::table &root) {
+    const toml::table *patterns = table_at(root, "patterns");
+    if (!patterns)
+        return;
+    for (const auto &[name, node] : *patterns)
+        g_.patterns.define(std::string(name.str()), string_at(node, name.str()),
+                           {file_, node.source().begin.line});
+}
+
+void Loader::read_grammar(const toml::table &root) {
+    const toml::table *meta = table_at(root, "grammar");
+    if (!meta)
+        fail(&root, "missing [grammar] table");
+    g_.name = optional_string(*meta, "name");
+    if (g_.name.empty())
+        fail(meta, "[grammar] needs a name");
+    g_.description = optional_string(*meta, "description");
+    g_.record_kind = optional_string(*meta, "record");
+    g_.record_fields = strings(*meta, "order");
+}
+
+void Loader::read_dates(const toml::table &root) {
+    const toml::table *dates = table_at(root, "dates");
+    if (!dates)
+        return;
+    if (const toml::table *months = table_at(*dates, "months"))
+        for (const auto &[name, node] : *months) {
+            auto number = node.value<int64_t>();
+            if (!number || *number < 1 || *number > 12)
+                fail(&node, "a month number must be 1 to 12");
+            g_.dates.months[std::string(name.str())] = static_cast<int>(*number);
+        }
+    if (auto r = optional_regex(*dates, "item"))
+        g_.dates.item = r;
+    if (auto r = optional_regex(*dates, "range"))
+        g_.dates.range = r;
+}
+
+std::vector<Replacement> Loader::replacements(const toml::table &t, std::string_view key) const {
+    std::vector<Replacement> out;
+    each(t, key, [&](const toml::node &n) {
+        const toml::array *pair = n.as_array();
+        if (!pair || pair->size() != 2)
+            fail(&n, fmt::format("each {} entry is ['pattern', 'replacement']", key));
+        out.push_back({regex(*pair->get(0), key), string_at(*pair->get(1), key)});
+    });
+    return out;
+}
+
+void Loader::read_normalize(const toml::table &root) {
+    const toml::table *n = table_at(root, "normalize");
+    if (!n)
+        return;
+    g_.normalize.html = n->get("html") && n->get("html")->value_or(false);
+    g_.normalize.line_replace = replacements(*n, "line_replace");
+    g_.normalize.text_replace = replacements(*n, "text_replace");
+}
+
+void Loader::read_vocab(const toml::table &root) {
+    const toml::table *vocab = table_at(root, "vocab");
+    if (!vocab)
+        return;
+    for (const auto &[name, node] : *vocab) {
+        const toml::table *values = node.as_table();
+        if (!values)
+            fail(&node, "each [vocab.NAME] is a table of value = 'pattern'");
+        Vocabulary v;
+        for (const auto &[value, pattern] : in_file_order(*values)) {
+            std::string whole = "^(?:" + string_at(*pattern, value) + ")$";
+            auto compiled = g_.patterns.compile(whole, {file_, pattern->source().begin.line});
+            if (!compiled)
+                throw GrammarError{compiled.error()};
+            v.values.emplace_back(value, compiled.value());
+        }
+        g_.vocabularies[std::string(name.str())] = std::move(v);
+    }
+}
+
+void Loader::read_table(const toml::table &root) {
+    const toml::table *t = table_at(root, "table");
+    if (!t)
+        fail(&root, "missing [table]");
+    TableSpec &spec = g_.table;
+    spec.start = optional_regex(*t, "start");
+    spec.end = optional_regex(*t, "end");
+    spec.skip = optional_regex(*t, "skip");
+    spec.noise = optional_regex(*t, "noise");
+    each(*t, "columns", [&](const toml::node &n) {
+        const toml::table *c = n.as_table();
+        if (!c)
+            fail(&n, "each column is { name = ..., fits = ... }");
+        ColumnSpec col{optional_string(*c, "name"), optional_string(*c, "label"), optional_regex(*c, "fits")};
+        if (col.label.empty())
+            col.label = col.name;
+        spec.columns.push_back(std::move(col));
+    });
+    if (spec.columns.empty())
+        fail(t, "[table] needs columns");
+    if (const toml::node *key = t->get("key"))
+        spec.key_column = column(*key);
+    each(*t, "row_start", [&](const toml::node &n) {
+        const toml::table *r = n.as_table();
+        if (!r || !r->get("column") || !r->get("pattern"))
+            fail(&n, "each row_start is { column = ..., pattern = ... }");
+        spec.row_starts.push_back({column(*r->get("column")), regex(*r->get("pattern"), "pattern")});
+    });
+    if (const toml::table *h = table_at(*t, "heading")) {
+        spec.has_heading = true;
+        if (!h->get("column") || !h->get("pattern"))
+            fail(h, "[table.heading] needs column and pattern");
+        spec.heading.column = column(*h->get("column"));
+        spec.heading.pattern = regex(*h->get("pattern"), "pattern");
+        each(*h, "empty", [&](const toml::node &n) { spec.heading.empty.push_back(column(n)); });
+        each(*h, "context", [&](const toml::node &n) { spec.heading.context.push_back(regex(n, "context")); });
+    }
+}
+
+std::vector<CaptureRule> Loader::read_captures(const toml::table &root, std::string_view key,
+                                               bool columns) {
+    std::vector<CaptureRule> out;
+    each(root, key, [&](const toml::node &n) {
+        const toml::table *c = n.as_table();
+        if (!c || !c->get("pattern"))
+            fail(&n, fmt::format("each [[{}]] needs a pattern", key));
+        CaptureRule rule;
+        rule.pattern = regex(*c->get("pattern"), "pattern");
+        if (columns) {
+            if (!c->get("column"))
+                fail(&n, fmt::format("each [[{}]] needs a column", key));
+            rule.column = g_.table.columns[column(*c->get("column"))].name;
+        }
+        rule.cut = c->get("cut") && c->get("cut")->value_or(false);
+        rule.all = c->get("all") && c->get("all")->value_or(false);
+        rule.where = {file_, n.source().begin.line};
+        out.push_back(std::move(rule));
+    });
+    return out;
+}
+
+FieldSpec Loader::read_field(const std::string &name, const toml::table &t) const {
+    FieldSpec f;
+    f.name = name;
+    std::string type = optional_string(t, "type");
+    if (!type.empty()) {
+        auto it = kFieldTypes.find(type);
+        if (it == kFieldTypes.end())
+            fail(t.get("type"), fmt::format("unknown field type \"{}\"", type));
+        f.type = it->second;
+    }
+    if (const toml::node *c = t.get("column")) {
+        if (!g_.table.column_index(string_at(*c, "column")))
+            fail(c, fmt::format("no table column named \"{}\"", string_at(*c, "column")));
+        f.column = string_at(*c, "column");
+    }
+    f.context = optional_string(t, "context");
+    f.vocab = optional_string(t, "vocab");
+    if (f.type == FieldType::vocab && !g_.vocabularies.count(f.vocab))
+        fail(&t, fmt::format("field {} names no known vocabulary \"{}\"", name, f.vocab));
+    f.split = optional_regex(t, "split");
+    f.valid = optional_regex(t, "valid");
+    f.lower = t.get("lower") && t.get("lower")->value_or(false);
+    f.replace = replacements(t, "replace");
+    f.infer = optional_string(t, "infer");
+    if (!f.infer.empty() && f.infer != "sequence" && f.infer != "stated")
+        fail(t.get("infer"), "infer is \"sequence\" or \"stated\"");
+    return f;
+}
+
+std::map<std::string, FieldSpec> Loader::read_fields(const toml::table *t) const {
+    std::map<std::string, FieldSpec> out;
+    if (!t)
+        return out;
+    for (const auto &[name, node] : *t) {
+        const toml::table *f = node.as_table();
+        if (!f)
+            fail(&node, "each [fields.NAME] is a table");
+        out[std::string(name.str())] = read_field(std::string(name.str()), *f);
+    }
+    return out;
+}
+
+void Loader::read_document(const toml::table &root) {
+    const toml::table *d = table_at(root, "document");
+    if (!d)
+        return;
+    g_.document.fields = strings(*d, "order");
+    g_.document.rules = read_captures(*d, "capture", false);
+    g_.document.types = read_fields(table_at(*d, "fields"));
+    g_.document.counts_field = optional_string(*d, "counts_field");
+    if (const toml::table *counts = table_at(*d, "counts"))
+        for (const auto &[path, node] : in_file_order(*counts))
+            g_.document.stated.push_back({path, regex(*node, path)});
+}
+
+} // namespace
+
+Result<Grammar> load_grammar(const std::string &path, MatchLimits limits) {
+    Grammar g;
+    g.file = path;
+    if (!fs::is_regular_file(path))
+        return Error{"grammar file not found", path};
+    try {
+        Loader(g, limits).load(path, 0);
+    } catch (const GrammarError &e) {
+        return e.error;
+    }
+    return g;
+}
+
+} // namespace inspex

@@ -1,0 +1,96 @@
+#include "inspex/normalize.hpp"
+
+#include "inspex/html.hpp"
+
+namespace inspex {
+namespace {
+
+// Length of the UTF-8 sequence starting with byte b.
+std::size_t sequence_length(unsigned char b) {
+    return b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+}
+
+char32_t code_point(std::string_view s, std::size_t i, std::size_t len) {
+    auto b = static_cast<unsigned char>(s[i]);
+    char32_t cp = len == 1 ? b : b & (0x3F >> (len - 1));
+    for (std::size_t k = 1; k < len; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    return cp;
+}
+
+bool is_odd_space(char32_t cp) {
+    return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000 || cp == 0x1680;
+}
+
+bool is_invisible(char32_t cp) {
+    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF ||
+           cp == 0xAD;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == kBlockBreak; }
+
+} // namespace
+
+std::string clean_spaces(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t len = std::min(sequence_length(static_cast<unsigned char>(text[i])),
+                                   text.size() - i);
+        char32_t cp = code_point(text, i, len);
+        if (is_odd_space(cp) || (cp < 0x20 && cp != '\t' && cp != kBlockBreak) || cp == 0x7F)
+            out += ' ';
+        else if (!is_invisible(cp))
+            out.append(text.substr(i, len));
+        i += len;
+    }
+    return out;
+}
+
+std::string collapse_spaces(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (char c : text) {
+        if (is_space(c)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space)
+            out += ' ';
+        pending_space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string Normalizer::cell(std::string_view raw) const {
+    std::string text = clean_spaces(raw);
+    for (const auto &r : rules_.line_replace)
+        text = r.pattern->replace_all(text, r.with);
+    if (rules_.html && looks_like_html(text))
+        text = html_fragment_to_text(text);
+    return text;
+}
+
+Line Normalizer::line(const Line &raw) const {
+    Line out{raw.number, {}};
+    bool first = true;
+    for (std::string_view c : split_cells(raw.text)) {
+        if (!first)
+            out.text += kCellSeparator;
+        first = false;
+        out.text += cell(c);
+    }
+    return out;
+}
+
+std::string Normalizer::text_field(std::string_view joined) const {
+    std::string text = collapse_spaces(joined);
+    for (const auto &r : rules_.text_replace)
+        text = r.pattern->replace_all(text, r.with);
+    return text;
+}
+
+} // namespace inspex

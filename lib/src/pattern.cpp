@@ -1,0 +1,220 @@
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "inspex/pattern.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <pcre2.h>
+
+namespace inspex {
+
+struct Regex::Impl {
+    pcre2_code *code = nullptr;
+    pcre2_match_context *context = nullptr;
+    ~Impl() {
+        pcre2_match_context_free(context);
+        pcre2_code_free(code);
+    }
+};
+
+Regex::~Regex() = default;
+
+namespace {
+
+// One match-data block per thread, grown on demand: no allocation per match.
+pcre2_match_data *match_data_for(uint32_t pairs) {
+    struct Holder {
+        pcre2_match_data *data = nullptr;
+        uint32_t pairs = 0;
+        ~Holder() { pcre2_match_data_free(data); }
+    };
+    thread_local Holder holder;
+    if (holder.pairs < pairs) {
+        pcre2_match_data_free(holder.data);
+        holder.data = pcre2_match_data_create(pairs, nullptr);
+        holder.pairs = pairs;
+    }
+    return holder.data;
+}
+
+std::string pcre2_message(int code) {
+    PCRE2_UCHAR buffer[256];
+    pcre2_get_error_message(code, buffer, sizeof buffer);
+    return reinterpret_cast<const char *>(buffer);
+}
+
+bool is_name_char(char c, bool first) {
+    return c == '_' || (c >= 'A' && c <= 'Z') || (!first && c >= '0' && c <= '9');
+}
+
+} // namespace
+
+std::optional<Span> Match::group(std::string_view name) const {
+    for (const auto &[n, number] : regex_->names_)
+        if (n == name && groups_[number])
+            return groups_[number];
+    return std::nullopt;
+}
+
+std::optional<std::string_view> Match::text(std::string_view name) const {
+    auto span = group(name);
+    if (!span)
+        return std::nullopt;
+    return subject_.substr(span->begin, span->end - span->begin);
+}
+
+std::string_view Match::whole_text() const {
+    auto w = whole();
+    return subject_.substr(w.begin, w.end - w.begin);
+}
+
+std::vector<std::string> Match::matched_names() const {
+    std::vector<std::string> out;
+    for (const auto &[n, number] : regex_->names_)
+        if (groups_[number] && std::find(out.begin(), out.end(), n) == out.end())
+            out.push_back(n);
+    return out;
+}
+
+std::optional<Match> Regex::search(std::string_view subject, std::size_t start) const {
+    uint32_t pairs = 0;
+    pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &pairs);
+    ++pairs;
+    pcre2_match_data *data = match_data_for(pairs);
+    int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
+                         start, 0, data, impl_->context);
+    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+        rc == PCRE2_ERROR_JIT_STACKLIMIT)
+        limit_hit_ = true;
+    if (rc < 0)
+        return std::nullopt;
+    Match m;
+    m.subject_ = subject;
+    m.regex_ = this;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(data);
+    m.groups_.resize(pairs);
+    for (uint32_t g = 0; g < pairs && g < static_cast<uint32_t>(rc); ++g)
+        if (ov[2 * g] != PCRE2_UNSET)
+            m.groups_[g] = Span{ov[2 * g], ov[2 * g + 1]};
+    return m;
+}
+
+std::vector<Match> Regex::search_all(std::string_view subject) const {
+    std::vector<Match> out;
+    std::size_t start = 0;
+    while (start <= subject.size()) {
+        auto m = search(subject, start);
+        if (!m)
+            break;
+        Span w = m->whole();
+        start = w.end > w.begin ? w.end : w.end + 1;
+        out.push_back(std::move(*m));
+    }
+    return out;
+}
+
+std::string Regex::replace_all(std::string_view subject, std::string_view replacement) const {
+    std::string out(subject.size() + 64, '\0');
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        PCRE2_SIZE length = out.size();
+        int rc = pcre2_substitute(
+            impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), 0,
+            PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH, nullptr, impl_->context,
+            reinterpret_cast<PCRE2_SPTR>(replacement.data()), replacement.size(),
+            reinterpret_cast<PCRE2_UCHAR *>(out.data()), &length);
+        if (rc >= 0) {
+            out.resize(length);
+            return out;
+        }
+        if (rc != PCRE2_ERROR_NOMEMORY)
+            break;
+        out.assign(length, '\0');
+    }
+    limit_hit_ = true;
+    return std::string(subject);
+}
+
+void PatternLibrary::define(const std::string &name, std::string body, SourceRef where) {
+    defs_[name] = Definition{std::move(body), std::move(where)};
+}
+
+Result<std::string> PatternLibrary::expand(std::string_view pattern, const SourceRef &where) const {
+    std::vector<std::string> stack;
+    return expand_inner(pattern, where, stack);
+}
+
+Result<std::string> PatternLibrary::expand_inner(std::string_view pattern, const SourceRef &where,
+                                                 std::vector<std::string> &stack) const {
+    std::string out;
+    std::size_t i = 0;
+    while (i < pattern.size()) {
+        std::size_t ref = pattern.find("%{", i);
+        if (ref == std::string_view::npos) {
+            out.append(pattern.substr(i));
+            break;
+        }
+        out.append(pattern.substr(i, ref - i));
+        std::size_t close = pattern.find('}', ref);
+        std::string name(pattern.substr(ref + 2, close == std::string_view::npos ? 0 : close - ref - 2));
+        bool well_formed = close != std::string_view::npos && !name.empty() &&
+                           std::all_of(name.begin(), name.end(), [&](const char &c) {
+                               return is_name_char(c, &c == &name.front());
+                           });
+        if (!well_formed)
+            return Error{fmt::format("malformed pattern reference at \"{}\"",
+                                     pattern.substr(ref, 20)),
+                         where.file, where.line};
+        auto def = defs_.find(name);
+        if (def == defs_.end())
+            return Error{fmt::format("unknown pattern %{{{}}}", name), where.file, where.line};
+        if (std::find(stack.begin(), stack.end(), name) != stack.end())
+            return Error{fmt::format("pattern %{{{}}} refers to itself", name), where.file,
+                         where.line};
+        stack.push_back(name);
+        auto body = expand_inner(def->second.body, def->second.where, stack);
+        stack.pop_back();
+        if (!body)
+            return body.error();
+        out += "(?:" + body.value() + ")";
+        i = close + 1;
+    }
+    return out;
+}
+
+Result<RegexPtr> PatternLibrary::compile(std::string_view pattern, const SourceRef &where) const {
+    auto expanded = expand(pattern, where);
+    if (!expanded)
+        return expanded.error();
+    int code = 0;
+    PCRE2_SIZE offset = 0;
+    pcre2_code *compiled =
+        pcre2_compile(reinterpret_cast<PCRE2_SPTR>(expanded->data()), expanded->size(),
+                      PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES, &code, &offset, nullptr);
+    if (!compiled)
+        return Error{fmt::format("bad pattern: {} at offset {} of \"{}\"", pcre2_message(code),
+                                 offset, expanded.value()),
+                     where.file, where.line};
+    std::shared_ptr<Regex> regex(new Regex());
+    regex->impl_ = std::make_unique<Regex::Impl>();
+    regex->impl_->code = compiled;
+    regex->source_ = expanded.value();
+    pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE); // falls back to the interpreter if JIT is unavailable
+    regex->impl_->context = pcre2_match_context_create(nullptr);
+    pcre2_set_match_limit(regex->impl_->context, limits_.match_limit);
+    pcre2_set_depth_limit(regex->impl_->context, limits_.depth_limit);
+
+    uint32_t count = 0, entry_size = 0;
+    PCRE2_SPTR table = nullptr;
+    pcre2_pattern_info(compiled, PCRE2_INFO_NAMECOUNT, &count);
+    pcre2_pattern_info(compiled, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+    pcre2_pattern_info(compiled, PCRE2_INFO_NAMETABLE, &table);
+    for (uint32_t k = 0; k < count; ++k) {
+        PCRE2_SPTR entry = table + k * entry_size;
+        int number = (entry[0] << 8) | entry[1];
+        regex->names_.emplace_back(reinterpret_cast<const char *>(entry + 2), number);
+    }
+    std::sort(regex->names_.begin(), regex->names_.end(),
+              [](const auto &a, const auto &b) { return a.second < b.second; });
+    return RegexPtr(std::move(regex));
+}
+
+} // namespace inspex

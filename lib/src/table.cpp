@@ -1,0 +1,185 @@
+#include "inspex/table.hpp"
+
+#include "inspex/normalize.hpp"
+
+#include <fmt/format.h>
+#include <limits>
+
+namespace inspex {
+namespace {
+
+constexpr double kFitBonus = 2.0;      // content matches the column's declared shape
+constexpr double kDropPenalty = -3.0;  // leaving a non-empty cell out
+constexpr double kContinuity = 0.25;   // same position as on the previous line
+constexpr double kImpossible = -std::numeric_limits<double>::infinity();
+
+std::string shorten(std::string_view text) {
+    return text.size() <= 60 ? std::string(text) : std::string(text.substr(0, 57)) + "...";
+}
+
+} // namespace
+
+std::optional<std::size_t> TableSpec::column_index(std::string_view name) const {
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (columns[i].name == name)
+            return i;
+    return std::nullopt;
+}
+
+std::vector<int> TableLayout::place(const std::vector<std::string> &cells,
+                                    const std::vector<int> &previous) const {
+    const std::size_t n = cells.size(), m = spec_.columns.size();
+    auto fit = [&](std::size_t i, std::size_t j) {
+        if (cells[i].empty() || !spec_.columns[j].fits)
+            return 0.0;
+        return spec_.columns[j].fits->matches(cells[i]) ? kFitBonus : kImpossible;
+    };
+    if (n == m) { // a full line keeps its positions unless a cell contradicts its column
+        bool identity = true;
+        for (std::size_t i = 0; i < n && identity; ++i)
+            identity = fit(i, i) != kImpossible;
+        if (identity) {
+            std::vector<int> out(n);
+            for (std::size_t i = 0; i < n; ++i)
+                out[i] = static_cast<int>(i);
+            return out;
+        }
+    }
+    // best[i][k]: best score for cells i.. placed in columns k.. in order.
+    std::vector<std::vector<double>> best(n + 1, std::vector<double>(m + 1, 0.0));
+    std::vector<std::vector<int>> choice(n + 1, std::vector<int>(m + 1, -1));
+    for (std::size_t i = n; i-- > 0;) {
+        double drop = cells[i].empty() ? 0.0 : kDropPenalty;
+        for (std::size_t k = 0; k <= m; ++k) {
+            double top = kImpossible;
+            int pick = -1;
+            for (std::size_t j = k; j < m; ++j) {
+                double f = fit(i, j);
+                if (f == kImpossible)
+                    continue;
+                bool same = previous.size() == n && previous[i] == static_cast<int>(j);
+                double s = f + (same ? kContinuity : 0.0) + best[i + 1][j + 1];
+                if (s > top) {
+                    top = s;
+                    pick = static_cast<int>(j);
+                }
+            }
+            if (drop + best[i + 1][k] > top) {
+                top = drop + best[i + 1][k];
+                pick = -1;
+            }
+            best[i][k] = top;
+            choice[i][k] = pick;
+        }
+    }
+    std::vector<int> out(n);
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        out[i] = choice[i][k];
+        if (out[i] >= 0)
+            k = static_cast<std::size_t>(out[i]) + 1;
+    }
+    return out;
+}
+
+TableResult TableLayout::run(const std::vector<Line> &lines) const {
+    TableResult result;
+    std::size_t i = 0;
+    if (spec_.start) {
+        while (i < lines.size() && !spec_.start->matches(lines[i].text))
+            ++i;
+        if (i == lines.size())
+            return result;
+        result.start_line = lines[i++].number;
+    } else if (!lines.empty()) {
+        result.start_line = lines.front().number;
+    }
+    const std::size_t m = spec_.columns.size();
+    std::map<std::string, std::string> context;
+    std::vector<int> previous;
+    auto note = [&](Warning w) {
+        (result.rows.empty() ? result.warnings : result.rows.back().warnings).push_back(std::move(w));
+    };
+    auto append = [&](std::size_t column, const Line &line, const std::string &text) {
+        LogicalRow &row = result.rows.back();
+        row.cells[column].push_back({line.number, text});
+        row.last_line = line.number;
+    };
+
+    for (; i < lines.size(); ++i) {
+        const Line &line = lines[i];
+        result.end_line = line.number;
+        if (spec_.end && spec_.end->matches(line.text))
+            break;
+        if (spec_.skip && spec_.skip->matches(line.text))
+            continue;
+        std::vector<std::string> raw, flat;
+        for (std::string_view c : split_cells(line.text)) {
+            std::string collapsed = collapse_spaces(c);
+            bool noise = spec_.noise && !collapsed.empty() && spec_.noise->matches(collapsed);
+            raw.push_back(noise ? std::string() : std::string(c));
+            flat.push_back(noise ? std::string() : std::move(collapsed));
+        }
+        bool blank = std::all_of(flat.begin(), flat.end(), [](auto &c) { return c.empty(); });
+        if (blank)
+            continue;
+
+        if (spec_.has_heading && flat.size() == m && !flat[spec_.heading.column].empty() &&
+            spec_.heading.pattern->matches(flat[spec_.heading.column]) &&
+            std::all_of(spec_.heading.empty.begin(), spec_.heading.empty.end(),
+                        [&](std::size_t c) { return flat[c].empty(); })) {
+            for (std::size_t c = 0; c < m; ++c) {
+                if (c == spec_.heading.column || flat[c].empty())
+                    continue;
+                if (result.rows.empty())
+                    note({"unplaced-cell", fmt::format("cell \"{}\" precedes the first row", shorten(flat[c])), line.number, line.number});
+                else
+                    append(c, line, raw[c]);
+            }
+            for (const auto &rule : spec_.heading.context) {
+                auto match = rule->search(flat[spec_.heading.column]);
+                if (!match)
+                    continue;
+                for (const auto &name : match->matched_names())
+                    context[name] = collapse_spaces(*match->text(name));
+                break;
+            }
+            continue;
+        }
+
+        std::vector<int> placement = place(flat, previous);
+        previous = placement;
+        std::vector<int> column_cell(m, -1);
+        for (std::size_t c = 0; c < placement.size(); ++c)
+            if (placement[c] >= 0)
+                column_cell[placement[c]] = static_cast<int>(c);
+
+        bool starts = column_cell[spec_.key_column] >= 0 && !flat[column_cell[spec_.key_column]].empty();
+        for (const auto &rule : spec_.row_starts) {
+            int c = column_cell[rule.column];
+            starts = starts || (c >= 0 && rule.pattern->matches(flat[c]));
+        }
+        if (starts) {
+            LogicalRow row;
+            row.cells.resize(m);
+            row.context = context;
+            row.first_line = row.last_line = line.number;
+            result.rows.push_back(std::move(row));
+        }
+        for (std::size_t c = 0; c < placement.size(); ++c) {
+            if (flat[c].empty())
+                continue;
+            if (placement[c] < 0) {
+                std::string where = c < m ? fmt::format(" (its position is column \"{}\")", spec_.columns[c].label) : "";
+                note({"unplaced-cell", fmt::format("cell \"{}\" fits no column{}; left out", shorten(flat[c]), where), line.number, line.number});
+            } else if (result.rows.empty()) {
+                note({"unplaced-cell", fmt::format("text \"{}\" precedes the first row; left out", shorten(flat[c])), line.number, line.number});
+            } else {
+                append(static_cast<std::size_t>(placement[c]), line, raw[c]);
+            }
+        }
+    }
+    return result;
+}
+
+} // namespace inspex

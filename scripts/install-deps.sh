@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs every build and test dependency of inspex from Debian's packages.
+# Used by the README's set-up commands and by .ci/run; safe to run twice.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config clang-format
+  libboost-program-options-dev libpcre2-dev libxml2-dev libfmt-dev
+  libtomlplusplus-dev nlohmann-json3-dev doctest-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"
+fi
+echo "inspex: dependencies installed"
