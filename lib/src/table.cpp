@@ -13,8 +13,12 @@ constexpr double kDropPenalty = -3.0;  // leaving a non-empty cell out
 constexpr double kContinuity = 0.25;   // same position as on the previous line
 constexpr double kImpossible = -std::numeric_limits<double>::infinity();
 
+// At most about 60 bytes of a cell for a message, cut at a word boundary.
 std::string shorten(std::string_view text) {
-    return text.size() <= 60 ? std::string(text) : std::string(text.substr(0, 57)) + "...";
+    if (text.size() <= 60)
+        return std::string(text);
+    std::size_t cut = text.rfind(' ', 57);
+    return std::string(text.substr(0, cut == std::string_view::npos ? 57 : cut)) + "...";
 }
 
 } // namespace
@@ -170,7 +174,8 @@ TableResult TableLayout::run(const std::vector<Line> &lines) const {
             if (flat[c].empty())
                 continue;
             if (placement[c] < 0) {
-                std::string where = c < m ? fmt::format(" (its position is column \"{}\")", spec_.columns[c].label) : "";
+                // Only a full-width line says which column a cell was written in.
+                std::string where = flat.size() == m ? fmt::format(" (its position is column \"{}\")", spec_.columns[c].label) : "";
                 note({"unplaced-cell", fmt::format("cell \"{}\" fits no column{}; left out", shorten(flat[c]), where), line.number, line.number});
             } else if (result.rows.empty()) {
                 note({"unplaced-cell", fmt::format("text \"{}\" precedes the first row; left out", shorten(flat[c])), line.number, line.number});

@@ -1,0 +1,46 @@
+#include "inspex/batch.hpp"
+#include "inspex/catalog.hpp"
+
+#include "support.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace inspex;
+
+TEST_CASE("batch: folders expand to their .txt files in name order") {
+    auto paths = expand_inputs({test::source_path("samples"), "-"});
+    REQUIRE(paths.ok());
+    REQUIRE(paths->size() >= 4);
+    CHECK(std::is_sorted(paths->begin(), paths->end() - 1));
+    CHECK(paths->back() == "-");
+    for (auto it = paths->begin(); it != paths->end() - 1; ++it)
+        CHECK(std::filesystem::path(*it).extension() == ".txt");
+}
+
+TEST_CASE("batch: a bad input is reported and the others are still written, in order") {
+    auto g = Catalog().load("action-plan");
+    REQUIRE(g.ok());
+    auto bad = std::filesystem::temp_directory_path() / "inspex-bad-input.txt";
+    std::ofstream(bad, std::ios::binary) << std::string("\x81\0\x01", 3);
+    std::vector<std::string> paths{test::source_path("samples/action-plan-ashfield-2019.txt"), "/no/such/file.txt",
+                                   bad.string(), test::source_path("samples/action-plan-elmley-2022.txt")};
+    std::ostringstream out;
+    auto writer = make_writer(Format::jsonl, out);
+    std::vector<std::string> errors;
+    BatchReport r = extract_batch(g.value(), paths, *writer, {2, [&](const Error &e) { errors.push_back(e.describe()); }, nullptr});
+    CHECK(r.documents == 2);
+    CHECK(r.input_errors == 2);
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0] == "/no/such/file.txt: no such file");
+    CHECK(errors[1].find("inspex-bad-input.txt: byte 0: invalid UTF-8") != std::string::npos);
+    std::string text = out.str();
+    CHECK(text.find("action-plan-ashfield-2019") < text.find("action-plan-elmley-2022"));
+    CHECK(r.records == 1 + 24 + 1 + 18);
+}
+
+TEST_CASE("batch: document ids") {
+    CHECK(document_id("dir/plan.v2.txt") == "plan.v2");
+    CHECK(document_id("-") == "stdin");
+}

@@ -1,0 +1,91 @@
+#include "inspex/catalog.hpp"
+#include "inspex/grammar.hpp"
+
+#include "support.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+using namespace inspex;
+
+namespace {
+
+// Writes a grammar file into a fresh temporary folder and loads it.
+Result<Grammar> load_text(const std::string &text) {
+    auto dir = std::filesystem::temp_directory_path() / "inspex-grammar-test";
+    std::filesystem::create_directories(dir);
+    auto path = dir / "g.toml";
+    std::ofstream(path) << text;
+    return load_grammar(path.string());
+}
+
+const char *kMinimal = R"([grammar]
+name = "mini"
+record = "item"
+order = ["ref"]
+[table]
+columns = [{ name = "ref" }]
+[fields.ref]
+column = "ref"
+)";
+
+} // namespace
+
+TEST_CASE("grammar: the action-plan grammar loads with its includes") {
+    auto g = load_grammar(test::source_path("grammars/action-plan.toml"));
+    REQUIRE(g.ok());
+    CHECK(g->name == "action-plan");
+    CHECK(g->table.columns.size() == 6);
+    CHECK(g->patterns.has("DATE_ITEM")); // from common.toml
+    CHECK(g->vocabularies.at("status").lookup("Partly Agreed") == "partly_agreed");
+    CHECK(g->vocabularies.at("status").lookup("garbled").empty());
+    REQUIRE(g->document.stated.size() == 4);
+    CHECK(g->document.stated[0].path == "agreed"); // file order, not sorted
+}
+
+TEST_CASE("grammar: a minimal grammar loads") {
+    auto g = load_text(kMinimal);
+    REQUIRE(g.ok());
+    CHECK(g->record_kind == "item");
+}
+
+TEST_CASE("grammar: errors name the file and the line") {
+    auto syntax = load_text("[grammar]\nname = \"x\"\nbroken = \n");
+    REQUIRE_FALSE(syntax.ok());
+    CHECK(syntax.error().line == 3);
+    CHECK(syntax.error().file.find("g.toml") != std::string::npos);
+
+    std::string bad_regex = kMinimal;
+    bad_regex += "[patterns]\nBAD = '(unclosed'\n[table.heading]\ncolumn = \"ref\"\npattern = '%{BAD}'\n";
+    auto regex = load_text(bad_regex);
+    REQUIRE_FALSE(regex.ok());
+    CHECK(regex.error().line == 13);
+    CHECK(regex.error().message.find("bad pattern") == 0);
+
+    std::string unknown_column = kMinimal;
+    unknown_column += "[fields.other]\ncolumn = \"nope\"\n";
+    auto column = load_text(unknown_column);
+    REQUIRE_FALSE(column.ok());
+    CHECK(column.error().describe().find("g.toml:10: no table column named \"nope\"") != std::string::npos);
+
+    auto missing_field = load_text(std::string(kMinimal).replace(std::string(kMinimal).find("[fields.ref]"), 12, "[fields.rf]"));
+    REQUIRE_FALSE(missing_field.ok());
+    CHECK(missing_field.error().message.find("\"ref\" is in [grammar] order") != std::string::npos);
+}
+
+TEST_CASE("grammar: a missing file is an error, not a crash") {
+    auto g = load_grammar("/no/such/grammar.toml");
+    REQUIRE_FALSE(g.ok());
+    CHECK(g.error().describe() == "/no/such/grammar.toml: grammar file not found");
+}
+
+TEST_CASE("catalog: names are looked up in the grammar folders, extra folders first") {
+    Catalog catalog;
+    auto g = catalog.load("action-plan");
+    REQUIRE(g.ok());
+    CHECK(g->name == "action-plan");
+    auto missing = catalog.load("no-such-grammar");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().message.find("no grammar named \"no-such-grammar\"") == 0);
+}

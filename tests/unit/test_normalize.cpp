@@ -1,0 +1,37 @@
+#include "inspex/normalize.hpp"
+
+#include "support.hpp"
+
+using namespace inspex;
+
+TEST_CASE("normalize: odd spaces become spaces, invisible characters go") {
+    CHECK(clean_spaces("a\xC2\xA0" "b\xE2\x80\x89" "c\xE2\x80\x8B" "d\xC2\xAD" "e") == "a b cde");
+    CHECK(clean_spaces("keep\ttab") == "keep\ttab");
+    CHECK(clean_spaces("bell\x07" "x") == "bell x");
+}
+
+TEST_CASE("normalize: collapse_spaces treats block breaks as spaces and trims") {
+    CHECK(collapse_spaces("  a \x1E\x1E b\n c  ") == "a b c");
+    CHECK(collapse_spaces(" \x1E ").empty());
+}
+
+TEST_CASE("normalize: each cell is cleaned on its own, the line keeps its number and tabs") {
+    NormalizeRules rules;
+    rules.html = true;
+    rules.line_replace.push_back({test::re("\\[bookmark: [^\\]]*\\]"), ""});
+    Normalizer n(rules);
+    Line out = n.line({42, "5.1\t<p>One</p>\tii) [bookmark: _Hlk82012493]A workshop\t"});
+    CHECK(out.number == 42);
+    auto cells = split_cells(out.text);
+    REQUIRE(cells.size() == 4);
+    CHECK(collapse_spaces(cells[1]) == "One");
+    CHECK(cells[2] == "ii) A workshop");
+    CHECK(cells[3].empty());
+}
+
+TEST_CASE("normalize: text fields get the grammar's repairs after joining") {
+    NormalizeRules rules;
+    rules.text_replace.push_back({test::re("(?<=\\p{L})- +(?=\\p{Ll})"), "-"});
+    Normalizer n(rules);
+    CHECK(n.text_field("manage and co-\x1E locate prisoners ") == "manage and co-locate prisoners");
+}

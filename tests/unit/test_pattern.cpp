@@ -1,0 +1,68 @@
+#include "inspex/pattern.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace inspex;
+
+TEST_CASE("pattern: %{NAME} references expand recursively") {
+    PatternLibrary lib;
+    lib.define("MONTH", "(?:June|July)", {"lib.toml", 1});
+    lib.define("DATE", "\\d+ %{MONTH} (?<year>\\d{4})", {"lib.toml", 2});
+    auto re = lib.compile("^%{DATE}$", {"g.toml", 5});
+    REQUIRE(re.ok());
+    auto m = re.value()->search("29 June 2022");
+    REQUIRE(m);
+    CHECK(*m->text("year") == "2022");
+    CHECK_FALSE(re.value()->matches("29 May 2022"));
+}
+
+TEST_CASE("pattern: errors name the grammar file and line") {
+    PatternLibrary lib;
+    lib.define("LOOP", "a%{LOOP}", {"lib.toml", 3});
+    auto unknown = lib.compile("%{NOPE}", {"g.toml", 7});
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().describe() == "g.toml:7: unknown pattern %{NOPE}");
+    auto loop = lib.compile("%{LOOP}", {"g.toml", 8});
+    REQUIRE_FALSE(loop.ok());
+    CHECK(loop.error().describe() == "lib.toml:3: pattern %{LOOP} refers to itself");
+    auto bad = lib.compile("(unclosed", {"g.toml", 9});
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().line == 9);
+    CHECK(bad.error().message.find("missing closing parenthesis") != std::string::npos);
+    auto malformed = lib.compile("%{lower}", {"g.toml", 10});
+    CHECK_FALSE(malformed.ok());
+}
+
+TEST_CASE("pattern: UTF-8 aware, duplicate group names give the one that matched") {
+    PatternLibrary lib;
+    auto re = lib.compile("(?<v>\\p{Lu}\\w+)|(?<v>\\d+)", {"g", 1});
+    REQUIRE(re.ok());
+    auto m = re.value()->search("-- 42");
+    REQUIRE(m);
+    CHECK(*m->text("v") == "42");
+    auto u = re.value()->search("Écosse");
+    REQUIRE(u);
+    CHECK(*u->text("v") == "Écosse");
+    CHECK(u->matched_names() == std::vector<std::string>{"v"});
+}
+
+TEST_CASE("pattern: search_all and replace_all") {
+    PatternLibrary lib;
+    auto re = lib.compile("(?<=\\p{L})- +(?=\\p{Ll})", {"g", 1});
+    REQUIRE(re.ok());
+    CHECK(re.value()->replace_all("co- locate and de-  escalate, 3 - 4", "-") ==
+          "co-locate and de-escalate, 3 - 4");
+    auto words = lib.compile("\\w+", {"g", 1});
+    CHECK(words.value()->search_all("a bb ccc").size() == 3);
+}
+
+TEST_CASE("pattern: a catastrophic pattern stops at the match limit instead of hanging") {
+    PatternLibrary lib;
+    lib.set_limits({10'000, 1'000});
+    auto re = lib.compile("^(a+)+$", {"g", 1});
+    REQUIRE(re.ok());
+    std::string evil(40, 'a');
+    evil += 'b';
+    CHECK_FALSE(re.value()->matches(evil));
+    CHECK(re.value()->limit_hit());
+}

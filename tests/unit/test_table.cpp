@@ -1,0 +1,122 @@
+#include "inspex/table.hpp"
+
+#include "support.hpp"
+
+using namespace inspex;
+
+namespace {
+
+// A four-column table: number, text, a status word, a date.
+TableSpec spec() {
+    TableSpec s;
+    s.start = test::re("^No\\t");
+    s.end = test::re("^Totals");
+    s.noise = test::re("^-$");
+    s.columns = {{"ref", "ref", test::re("^(?:\\d{1,2}\\.\\d{1,3}|\\.\\d{1,3})$")},
+                 {"text", "text", nullptr},
+                 {"status", "status", test::re("^(?:Yes|No)$")},
+                 {"date", "date", test::re("^(?:(?:May|June) 20\\d\\d\\s*)+$")}};
+    s.key_column = 0;
+    s.row_starts = {{1, test::re("^Item \\d")}};
+    s.has_heading = true;
+    s.heading.column = 1;
+    s.heading.pattern = test::re("^[A-Z][a-z ]+$");
+    s.heading.empty = {0, 2};
+    s.heading.context = {test::re("^For (?<owner>.+)$"), test::re("^(?<section>.+)$")};
+    return s;
+}
+
+std::vector<Line> lines(std::initializer_list<const char *> texts) {
+    std::vector<Line> out;
+    std::size_t n = 1;
+    for (const char *t : texts)
+        out.push_back({n++, t});
+    return out;
+}
+
+std::vector<std::string> texts(const std::vector<Fragment> &fragments) {
+    std::vector<std::string> out;
+    for (const auto &f : fragments)
+        out.push_back(f.text);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("table: rows start at a number; continuation lines join their columns") {
+    TableSpec s = spec();
+    auto t = TableLayout(s).run(lines({"intro", "No\tText\tOk\tWhen", "1.1\tFirst part\tYes\tMay 2022",
+                                       "\tsecond part\t\tJune 2022", "1.2\tOther\tNo\tMay 2022", "Totals"}));
+    REQUIRE(t.rows.size() == 2);
+    CHECK(texts(t.rows[0].cells[1]) == std::vector<std::string>{"First part", "second part"});
+    CHECK(texts(t.rows[0].cells[3]) == std::vector<std::string>{"May 2022", "June 2022"});
+    CHECK(t.rows[0].first_line == 3);
+    CHECK(t.rows[0].last_line == 4);
+    CHECK(t.start_line == 2);
+    CHECK(t.end_line == 6);
+}
+
+TEST_CASE("table: a short line's cells go to the columns their content fits") {
+    TableSpec s = spec();
+    TableLayout layout(s);
+    // Status lost: number, text, date.
+    CHECK(layout.place({"1.3", "Some text", "May 2022"}, {}) == std::vector<int>{0, 1, 3});
+    // Number lost: text, status, date.
+    CHECK(layout.place({"Item 4 text", "Yes", "May 2022"}, {}) == std::vector<int>{1, 2, 3});
+    // A full line keeps its positions when they fit.
+    CHECK(layout.place({"", "Yes", "", ""}, {}) == std::vector<int>{0, 1, 2, 3});
+    // A cell that fits nowhere is left out (-1).
+    auto garbage = layout.place({"", "text", "2001000.000", ""}, {});
+    CHECK(garbage[1] == 1);
+    CHECK(garbage[2] == -1);
+}
+
+TEST_CASE("table: on a tie, the previous line's placement wins") {
+    TableSpec s = spec();
+    TableLayout layout(s);
+    std::vector<std::string> two{"", "words"};
+    CHECK(layout.place(two, {}) == std::vector<int>{0, 1});
+    s.columns[2].fits = nullptr; // a second free-text column makes the tie
+    CHECK(layout.place(two, {1, 2}) == std::vector<int>{1, 2});
+}
+
+TEST_CASE("table: a lost row number still starts a row when the text says so") {
+    TableSpec s = spec();
+    auto t = TableLayout(s).run(lines({"No\tx", "1.1\tItem 1 text\tYes\tMay 2022", "Item 2 text\tNo\tJune 2022",
+                                       ".3\tItem 3\tYes\tMay 2022"}));
+    REQUIRE(t.rows.size() == 3);
+    CHECK(t.rows[1].cells[0].empty());
+    CHECK(texts(t.rows[2].cells[0]) == std::vector<std::string>{".3"});
+}
+
+TEST_CASE("table: headings set context and hand their other cells to the row above") {
+    TableSpec s = spec();
+    auto t = TableLayout(s).run(lines({"No\tx", "\tFor the board\t\t", "1.1\ta\tYes\tMay 2022",
+                                       "\tDaily life\t\tJune 2022", "1.2\tb\tNo\tMay 2022"}));
+    REQUIRE(t.rows.size() == 2);
+    CHECK(t.rows[0].context.at("owner") == "the board");
+    CHECK(t.rows[0].context.count("section") == 0);
+    CHECK(texts(t.rows[0].cells[3]) == std::vector<std::string>{"May 2022", "June 2022"});
+    CHECK(t.rows[1].context.at("section") == "Daily life");
+    CHECK(t.rows[1].context.at("owner") == "the board");
+}
+
+TEST_CASE("table: unplaceable cells and text before the first row become warnings") {
+    TableSpec s = spec();
+    auto t = TableLayout(s).run(lines({"No\tx", "\tstray text\t\t", "1.1\ta\tYes\tMay 2022",
+                                       "\tb\tgarbage\tJune 2022", "-\tc\t\t"}));
+    REQUIRE(t.rows.size() == 1);
+    REQUIRE(t.warnings.size() == 1);
+    CHECK(t.warnings[0].first_line == 2);
+    REQUIRE(t.rows[0].warnings.size() == 1);
+    CHECK(t.rows[0].warnings[0].code == "unplaced-cell");
+    CHECK(t.rows[0].warnings[0].message.find("garbage") != std::string::npos);
+    CHECK(texts(t.rows[0].cells[1]) == std::vector<std::string>{"a", "b", "c"}); // "-" is noise
+}
+
+TEST_CASE("table: no header line means no rows") {
+    TableSpec s = spec();
+    auto t = TableLayout(s).run(lines({"1.1\ta\tYes\tMay 2022"}));
+    CHECK(t.rows.empty());
+    CHECK(t.start_line == 0);
+}
