@@ -25,21 +25,23 @@ struct Options {
 };
 
 po::options_description describe(Options &o) {
-    po::options_description d("Usage: inspex-extract --grammar NAME [options] [INPUT...]\n\n"
-                              "Reads documents (files, folders of *.txt, or - for standard input;\n"
-                              "standard input when none is given) and writes one record per item.\n\n"
-                              "Options");
-    d.add_options()
-        ("grammar,g", po::value(&o.grammar), "grammar name (see grammars/) or path to a .toml file")
-        ("grammar-path", po::value(&o.grammar_path), "extra folder to look for grammars in (repeatable)")
-        ("to,t", po::value(&o.to), "output format: jsonl (default), json, csv")
-        ("output,o", po::value(&o.output), "write to FILE instead of standard output")
-        ("list-separator", po::value(&o.list_separator), "CSV: separator between list items (default \" | \")")
-        ("bom", po::bool_switch(&o.bom), "CSV: begin with a UTF-8 byte order mark (for Excel)")
-        ("jobs,j", po::value(&o.jobs), "documents read at once (default: one per core)")
-        ("quiet,q", po::bool_switch(&o.quiet), "do not print record warnings on standard error")
-        ("help,h", "show this help and exit")
-        ("version", "show the version and exit");
+    po::options_description d(
+        "Usage: inspex-extract --grammar NAME [options] [INPUT...]\n\n"
+        "Reads documents (files, folders of *.txt, or - for standard input;\n"
+        "standard input when none is given) and writes one record per item.\n\n"
+        "Options");
+    d.add_options()("grammar,g", po::value(&o.grammar),
+                    "grammar name (see grammars/) or path to a .toml file")(
+        "grammar-path", po::value(&o.grammar_path),
+        "extra folder to look for grammars in (repeatable)")(
+        "to,t", po::value(&o.to), "output format: jsonl (default), json, csv")(
+        "output,o", po::value(&o.output), "write to FILE instead of standard output")(
+        "list-separator", po::value(&o.list_separator),
+        "CSV: separator between list items (default \" | \")")(
+        "bom", po::bool_switch(&o.bom), "CSV: begin with a UTF-8 byte order mark (for Excel)")(
+        "jobs,j", po::value(&o.jobs), "documents read at once (default: one per core)")(
+        "quiet,q", po::bool_switch(&o.quiet), "do not print record warnings on standard error")(
+        "help,h", "show this help and exit")("version", "show the version and exit");
     return d;
 }
 
@@ -59,12 +61,15 @@ int run(const Options &o) {
         if (!file)
             return tool::complain(kTool, o.output + ": cannot write"), tool::usage_or_input;
     }
-    auto writer = make_writer(*format, o.output.empty() ? std::cout : file, {o.list_separator, o.bom});
-    BatchOptions options{o.jobs, [](const Error &e) { tool::complain(kTool, e.describe()); }, nullptr};
+    auto writer =
+        make_writer(*format, o.output.empty() ? std::cout : file, {o.list_separator, o.bom});
+    BatchOptions options{o.jobs, [](const Error &e) { tool::complain(kTool, e.describe()); },
+                         nullptr};
     if (!o.quiet)
         options.on_warning = [](const std::string &path, const nlohmann::ordered_json &w) {
-            tool::complain(kTool, fmt::format("{}:{}: {}: {}", path, w["lines"][0].get<std::size_t>(),
-                                              w["code"].get<std::string>(), w["message"].get<std::string>()));
+            tool::complain(
+                kTool, fmt::format("{}:{}: {}: {}", path, w["lines"][0].get<std::size_t>(),
+                                   w["code"].get<std::string>(), w["message"].get<std::string>()));
         };
     BatchReport report = extract_batch(grammar.value(), paths.value(), *writer, options);
     return report.input_errors ? tool::usage_or_input : tool::ok;
@@ -83,7 +88,8 @@ int main(int argc, char **argv) {
     all.add(options).add(hidden);
     po::variables_map vm;
     try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
+                  vm);
         po::notify(vm);
     } catch (const po::error &e) {
         tool::complain(kTool, std::string(e.what()) + " (see --help)");

@@ -22,7 +22,9 @@ std::string show(std::string text, bool raw) {
         return text;
     std::string out;
     for (char c : text)
-        out += c == kCellSeparator ? std::string(" \u21E5 ") : c == kBlockBreak ? std::string(" \u00B6 ") : std::string(1, c);
+        out += c == kCellSeparator ? std::string(" \u21E5 ")
+               : c == kBlockBreak  ? std::string(" \u00B6 ")
+                                   : std::string(1, c);
     return out;
 }
 
@@ -34,15 +36,17 @@ int run(const std::string &grammar_name, const std::vector<std::string> &grammar
     int status = tool::ok;
     for (const std::string &path : inputs) {
         auto bytes = read_input(path);
-        auto lines = bytes ? normalized_lines(grammar.value(), {path, document_id(path), bytes.value()})
-                           : Result<std::vector<Line>>(bytes.error());
+        auto lines =
+            bytes ? normalized_lines(grammar.value(), {path, document_id(path), bytes.value()})
+                  : Result<std::vector<Line>>(bytes.error());
         if (!lines) {
             tool::complain(kTool, lines.error().describe());
             status = tool::usage_or_input;
             continue;
         }
         for (const Line &line : lines.value())
-            fmt::print("{}{:>5}  {}\n", inputs.size() > 1 ? path + ":" : "", line.number, show(line.text, raw));
+            fmt::print("{}{:>5}  {}\n", inputs.size() > 1 ? path + ":" : "", line.number,
+                       show(line.text, raw));
     }
     return status;
 }
@@ -53,15 +57,15 @@ int main(int argc, char **argv) {
     std::string grammar;
     std::vector<std::string> grammar_path, inputs;
     bool raw = false;
-    po::options_description options("Usage: inspex-normalize --grammar NAME [options] [INPUT...]\n\n"
-                                    "Prints each cleaned line with its input line number; cells are\n"
-                                    "shown separated by \u21E5, block breaks inside a cell by \u00B6.\n\nOptions");
-    options.add_options()
-        ("grammar,g", po::value(&grammar), "grammar name or path to a .toml file")
-        ("grammar-path", po::value(&grammar_path), "extra folder to look for grammars in (repeatable)")
-        ("raw", po::bool_switch(&raw), "print tabs and block breaks as they are")
-        ("help,h", "show this help and exit")
-        ("version", "show the version and exit");
+    po::options_description options(
+        "Usage: inspex-normalize --grammar NAME [options] [INPUT...]\n\n"
+        "Prints each cleaned line with its input line number; cells are\n"
+        "shown separated by \u21E5, block breaks inside a cell by \u00B6.\n\nOptions");
+    options.add_options()("grammar,g", po::value(&grammar), "grammar name or path to a .toml file")(
+        "grammar-path", po::value(&grammar_path),
+        "extra folder to look for grammars in (repeatable)")(
+        "raw", po::bool_switch(&raw), "print tabs and block breaks as they are")(
+        "help,h", "show this help and exit")("version", "show the version and exit");
     po::options_description hidden, all;
     hidden.add_options()("input", po::value(&inputs));
     all.add(options).add(hidden);
@@ -69,7 +73,8 @@ int main(int argc, char **argv) {
     positional.add("input", -1);
     po::variables_map vm;
     try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
+                  vm);
         po::notify(vm);
     } catch (const po::error &e) {
         tool::complain(kTool, std::string(e.what()) + " (see --help)");

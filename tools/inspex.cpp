@@ -24,7 +24,8 @@ const char *const kCommands[] = {"extract", "normalize"};
 
 int main(int argc, char **argv) {
     using namespace inspex;
-    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
+        !std::strcmp(argv[1], "help")) {
         std::cout << kUsage;
         return argc < 2 ? tool::usage_or_input : tool::ok;
     }
@@ -34,7 +35,8 @@ int main(int argc, char **argv) {
     for (const char *c : kCommands)
         known = known || !std::strcmp(argv[1], c);
     if (!known) {
-        tool::complain("inspex", fmt::format("unknown command \"{}\" (see inspex --help)", argv[1]));
+        tool::complain("inspex",
+                       fmt::format("unknown command \"{}\" (see inspex --help)", argv[1]));
         return tool::usage_or_input;
     }
     std::string program = std::string("inspex-") + argv[1];

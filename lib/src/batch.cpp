@@ -20,7 +20,8 @@ Result<std::vector<std::string>> expand_inputs(const std::vector<std::string> &a
         std::error_code ec;
         if (arg != "-" && fs::is_directory(arg, ec)) {
             std::vector<std::string> found;
-            for (auto it = fs::recursive_directory_iterator(arg, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+            for (auto it = fs::recursive_directory_iterator(arg, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
                 if (it->is_regular_file() && it->path().extension() == ".txt")
                     found.push_back(it->path().string());
             if (ec)
@@ -64,7 +65,8 @@ Result<Extraction> extract_path(const Grammar &grammar, const std::string &path)
 
 BatchReport extract_batch(const Grammar &grammar, const std::vector<std::string> &paths,
                           RecordWriter &writer, const BatchOptions &options) {
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads =
+        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     BatchReport report;
     std::deque<std::future<Result<Extraction>>> pending;
     std::size_t next = 0, done = 0;

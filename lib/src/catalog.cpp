@@ -10,7 +10,8 @@ Catalog::Catalog(std::vector<std::string> extra) : folders_(std::move(extra)) {
         std::string path = env;
         for (std::size_t start = 0; start <= path.size();) {
             std::size_t colon = path.find(':', start);
-            std::string dir = path.substr(start, colon == std::string::npos ? colon : colon - start);
+            std::string dir =
+                path.substr(start, colon == std::string::npos ? colon : colon - start);
             if (!dir.empty())
                 folders_.push_back(dir);
             if (colon == std::string::npos)

@@ -41,7 +41,8 @@ int days_in(int year, int month) {
 }
 
 // ISO text as precise as the parts given; nullopt when the parts are not a real date.
-std::optional<std::string> iso(std::optional<std::string_view> day, std::optional<std::string_view> month,
+std::optional<std::string> iso(std::optional<std::string_view> day,
+                               std::optional<std::string_view> month,
                                std::optional<std::string_view> year, const DateRules &rules) {
     if (!year)
         return std::nullopt;
@@ -103,8 +104,9 @@ nlohmann::ordered_json read_range(std::string_view text, const DateRules &rules)
         if (auto m = rules.range->search(text)) {
             auto end_year = m->text("end_year");
             auto end_month = m->text("end_month");
-            auto start = iso(m->text("start_day"), m->text("start_month").value_or(end_month.value_or("")),
-                             m->text("start_year") ? m->text("start_year") : end_year, rules);
+            auto start =
+                iso(m->text("start_day"), m->text("start_month").value_or(end_month.value_or("")),
+                    m->text("start_year") ? m->text("start_year") : end_year, rules);
             auto end = iso(m->text("end_day"), end_month, end_year, rules);
             if (start)
                 j["start"] = *start;

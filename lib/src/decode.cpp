@@ -69,7 +69,8 @@ Result<Decoded> decode_cp1252(std::string_view s, const std::string &file, std::
         if (b >= 0x80 && b < 0xA0)
             cp = kCp1252High[b - 0x80];
         if (cp == 0)
-            return Error::at_offset("not UTF-8 (invalid sequence at byte " + std::to_string(utf8_error) +
+            return Error::at_offset("not UTF-8 (invalid sequence at byte " +
+                                        std::to_string(utf8_error) +
                                         ") nor Windows-1252 (undefined byte)",
                                     file, i);
         append_utf8(out.text, cp);
@@ -128,11 +129,16 @@ Result<Decoded> decode(std::string_view bytes, const std::string &file) {
 
 const char *encoding_name(Encoding encoding) {
     switch (encoding) {
-    case Encoding::utf8: return "utf-8";
-    case Encoding::utf8_bom: return "utf-8-bom";
-    case Encoding::utf16le: return "utf-16le";
-    case Encoding::utf16be: return "utf-16be";
-    case Encoding::windows1252: return "windows-1252";
+    case Encoding::utf8:
+        return "utf-8";
+    case Encoding::utf8_bom:
+        return "utf-8-bom";
+    case Encoding::utf16le:
+        return "utf-16le";
+    case Encoding::utf16be:
+        return "utf-16be";
+    case Encoding::windows1252:
+        return "windows-1252";
     }
     return "unknown";
 }

@@ -70,7 +70,8 @@ void apply_capture(const CaptureRule &rule, std::string &subject, Working &w) {
 
 class RecordBuilder {
   public:
-    RecordBuilder(const Grammar &g, const Input &input) : g_(g), input_(input), norm_(g.normalize) {}
+    RecordBuilder(const Grammar &g, const Input &input)
+        : g_(g), input_(input), norm_(g.normalize) {}
 
     json document(const std::vector<Line> &lines, std::vector<Warning> warnings) const;
     json row(const LogicalRow &row) const;
@@ -82,13 +83,18 @@ class RecordBuilder {
                                           const std::map<std::string, std::string> &context) const;
     json field_value(const FieldSpec &f, const LogicalRow &row, const Working &w,
                      std::vector<Warning> &warnings) const;
-    json vocab_value(const FieldSpec &f, const std::vector<Fragment> &cells, std::vector<Warning> &warnings) const;
+    json vocab_value(const FieldSpec &f, const std::vector<Fragment> &cells,
+                     std::vector<Warning> &warnings) const;
     json list_value(const FieldSpec &f, const std::vector<Fragment> &cells) const;
-    json dates_value(const FieldSpec &f, const std::vector<Fragment> &cells, std::vector<Warning> &warnings) const;
+    json dates_value(const FieldSpec &f, const std::vector<Fragment> &cells,
+                     std::vector<Warning> &warnings) const;
     json counts(const std::string &text) const;
-    [[nodiscard]] const std::vector<Fragment> &cells_of(const LogicalRow &row, const std::string &column) const;
+    [[nodiscard]] const std::vector<Fragment> &cells_of(const LogicalRow &row,
+                                                        const std::string &column) const;
     json head(const std::string &kind, std::size_t first, std::size_t last) const {
-        return {{"kind", kind}, {"doc", input_.doc}, {"source", {{"file", input_.file}, {"lines", {first, last}}}}};
+        return {{"kind", kind},
+                {"doc", input_.doc},
+                {"source", {{"file", input_.file}, {"lines", {first, last}}}}};
     }
 
     const Grammar &g_;
@@ -96,14 +102,16 @@ class RecordBuilder {
     Normalizer norm_;
 };
 
-const std::vector<Fragment> &RecordBuilder::cells_of(const LogicalRow &row, const std::string &column) const {
+const std::vector<Fragment> &RecordBuilder::cells_of(const LogicalRow &row,
+                                                     const std::string &column) const {
     static const std::vector<Fragment> none;
     auto index = g_.table.column_index(column);
     return index ? row.cells[*index] : none;
 }
 
-std::optional<std::string> RecordBuilder::text_value(const FieldSpec &f, const Working &w,
-                                                     const std::map<std::string, std::string> &context) const {
+std::optional<std::string>
+RecordBuilder::text_value(const FieldSpec &f, const Working &w,
+                          const std::map<std::string, std::string> &context) const {
     std::string value;
     if (auto c = w.captured.find(f.name); c != w.captured.end())
         value = c->second;
@@ -130,11 +138,16 @@ json RecordBuilder::vocab_value(const FieldSpec &f, const std::vector<Fragment> 
         std::string text = collapse_spaces(cell.text);
         std::string v = vocab.lookup(text);
         if (v.empty())
-            warnings.push_back({"not-in-vocabulary", fmt::format("{} \"{}\" is not a known value", f.name, text), cell.line, cell.line});
+            warnings.push_back({"not-in-vocabulary",
+                                fmt::format("{} \"{}\" is not a known value", f.name, text),
+                                cell.line, cell.line});
         else if (value.is_null())
             value = v;
         else if (value != v)
-            warnings.push_back({"conflicting-values", fmt::format("{} given as both \"{}\" and \"{}\"", f.name, value.get<std::string>(), v), cell.line, cell.line});
+            warnings.push_back({"conflicting-values",
+                                fmt::format("{} given as both \"{}\" and \"{}\"", f.name,
+                                            value.get<std::string>(), v),
+                                cell.line, cell.line});
     }
     return value;
 }
@@ -160,7 +173,9 @@ json RecordBuilder::dates_value(const FieldSpec &f, const std::vector<Fragment> 
         for (const DateValue &d : found.dates)
             dates.push_back(d.to_json());
         if (!found.leftover.empty())
-            warnings.push_back({"not-a-date", fmt::format("{} text \"{}\" is not a date", f.name, found.leftover), cell.line, cell.line});
+            warnings.push_back({"not-a-date",
+                                fmt::format("{} text \"{}\" is not a date", f.name, found.leftover),
+                                cell.line, cell.line});
     }
     return dates;
 }
@@ -168,22 +183,32 @@ json RecordBuilder::dates_value(const FieldSpec &f, const std::vector<Fragment> 
 json RecordBuilder::field_value(const FieldSpec &f, const LogicalRow &row, const Working &w,
                                 std::vector<Warning> &warnings) const {
     switch (f.type) {
-    case FieldType::vocab: return vocab_value(f, cells_of(row, f.column), warnings);
-    case FieldType::list: return list_value(f, cells_of(row, f.column));
-    case FieldType::dates: return dates_value(f, cells_of(row, f.column), warnings);
-    default: break;
+    case FieldType::vocab:
+        return vocab_value(f, cells_of(row, f.column), warnings);
+    case FieldType::list:
+        return list_value(f, cells_of(row, f.column));
+    case FieldType::dates:
+        return dates_value(f, cells_of(row, f.column), warnings);
+    default:
+        break;
     }
     auto text = text_value(f, w, row.context);
     if (!text)
-        return f.type == FieldType::list || f.type == FieldType::dates ? json::array() : json(nullptr);
+        return f.type == FieldType::list || f.type == FieldType::dates ? json::array()
+                                                                       : json(nullptr);
     switch (f.type) {
     case FieldType::date: {
         FoundDates found = find_dates(*text, g_.dates);
         return found.dates.empty() ? json(nullptr) : found.dates.front().to_json();
     }
-    case FieldType::range: return read_range(*text, g_.dates);
-    case FieldType::integer: return std::all_of(text->begin(), text->end(), ::isdigit) && text->size() < 10 ? json(std::stol(*text)) : json(nullptr);
-    default: return *text;
+    case FieldType::range:
+        return read_range(*text, g_.dates);
+    case FieldType::integer:
+        return std::all_of(text->begin(), text->end(), ::isdigit) && text->size() < 10
+                   ? json(std::stol(*text))
+                   : json(nullptr);
+    default:
+        return *text;
     }
 }
 
@@ -215,7 +240,8 @@ json RecordBuilder::counts(const std::string &text) const {
             counts = json::object();
         json *at = &counts;
         std::string_view path = c.path;
-        for (std::size_t dot; (dot = path.find('.')) != std::string_view::npos; path.remove_prefix(dot + 1))
+        for (std::size_t dot; (dot = path.find('.')) != std::string_view::npos;
+             path.remove_prefix(dot + 1))
             at = &(*at)[std::string(path.substr(0, dot))];
         (*at)[std::string(path)] = std::stol(std::string(*m->text("n")));
     }
@@ -231,7 +257,8 @@ json RecordBuilder::document(const std::vector<Line> &lines, std::vector<Warning
     Working w;
     for (const CaptureRule &rule : g_.document.rules)
         apply_capture(rule, text, w);
-    json rec = head("document", lines.empty() ? 0 : lines.front().number, lines.empty() ? 0 : lines.back().number);
+    json rec = head("document", lines.empty() ? 0 : lines.front().number,
+                    lines.empty() ? 0 : lines.back().number);
     rec["grammar"] = g_.name;
     LogicalRow none;
     for (const std::string &name : g_.document.fields) {
@@ -253,21 +280,28 @@ void RecordBuilder::infer(json &document, std::vector<json> &rows) const {
             continue;
         std::vector<Slot> slots;
         for (const json &r : rows)
-            slots.push_back({r[name].is_string() ? std::optional(r[name].get<std::string>()) : std::nullopt, false});
+            slots.push_back(
+                {r[name].is_string() ? std::optional(r[name].get<std::string>()) : std::nullopt,
+                 false});
         if (f.infer == "sequence" && f.valid) {
             infer_sequence(slots, *f.valid);
             for (const Gap &gap : sequence_gaps(slots, *f.valid)) {
                 const json &before = rows[gap.before_index - 1], &after = rows[gap.before_index];
-                document["warnings"].push_back(Warning{"sequence-gap",
-                    fmt::format("{} {} absent between {} and {}: not in the text, not invented", name,
-                                fmt::join(gap.missing, ", "), before[name].get<std::string>(), after[name].get<std::string>()),
-                    before["source"]["lines"][1].get<std::size_t>(), after["source"]["lines"][0].get<std::size_t>()}.to_json());
+                document["warnings"].push_back(Warning{
+                    "sequence-gap",
+                    fmt::format("{} {} absent between {} and {}: not in the text, not invented",
+                                name, fmt::join(gap.missing, ", "), before[name].get<std::string>(),
+                                after[name].get<std::string>()),
+                    before["source"]["lines"][1].get<std::size_t>(),
+                    after["source"]["lines"][0].get<std::size_t>()}
+                                                   .to_json());
             }
         } else if (f.infer == "stated" && document.contains(g_.document.counts_field) &&
                    document[g_.document.counts_field].is_object()) {
             std::map<std::string, long> stated;
             for (const auto &[value, pattern] : g_.vocabularies.at(f.vocab).values)
-                if (auto n = document[g_.document.counts_field].find(value); n != document[g_.document.counts_field].end() && n->is_number())
+                if (auto n = document[g_.document.counts_field].find(value);
+                    n != document[g_.document.counts_field].end() && n->is_number())
                     stated[value] = n->get<long>();
             infer_from_counts(slots, stated);
         }
@@ -276,10 +310,14 @@ void RecordBuilder::infer(json &document, std::vector<json> &rows) const {
             if (slots[i].inferred) {
                 r[name] = *slots[i].value;
                 r["inferred"].push_back(name);
-            } else if (f.valid && r[name].is_string() && !f.valid->matches(r[name].get<std::string>())) {
-                r["warnings"].push_back(Warning{"incomplete-value",
-                    fmt::format("{} \"{}\" is incomplete and could not be deduced", name, r[name].get<std::string>()),
-                    r["source"]["lines"][0], r["source"]["lines"][0]}.to_json());
+            } else if (f.valid && r[name].is_string() &&
+                       !f.valid->matches(r[name].get<std::string>())) {
+                r["warnings"].push_back(
+                    Warning{"incomplete-value",
+                            fmt::format("{} \"{}\" is incomplete and could not be deduced", name,
+                                        r[name].get<std::string>()),
+                            r["source"]["lines"][0], r["source"]["lines"][0]}
+                        .to_json());
                 r[name] = nullptr;
             }
         }
@@ -320,7 +358,8 @@ Result<Extraction> extract(const Grammar &grammar, const Input &input) {
     TableResult table = TableLayout(grammar.table).run(lines.value());
     std::vector<Warning> doc_warnings = table.warnings;
     if (table.start_line == 0)
-        doc_warnings.push_back({"no-table", "the table header was not found", 1, lines->empty() ? 1 : lines->back().number});
+        doc_warnings.push_back({"no-table", "the table header was not found", 1,
+                                lines->empty() ? 1 : lines->back().number});
     Extraction out;
     json document = builder.document(lines.value(), std::move(doc_warnings));
     std::vector<json> rows;

@@ -97,7 +97,8 @@ class Loader {
     void read_normalize(const toml::table &root);
     void read_vocab(const toml::table &root);
     void read_table(const toml::table &root);
-    std::vector<CaptureRule> read_captures(const toml::table &root, std::string_view key, bool columns);
+    std::vector<CaptureRule> read_captures(const toml::table &root, std::string_view key,
+                                           bool columns);
     FieldSpec read_field(const std::string &name, const toml::table &t) const;
     std::map<std::string, FieldSpec> read_fields(const toml::table *t) const;
     void read_document(const toml::table &root);
@@ -115,7 +116,8 @@ void Loader::load(const fs::path &path, int depth) {
     try {
         root = toml::parse_file(path.string());
     } catch (const toml::parse_error &e) {
-        throw GrammarError{Error{std::string(e.description()), path.string(), e.source().begin.line}};
+        throw GrammarError{
+            Error{std::string(e.description()), path.string(), e.source().begin.line}};
     }
     std::string saved = file_;
     file_ = path.string();
@@ -145,10 +147,14 @@ void Loader::load(const fs::path &path, int depth) {
 void Loader::check_order(const toml::table &root) const {
     for (const std::string &name : g_.record_fields)
         if (!g_.fields.count(name))
-            fail(root.get("grammar"), fmt::format("field \"{}\" is in [grammar] order but has no [fields.{}]", name, name));
+            fail(root.get("grammar"),
+                 fmt::format("field \"{}\" is in [grammar] order but has no [fields.{}]", name,
+                             name));
     for (const std::string &name : g_.document.fields)
         if (name != g_.document.counts_field && !g_.document.types.count(name))
-            fail(root.get("document"), fmt::format("field \"{}\" is in [document] order but has no [document.fields.{}]", name, name));
+            fail(root.get("document"),
+                 fmt::format("field \"{}\" is in [document] order but has no [document.fields.{}]",
+                             name, name));
 }
 
 void Loader::define_patterns(const toml::table &root) {
@@ -242,7 +248,8 @@ void Loader::read_table(const toml::table &root) {
         const toml::table *c = n.as_table();
         if (!c)
             fail(&n, "each column is { name = ..., fits = ... }");
-        ColumnSpec col{optional_string(*c, "name"), optional_string(*c, "label"), optional_regex(*c, "fits")};
+        ColumnSpec col{optional_string(*c, "name"), optional_string(*c, "label"),
+                       optional_regex(*c, "fits")};
         if (col.label.empty())
             col.label = col.name;
         spec.columns.push_back(std::move(col));
@@ -255,7 +262,8 @@ void Loader::read_table(const toml::table &root) {
         const toml::table *r = n.as_table();
         if (!r || !r->get("column") || !r->get("pattern"))
             fail(&n, "each row_start is { column = ..., pattern = ... }");
-        spec.row_starts.push_back({column(*r->get("column")), regex(*r->get("pattern"), "pattern")});
+        spec.row_starts.push_back(
+            {column(*r->get("column")), regex(*r->get("pattern"), "pattern")});
     });
     if (const toml::table *h = table_at(*t, "heading")) {
         spec.has_heading = true;
@@ -264,7 +272,8 @@ void Loader::read_table(const toml::table &root) {
         spec.heading.column = column(*h->get("column"));
         spec.heading.pattern = regex(*h->get("pattern"), "pattern");
         each(*h, "empty", [&](const toml::node &n) { spec.heading.empty.push_back(column(n)); });
-        each(*h, "context", [&](const toml::node &n) { spec.heading.context.push_back(regex(n, "context")); });
+        each(*h, "context",
+             [&](const toml::node &n) { spec.heading.context.push_back(regex(n, "context")); });
     }
 }
 

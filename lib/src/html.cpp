@@ -50,7 +50,8 @@ void collect(xmlNode *node, std::string &out) {
 } // namespace
 
 bool looks_like_html(std::string_view text) {
-    for (std::size_t lt = text.find('<'); lt != std::string_view::npos; lt = text.find('<', lt + 1)) {
+    for (std::size_t lt = text.find('<'); lt != std::string_view::npos;
+         lt = text.find('<', lt + 1)) {
         std::size_t i = lt + 1;
         if (i < text.size() && text[i] == '/')
             ++i;

@@ -30,7 +30,8 @@ bool agrees(const std::string &candidate, const std::optional<std::string> &part
     if (!partial || partial->empty())
         return true;
     const std::string &p = *partial;
-    bool suffix = candidate.size() >= p.size() && candidate.compare(candidate.size() - p.size(), p.size(), p) == 0;
+    bool suffix = candidate.size() >= p.size() &&
+                  candidate.compare(candidate.size() - p.size(), p.size(), p) == 0;
     bool prefix = candidate.compare(0, p.size(), p) == 0;
     return suffix || prefix;
 }
@@ -59,7 +60,8 @@ std::vector<Gap> sequence_gaps(const std::vector<Slot> &slots, const Regex &vali
     for (std::size_t i = 1; i < slots.size(); ++i) {
         auto before = valid_number(slots[i - 1], valid);
         auto after = valid_number(slots[i], valid);
-        if (!before || !after || before->prefix != after->prefix || after->number <= before->number + 1)
+        if (!before || !after || before->prefix != after->prefix ||
+            after->number <= before->number + 1)
             continue;
         Gap gap{i, {}};
         for (long n = before->number + 1; n < after->number && gap.missing.size() < 50; ++n)

@@ -28,7 +28,9 @@ bool is_invisible(char32_t cp) {
            cp == 0xAD;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == kBlockBreak; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == kBlockBreak;
+}
 
 } // namespace
 
@@ -36,8 +38,8 @@ std::string clean_spaces(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
-        std::size_t len = std::min(sequence_length(static_cast<unsigned char>(text[i])),
-                                   text.size() - i);
+        std::size_t len =
+            std::min(sequence_length(static_cast<unsigned char>(text[i])), text.size() - i);
         char32_t cp = code_point(text, i, len);
         if (is_odd_space(cp) || (cp < 0x20 && cp != '\t' && cp != kBlockBreak) || cp == 0x7F)
             out += ' ';

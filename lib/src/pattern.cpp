@@ -154,15 +154,16 @@ Result<std::string> PatternLibrary::expand_inner(std::string_view pattern, const
         }
         out.append(pattern.substr(i, ref - i));
         std::size_t close = pattern.find('}', ref);
-        std::string name(pattern.substr(ref + 2, close == std::string_view::npos ? 0 : close - ref - 2));
+        std::string name(
+            pattern.substr(ref + 2, close == std::string_view::npos ? 0 : close - ref - 2));
         bool well_formed = close != std::string_view::npos && !name.empty() &&
                            std::all_of(name.begin(), name.end(), [&](const char &c) {
                                return is_name_char(c, &c == &name.front());
                            });
         if (!well_formed)
-            return Error{fmt::format("malformed pattern reference at \"{}\"",
-                                     pattern.substr(ref, 20)),
-                         where.file, where.line};
+            return Error{
+                fmt::format("malformed pattern reference at \"{}\"", pattern.substr(ref, 20)),
+                where.file, where.line};
         auto def = defs_.find(name);
         if (def == defs_.end())
             return Error{fmt::format("unknown pattern %{{{}}}", name), where.file, where.line};
@@ -197,7 +198,8 @@ Result<RegexPtr> PatternLibrary::compile(std::string_view pattern, const SourceR
     regex->impl_ = std::make_unique<Regex::Impl>();
     regex->impl_->code = compiled;
     regex->source_ = expanded.value();
-    pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE); // falls back to the interpreter if JIT is unavailable
+    pcre2_jit_compile(compiled,
+                      PCRE2_JIT_COMPLETE); // falls back to the interpreter if JIT is unavailable
     regex->impl_->context = pcre2_match_context_create(nullptr);
     pcre2_set_match_limit(regex->impl_->context, limits_.match_limit);
     pcre2_set_depth_limit(regex->impl_->context, limits_.depth_limit);

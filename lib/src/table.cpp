@@ -8,9 +8,9 @@
 namespace inspex {
 namespace {
 
-constexpr double kFitBonus = 2.0;      // content matches the column's declared shape
-constexpr double kDropPenalty = -3.0;  // leaving a non-empty cell out
-constexpr double kContinuity = 0.25;   // same position as on the previous line
+constexpr double kFitBonus = 2.0;     // content matches the column's declared shape
+constexpr double kDropPenalty = -3.0; // leaving a non-empty cell out
+constexpr double kContinuity = 0.25;  // same position as on the previous line
 constexpr double kImpossible = -std::numeric_limits<double>::infinity();
 
 // At most about 60 bytes of a cell for a message, cut at a word boundary.
@@ -102,7 +102,8 @@ TableResult TableLayout::run(const std::vector<Line> &lines) const {
     std::map<std::string, std::string> context;
     std::vector<int> previous;
     auto note = [&](Warning w) {
-        (result.rows.empty() ? result.warnings : result.rows.back().warnings).push_back(std::move(w));
+        (result.rows.empty() ? result.warnings : result.rows.back().warnings)
+            .push_back(std::move(w));
     };
     auto append = [&](std::size_t column, const Line &line, const std::string &text) {
         LogicalRow &row = result.rows.back();
@@ -136,7 +137,9 @@ TableResult TableLayout::run(const std::vector<Line> &lines) const {
                 if (c == spec_.heading.column || flat[c].empty())
                     continue;
                 if (result.rows.empty())
-                    note({"unplaced-cell", fmt::format("cell \"{}\" precedes the first row", shorten(flat[c])), line.number, line.number});
+                    note({"unplaced-cell",
+                          fmt::format("cell \"{}\" precedes the first row", shorten(flat[c])),
+                          line.number, line.number});
                 else
                     append(c, line, raw[c]);
             }
@@ -158,7 +161,8 @@ TableResult TableLayout::run(const std::vector<Line> &lines) const {
             if (placement[c] >= 0)
                 column_cell[placement[c]] = static_cast<int>(c);
 
-        bool starts = column_cell[spec_.key_column] >= 0 && !flat[column_cell[spec_.key_column]].empty();
+        bool starts =
+            column_cell[spec_.key_column] >= 0 && !flat[column_cell[spec_.key_column]].empty();
         for (const auto &rule : spec_.row_starts) {
             int c = column_cell[rule.column];
             starts = starts || (c >= 0 && rule.pattern->matches(flat[c]));
@@ -175,10 +179,18 @@ TableResult TableLayout::run(const std::vector<Line> &lines) const {
                 continue;
             if (placement[c] < 0) {
                 // Only a full-width line says which column a cell was written in.
-                std::string where = flat.size() == m ? fmt::format(" (its position is column \"{}\")", spec_.columns[c].label) : "";
-                note({"unplaced-cell", fmt::format("cell \"{}\" fits no column{}; left out", shorten(flat[c]), where), line.number, line.number});
+                std::string where =
+                    flat.size() == m
+                        ? fmt::format(" (its position is column \"{}\")", spec_.columns[c].label)
+                        : "";
+                note(
+                    {"unplaced-cell",
+                     fmt::format("cell \"{}\" fits no column{}; left out", shorten(flat[c]), where),
+                     line.number, line.number});
             } else if (result.rows.empty()) {
-                note({"unplaced-cell", fmt::format("text \"{}\" precedes the first row; left out", shorten(flat[c])), line.number, line.number});
+                note({"unplaced-cell",
+                      fmt::format("text \"{}\" precedes the first row; left out", shorten(flat[c])),
+                      line.number, line.number});
             } else {
                 append(static_cast<std::size_t>(placement[c]), line, raw[c]);
             }

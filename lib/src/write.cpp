@@ -9,7 +9,9 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string dump(const json &j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dump(const json &j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 class JsonLinesWriter : public RecordWriter {
   public:
@@ -45,7 +47,8 @@ class Flattener {
   public:
     explicit Flattener(const std::string &separator) : separator_(separator) {}
 
-    void flatten(const std::string &name, const json &value, std::map<std::string, std::vector<std::string>> &cells,
+    void flatten(const std::string &name, const json &value,
+                 std::map<std::string, std::vector<std::string>> &cells,
                  std::vector<std::string> &order) const {
         if (value.is_object()) {
             for (const auto &[key, inner] : value.items())
@@ -53,7 +56,9 @@ class Flattener {
             return;
         }
         if (value.is_array() && is_span(value)) {
-            add(name, std::to_string(value[0].get<long>()) + "-" + std::to_string(value[1].get<long>()), cells, order);
+            add(name,
+                std::to_string(value[0].get<long>()) + "-" + std::to_string(value[1].get<long>()),
+                cells, order);
             return;
         }
         if (value.is_array()) {
@@ -85,7 +90,8 @@ class Flattener {
         return dump(v);
     }
     static void add(const std::string &name, std::optional<std::string> text,
-                    std::map<std::string, std::vector<std::string>> &cells, std::vector<std::string> &order) {
+                    std::map<std::string, std::vector<std::string>> &cells,
+                    std::vector<std::string> &order) {
         if (std::find(order.begin(), order.end(), name) == order.end())
             order.push_back(name);
         if (text)
@@ -96,7 +102,8 @@ class Flattener {
 
 class CsvWriter : public RecordWriter {
   public:
-    CsvWriter(std::ostream &out, WriteOptions options) : out_(out), options_(std::move(options)), flat_(options_.list_separator) {}
+    CsvWriter(std::ostream &out, WriteOptions options)
+        : out_(out), options_(std::move(options)), flat_(options_.list_separator) {}
 
     void write(const json &record) override {
         if (record.value("kind", "") == "document")
@@ -162,9 +169,12 @@ std::string csv_field(std::string_view text) {
 
 std::unique_ptr<RecordWriter> make_writer(Format format, std::ostream &out, WriteOptions options) {
     switch (format) {
-    case Format::json: return std::make_unique<JsonArrayWriter>(out);
-    case Format::csv: return std::make_unique<CsvWriter>(out, std::move(options));
-    case Format::jsonl: break;
+    case Format::json:
+        return std::make_unique<JsonArrayWriter>(out);
+    case Format::csv:
+        return std::make_unique<CsvWriter>(out, std::move(options));
+    case Format::jsonl:
+        break;
     }
     return std::make_unique<JsonLinesWriter>(out);
 }

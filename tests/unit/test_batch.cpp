@@ -24,12 +24,15 @@ TEST_CASE("batch: a bad input is reported and the others are still written, in o
     REQUIRE(g.ok());
     auto bad = std::filesystem::temp_directory_path() / "inspex-bad-input.txt";
     std::ofstream(bad, std::ios::binary) << std::string("\x81\0\x01", 3);
-    std::vector<std::string> paths{test::source_path("samples/action-plan-ashfield-2019.txt"), "/no/such/file.txt",
-                                   bad.string(), test::source_path("samples/action-plan-elmley-2022.txt")};
+    std::vector<std::string> paths{test::source_path("samples/action-plan-ashfield-2019.txt"),
+                                   "/no/such/file.txt", bad.string(),
+                                   test::source_path("samples/action-plan-elmley-2022.txt")};
     std::ostringstream out;
     auto writer = make_writer(Format::jsonl, out);
     std::vector<std::string> errors;
-    BatchReport r = extract_batch(g.value(), paths, *writer, {2, [&](const Error &e) { errors.push_back(e.describe()); }, nullptr});
+    BatchReport r =
+        extract_batch(g.value(), paths, *writer,
+                      {2, [&](const Error &e) { errors.push_back(e.describe()); }, nullptr});
     CHECK(r.documents == 2);
     CHECK(r.input_errors == 2);
     REQUIRE(errors.size() == 2);

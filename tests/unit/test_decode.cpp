@@ -16,7 +16,9 @@ TEST_CASE("decode: plain UTF-8 passes through, a UTF-8 BOM is removed") {
 }
 
 TEST_CASE("decode: UTF-16 with either BOM, surrogate pairs included") {
-    std::string le("\xFF\xFE" "A\0\x19\x20", 6); // A ’
+    std::string le("\xFF\xFE"
+                   "A\0\x19\x20",
+                   6); // A ’
     auto a = decode(le, "f.txt");
     REQUIRE(a.ok());
     CHECK(a->text == "A\xE2\x80\x99");
@@ -44,12 +46,17 @@ TEST_CASE("decode: undecodable input is an error naming file and byte offset") {
     auto lone = decode(std::string("\xFF\xFE\x00\xDC", 4), "u16.txt");
     REQUIRE_FALSE(lone.ok());
     CHECK(lone.error().describe().find("u16.txt: byte 2") == 0);
-    auto odd = decode(std::string("\xFF\xFE" "A", 3), "u16.txt");
+    auto odd = decode(std::string("\xFF\xFE"
+                                  "A",
+                                  3),
+                      "u16.txt");
     CHECK_FALSE(odd.ok());
 }
 
 TEST_CASE("decode: a BOM followed by invalid UTF-8 is not silently reinterpreted") {
-    auto d = decode("\xEF\xBB\xBF" "a\xC3(", "f.txt");
+    auto d = decode("\xEF\xBB\xBF"
+                    "a\xC3(",
+                    "f.txt");
     REQUIRE_FALSE(d.ok());
     CHECK(d.error().offset == 4);
 }

@@ -45,7 +45,8 @@ std::vector<json> expected(const std::string &name) {
     return out;
 }
 
-void check_variant(const Grammar &g, const std::string &name, const std::string &variant, const std::string &bytes) {
+void check_variant(const Grammar &g, const std::string &name, const std::string &variant,
+                   const std::string &bytes) {
     CAPTURE(name);
     CAPTURE(variant);
     auto result = extract(g, {"samples/" + name + ".txt", name, bytes});
@@ -61,7 +62,8 @@ void check_variant(const Grammar &g, const std::string &name, const std::string 
 TEST_CASE("encodings: every sample gives the same records in every encoding") {
     auto g = Catalog().load("action-plan");
     REQUIRE(g.ok());
-    for (const char *name : {"action-plan-elmley-2022", "action-plan-stafford-2020", "action-plan-ashfield-2019"}) {
+    for (const char *name :
+         {"action-plan-elmley-2022", "action-plan-stafford-2020", "action-plan-ashfield-2019"}) {
         std::string utf8 = test::read(std::string("samples/") + name + ".txt");
         check_variant(g.value(), name, "utf-8", utf8);
         check_variant(g.value(), name, "crlf", crlf(utf8));

@@ -57,7 +57,8 @@ TEST_CASE("grammar: errors name the file and the line") {
     CHECK(syntax.error().file.find("g.toml") != std::string::npos);
 
     std::string bad_regex = kMinimal;
-    bad_regex += "[patterns]\nBAD = '(unclosed'\n[table.heading]\ncolumn = \"ref\"\npattern = '%{BAD}'\n";
+    bad_regex +=
+        "[patterns]\nBAD = '(unclosed'\n[table.heading]\ncolumn = \"ref\"\npattern = '%{BAD}'\n";
     auto regex = load_text(bad_regex);
     REQUIRE_FALSE(regex.ok());
     CHECK(regex.error().line == 13);
@@ -67,9 +68,11 @@ TEST_CASE("grammar: errors name the file and the line") {
     unknown_column += "[fields.other]\ncolumn = \"nope\"\n";
     auto column = load_text(unknown_column);
     REQUIRE_FALSE(column.ok());
-    CHECK(column.error().describe().find("g.toml:10: no table column named \"nope\"") != std::string::npos);
+    CHECK(column.error().describe().find("g.toml:10: no table column named \"nope\"") !=
+          std::string::npos);
 
-    auto missing_field = load_text(std::string(kMinimal).replace(std::string(kMinimal).find("[fields.ref]"), 12, "[fields.rf]"));
+    auto missing_field = load_text(std::string(kMinimal).replace(
+        std::string(kMinimal).find("[fields.ref]"), 12, "[fields.rf]"));
     REQUIRE_FALSE(missing_field.ok());
     CHECK(missing_field.error().message.find("\"ref\" is in [grammar] order") != std::string::npos);
 }

@@ -12,12 +12,14 @@ TEST_CASE("html: paragraphs become block breaks, inline tags vanish") {
 }
 
 TEST_CASE("html: list items stay separate sentences") {
-    std::string text = html_fragment_to_text("<ul><li>Review rotas</li><li>Check hatches.</li></ul>");
+    std::string text =
+        html_fragment_to_text("<ul><li>Review rotas</li><li>Check hatches.</li></ul>");
     CHECK(collapse_spaces(text) == "Review rotas. Check hatches.");
 }
 
 TEST_CASE("html: unclosed and stray tags are recovered, not fatal") {
-    std::string text = html_fragment_to_text("<ul style=\"list-style-type: none\"> Item one. <p>Para</p>");
+    std::string text =
+        html_fragment_to_text("<ul style=\"list-style-type: none\"> Item one. <p>Para</p>");
     CHECK(collapse_spaces(text) == "Item one. Para");
     CHECK(collapse_spaces(html_fragment_to_text("text</p>")) == "text");
 }

@@ -60,7 +60,8 @@ TEST_CASE("infer: counts fill unknowns only when one value is left") {
     infer_from_counts(open, stated); // 2 agreed + 1 partly could be either way round
     CHECK_FALSE(open[1].value);
 
-    auto short_rows = slots({"agreed", nullptr}); // rows missing from the text: 2 agreed + 1 partly left for 1 slot
+    auto short_rows = slots(
+        {"agreed", nullptr}); // rows missing from the text: 2 agreed + 1 partly left for 1 slot
     infer_from_counts(short_rows, stated);
     CHECK_FALSE(short_rows[1].value);
 

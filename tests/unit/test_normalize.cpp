@@ -5,9 +5,14 @@
 using namespace inspex;
 
 TEST_CASE("normalize: odd spaces become spaces, invisible characters go") {
-    CHECK(clean_spaces("a\xC2\xA0" "b\xE2\x80\x89" "c\xE2\x80\x8B" "d\xC2\xAD" "e") == "a b cde");
+    CHECK(clean_spaces("a\xC2\xA0"
+                       "b\xE2\x80\x89"
+                       "c\xE2\x80\x8B"
+                       "d\xC2\xAD"
+                       "e") == "a b cde");
     CHECK(clean_spaces("keep\ttab") == "keep\ttab");
-    CHECK(clean_spaces("bell\x07" "x") == "bell x");
+    CHECK(clean_spaces("bell\x07"
+                       "x") == "bell x");
 }
 
 TEST_CASE("normalize: collapse_spaces treats block breaks as spaces and trims") {

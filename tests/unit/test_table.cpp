@@ -45,8 +45,9 @@ std::vector<std::string> texts(const std::vector<Fragment> &fragments) {
 
 TEST_CASE("table: rows start at a number; continuation lines join their columns") {
     TableSpec s = spec();
-    auto t = TableLayout(s).run(lines({"intro", "No\tText\tOk\tWhen", "1.1\tFirst part\tYes\tMay 2022",
-                                       "\tsecond part\t\tJune 2022", "1.2\tOther\tNo\tMay 2022", "Totals"}));
+    auto t = TableLayout(s).run(
+        lines({"intro", "No\tText\tOk\tWhen", "1.1\tFirst part\tYes\tMay 2022",
+               "\tsecond part\t\tJune 2022", "1.2\tOther\tNo\tMay 2022", "Totals"}));
     REQUIRE(t.rows.size() == 2);
     CHECK(texts(t.rows[0].cells[1]) == std::vector<std::string>{"First part", "second part"});
     CHECK(texts(t.rows[0].cells[3]) == std::vector<std::string>{"May 2022", "June 2022"});
@@ -82,8 +83,8 @@ TEST_CASE("table: on a tie, the previous line's placement wins") {
 
 TEST_CASE("table: a lost row number still starts a row when the text says so") {
     TableSpec s = spec();
-    auto t = TableLayout(s).run(lines({"No\tx", "1.1\tItem 1 text\tYes\tMay 2022", "Item 2 text\tNo\tJune 2022",
-                                       ".3\tItem 3\tYes\tMay 2022"}));
+    auto t = TableLayout(s).run(lines({"No\tx", "1.1\tItem 1 text\tYes\tMay 2022",
+                                       "Item 2 text\tNo\tJune 2022", ".3\tItem 3\tYes\tMay 2022"}));
     REQUIRE(t.rows.size() == 3);
     CHECK(t.rows[1].cells[0].empty());
     CHECK(texts(t.rows[2].cells[0]) == std::vector<std::string>{".3"});

@@ -9,12 +9,13 @@ using json = nlohmann::ordered_json;
 namespace {
 
 std::vector<json> records() {
-    return {json::parse(R"({"kind":"document","doc":"d","grammar":"g"})"),
-            json::parse(R"({"kind":"item","doc":"d","source":{"file":"d.txt","lines":[3,5]},"ref":"1.1",
+    return {
+        json::parse(R"({"kind":"document","doc":"d","grammar":"g"})"),
+        json::parse(R"({"kind":"item","doc":"d","source":{"file":"d.txt","lines":[3,5]},"ref":"1.1",
                 "text":"a, \"quoted\"\nline","owners":["A","B"],
                 "dates":[{"text":"May 2022","date":"2022-05","state":null},{"text":"Completed","date":null,"state":"completed"}],
                 "inferred":[],"warnings":[]})"),
-            json::parse(R"({"kind":"item","doc":"d","ref":null,"owners":[],"extra":1})")};
+        json::parse(R"({"kind":"item","doc":"d","ref":null,"owners":[],"extra":1})")};
 }
 
 std::string write(Format f, WriteOptions o = {}) {
@@ -47,15 +48,21 @@ TEST_CASE("write: JSON array parses back to the same records") {
 TEST_CASE("write: CSV is RFC 4180 with flattened, joined fields") {
     std::string out = write(Format::csv, {" | ", false});
     std::string header = out.substr(0, out.find("\r\n"));
-    CHECK(header == "kind,doc,source_file,source_lines,ref,text,owners,dates,dates_date,dates_state,inferred,warnings,extra");
-    CHECK(out.find("\"a, \"\"quoted\"\"\nline\",A | B,May 2022 | Completed,2022-05 | , | completed,,,") != std::string::npos);
+    CHECK(header == "kind,doc,source_file,source_lines,ref,text,owners,dates,dates_date,dates_"
+                    "state,inferred,warnings,extra");
+    CHECK(
+        out.find(
+            "\"a, \"\"quoted\"\"\nline\",A | B,May 2022 | Completed,2022-05 | , | completed,,,") !=
+        std::string::npos);
     CHECK(out.find("document") == std::string::npos); // item records only
     CHECK(out.substr(out.size() - 2) == "\r\n");
 }
 
 TEST_CASE("write: CSV options: separator and BOM") {
     std::string out = write(Format::csv, {";", true});
-    CHECK(out.rfind("\xEF\xBB\xBF" "kind,", 0) == 0);
+    CHECK(out.rfind("\xEF\xBB\xBF"
+                    "kind,",
+                    0) == 0);
     CHECK(out.find(",A;B,") != std::string::npos);
 }
 

@@ -26,8 +26,8 @@ struct DateRules {
 };
 
 struct DateValue {
-    std::string text;                // as written
-    std::optional<std::string> iso;  // as precise as the text: YYYY, YYYY-MM or YYYY-MM-DD
+    std::string text;                 // as written
+    std::optional<std::string> iso;   // as precise as the text: YYYY, YYYY-MM or YYYY-MM-DD
     std::optional<std::string> state; // "completed" or "ongoing"
     [[nodiscard]] nlohmann::ordered_json to_json() const;
 };

@@ -20,8 +20,8 @@ struct Error {
     }
 
     std::string message;
-    std::string file;      // input or grammar file, empty when not known
-    std::size_t line = 0;  // 1-based, 0 when not known
+    std::string file;       // input or grammar file, empty when not known
+    std::size_t line = 0;   // 1-based, 0 when not known
     std::size_t offset = 0; // byte offset, meaningful when has_offset
     bool has_offset = false;
 

@@ -14,9 +14,9 @@
 namespace inspex {
 
 struct Input {
-    std::string file;   // path as given, or "-" for standard input
-    std::string doc;    // document id: file name without directory and last extension
-    std::string bytes;  // the raw content
+    std::string file;  // path as given, or "-" for standard input
+    std::string doc;   // document id: file name without directory and last extension
+    std::string bytes; // the raw content
 };
 
 struct Extraction {

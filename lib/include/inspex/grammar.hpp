@@ -41,14 +41,14 @@ struct CaptureRule {
 struct FieldSpec {
     std::string name;
     FieldType type = FieldType::text;
-    std::string column;   // value from what remains of this column after cuts
-    std::string context;  // else from this heading context value
-    std::string vocab;    // for vocab fields
-    RegexPtr split;       // for list fields: where one cell holds several items
-    RegexPtr valid;       // for ref fields: a value that does not match is partial
+    std::string column;  // value from what remains of this column after cuts
+    std::string context; // else from this heading context value
+    std::string vocab;   // for vocab fields
+    RegexPtr split;      // for list fields: where one cell holds several items
+    RegexPtr valid;      // for ref fields: a value that does not match is partial
     bool lower = false;
     std::vector<Replacement> replace;
-    std::string infer;    // "sequence" or "stated"
+    std::string infer; // "sequence" or "stated"
 };
 
 struct StatedCount {

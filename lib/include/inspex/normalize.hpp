@@ -21,9 +21,9 @@ struct Replacement {
 };
 
 struct NormalizeRules {
-    bool html = false;                       // read HTML fragments inside cells
-    std::vector<Replacement> line_replace;   // applied to every cell of every line
-    std::vector<Replacement> text_replace;   // applied to assembled text fields
+    bool html = false;                     // read HTML fragments inside cells
+    std::vector<Replacement> line_replace; // applied to every cell of every line
+    std::vector<Replacement> text_replace; // applied to assembled text fields
 };
 
 class Normalizer {

@@ -82,7 +82,7 @@ class Regex {
     Regex() = default;
     struct Impl;
     std::unique_ptr<Impl> impl_;
-    std::string source_; // expanded pattern text
+    std::string source_;                             // expanded pattern text
     std::vector<std::pair<std::string, int>> names_; // name -> group number, pattern order
     mutable bool limit_hit_ = false;
 };

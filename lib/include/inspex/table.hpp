@@ -27,9 +27,9 @@ struct ColumnSpec {
 // named groups of the first rule that matches the heading text.
 struct HeadingSpec {
     std::size_t column = 0;
-    RegexPtr pattern;                 // what a heading looks like
-    std::vector<std::size_t> empty;   // columns that must be empty on a heading line
-    std::vector<RegexPtr> context;    // rules whose named groups set context values
+    RegexPtr pattern;               // what a heading looks like
+    std::vector<std::size_t> empty; // columns that must be empty on a heading line
+    std::vector<RegexPtr> context;  // rules whose named groups set context values
 };
 
 struct RowStartRule {
@@ -38,12 +38,12 @@ struct RowStartRule {
 };
 
 struct TableSpec {
-    RegexPtr start;   // the header line; the table begins after it (null: first line)
-    RegexPtr end;     // a line that ends the table (null: end of text)
-    RegexPtr skip;    // lines to ignore (separators)
-    RegexPtr noise;   // cell content to drop silently (stray dashes)
+    RegexPtr start; // the header line; the table begins after it (null: first line)
+    RegexPtr end;   // a line that ends the table (null: end of text)
+    RegexPtr skip;  // lines to ignore (separators)
+    RegexPtr noise; // cell content to drop silently (stray dashes)
     std::vector<ColumnSpec> columns;
-    std::size_t key_column = 0;        // non-empty content here begins a row
+    std::size_t key_column = 0;           // non-empty content here begins a row
     std::vector<RowStartRule> row_starts; // other content that begins a row
     HeadingSpec heading;
     bool has_heading = false;
@@ -64,7 +64,7 @@ struct LogicalRow {
 
 struct TableResult {
     std::vector<LogicalRow> rows;
-    std::vector<Warning> warnings; // for text that belongs to no row
+    std::vector<Warning> warnings;            // for text that belongs to no row
     std::size_t start_line = 0, end_line = 0; // 0 when the table was not found
 };
 

@@ -21,7 +21,7 @@ Result<Format> parse_format(const std::string &name);
 
 struct WriteOptions {
     std::string list_separator = " | "; // CSV: between the items of a list
-    bool bom = false;                    // CSV: start with a UTF-8 BOM for Excel
+    bool bom = false;                   // CSV: start with a UTF-8 BOM for Excel
 };
 
 class RecordWriter {

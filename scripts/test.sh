@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Sets up, builds with warnings as errors, checks formatting, and runs every
+# test: doctest unit tests, golden tests over samples/, tool tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh
+clang-format --dry-run --Werror lib/src/*.cpp lib/include/inspex/*.hpp tools/*.cpp tools/*.hpp tests/unit/*.cpp tests/unit/*.hpp
+echo "clang-format: clean"
+ctest --test-dir build --output-on-failure -j "$(nproc)"

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Tool tests: the programs as processes, for exit codes, messages, output
+# formats and bad input. Usage: run.sh BIN_DIR (run from the source root).
+set -u
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+elmley=samples/action-plan-elmley-2022.txt
+
+# expect NAME WANTED_STATUS COMMAND...: runs COMMAND, keeps stdout/stderr in $out/$err.
+expect() {
+  local name=$1 want=$2; shift 2
+  "$@" > "$tmp/out" 2> "$tmp/err"
+  local got=$?
+  out=$(cat "$tmp/out"); err=$(cat "$tmp/err")
+  if [ "$got" -eq "$want" ]; then return 0; fi
+  echo "FAIL $name: exit $got, wanted $want"; echo "  stderr: $err" | head -5
+  failed=$((failed + 1)); return 1
+}
+# check NAME CONDITION...: one assertion.
+check() {
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else echo "FAIL $name"; failed=$((failed + 1)); fi
+}
+has() { grep -qF -- "$2" <<< "$1"; }
+
+expect help 0 "$bin/inspex-extract" --help && check "help on stdout" has "$out" "Usage: inspex-extract"
+expect version 0 "$bin/inspex-extract" --version && check "version" has "$out" "inspex-extract 0."
+expect no-grammar 2 "$bin/inspex-extract" "$elmley" && check "no grammar message" has "$err" "inspex-extract: --grammar is required"
+expect bad-option 2 "$bin/inspex-extract" --frobnicate && check "bad option message" has "$err" "inspex-extract: unrecognised option '--frobnicate'"
+expect unknown-grammar 2 "$bin/inspex-extract" -g nosuch "$elmley" && check "unknown grammar message" has "$err" 'no grammar named "nosuch"'
+expect bad-format 2 "$bin/inspex-extract" -g action-plan --to xml "$elmley" && check "bad format message" has "$err" 'unknown output format "xml"'
+
+expect jsonl 0 "$bin/inspex-extract" -q -g action-plan "$elmley"
+check "jsonl: 19 records" test "$(wc -l <<< "$out")" -eq 19
+check "jsonl: quiet means no stderr" test -z "$err"
+expect warnings 0 "$bin/inspex-extract" -g action-plan "$elmley"
+check "warnings name file and line" has "$err" "inspex-extract: $elmley:72: unplaced-cell: cell \"2001000.000\""
+
+expect json 0 "$bin/inspex-extract" -q -g action-plan --to json "$elmley"
+check "json: an array of 19" test "$(jq length <<< "$out")" -eq 19
+expect csv 0 "$bin/inspex-extract" -q -g action-plan --to csv "$elmley"
+check "csv: header and 18 rows" test "$(printf '%s\n' "$out" | wc -l)" -eq 19
+check "csv: header names fields" has "$(head -1 <<< "$out")" "kind,doc,source_file,source_lines,ref,section,concern_ref"
+check "csv: CRLF line ends" test "$(head -1 "$tmp/out" | tail -c 2 | od -An -c | tr -d ' ')" = '\r\n'
+expect csv-bom 0 "$bin/inspex-extract" -q -g action-plan --to csv --bom "$elmley"
+check "csv: BOM first" test "$(head -c 3 "$tmp/out" | od -An -tx1 | tr -d ' ')" = "efbbbf"
+
+expect output-file 0 "$bin/inspex-extract" -q -g action-plan -o "$tmp/records.jsonl" "$elmley"
+check "-o writes the file, not stdout" test "$(wc -l < "$tmp/records.jsonl")" -eq 19 -a -z "$out"
+expect output-unwritable 2 "$bin/inspex-extract" -q -g action-plan -o /no/such/dir/x.jsonl "$elmley"
+check "unwritable output message" has "$err" "/no/such/dir/x.jsonl: cannot write"
+
+expect stdin 0 bash -c "'$bin/inspex-extract' -q -g action-plan < '$elmley'"
+check "stdin: doc is stdin" test "$(head -1 <<< "$out" | jq -r .doc)" = stdin
+check "stdin: same records as the file" test "$(jq -c 'del(.doc,.source.file)' <<< "$out" | md5sum)" = "$("$bin/inspex-extract" -q -g action-plan "$elmley" | jq -c 'del(.doc,.source.file)' | md5sum)"
+
+expect folder 0 "$bin/inspex-extract" -q -g action-plan samples
+check "folder: three documents" test "$(jq -r 'select(.kind=="document") | .doc' <<< "$out" | wc -l)" -eq 3
+
+printf 'ab\0cd' > "$tmp/binary.txt"
+expect bad-input 2 "$bin/inspex-extract" -q -g action-plan "$tmp/binary.txt" /no/such.txt "$elmley"
+check "bad input: the good file is still written" test "$(wc -l <<< "$out")" -eq 19
+check "bad input: byte offset named" has "$err" "$tmp/binary.txt: byte 2: invalid UTF-8"
+check "bad input: missing file named" has "$err" "/no/such.txt: no such file"
+
+: > "$tmp/empty.txt"
+expect empty-input 0 "$bin/inspex-extract" -q -g action-plan "$tmp/empty.txt"
+check "empty input: a document record saying no table" has "$out" '"code":"no-table"'
+
+head -c 2000000 /dev/zero | tr '\0' 'a' > "$tmp/long.txt"
+printf '\n1. Rec No\tx\n7.1\t%s\tAgreed\n' "$(head -c 200000 /dev/zero | tr '\0' '(')" >> "$tmp/long.txt"
+expect pathological 0 timeout 60 "$bin/inspex-extract" -q -g action-plan "$tmp/long.txt"
+check "pathological input ends with its records" test "$(wc -l <<< "$out")" -eq 2
+
+printf '[grammar]\nname = "x"\nbroken =\n' > "$tmp/broken.toml"
+expect broken-grammar 2 "$bin/inspex-extract" -g "$tmp/broken.toml" "$elmley"
+check "broken grammar names file and line" has "$err" "$tmp/broken.toml:3:"
+
+printf '1. Rec No\tx\n5.1\tText\xc2\xa0here [bookmark: _Hlk1]\tAgreed\n' > "$tmp/debris.txt"
+expect normalize 0 "$bin/inspex-normalize" -g action-plan "$tmp/debris.txt"
+check "normalize: numbered cleaned lines" has "$out" "    2  5.1 ⇥ Text here  ⇥ Agreed"
+expect normalize-help 0 "$bin/inspex-normalize" --help && check "normalize help" has "$out" "Usage: inspex-normalize"
+expect normalize-missing 2 "$bin/inspex-normalize" -g action-plan /no/such.txt && check "normalize missing file" has "$err" "inspex-normalize: /no/such.txt: no such file"
+
+expect front-help 0 "$bin/inspex" --help && check "front help lists commands" has "$out" "extract"
+expect front-dispatch 0 "$bin/inspex" extract --version && check "front dispatches" has "$out" "inspex-extract 0."
+expect front-unknown 2 "$bin/inspex" frobnicate && check "front unknown command" has "$err" 'unknown command "frobnicate"'
+expect front-none 2 "$bin/inspex"
+
+echo "tools: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
