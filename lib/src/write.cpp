@@ -62,8 +62,9 @@ class Flattener {
             return;
         }
         if (value.is_array()) {
-            if (std::find(order.begin(), order.end(), name) == order.end() && value.empty())
-                add(name, {}, cells, order);
+            if (value.empty())
+                add(name, std::nullopt, cells,
+                    order); // keeps the column even when no row has items
             for (const json &item : value)
                 flatten(name, item, cells, order);
             return;
@@ -118,6 +119,7 @@ class CsvWriter : public RecordWriter {
     }
 
     void finish() override {
+        drop_unused_placeholders();
         if (options_.bom)
             out_ << "\xEF\xBB\xBF";
         line(columns_);
@@ -131,6 +133,21 @@ class CsvWriter : public RecordWriter {
     }
 
   private:
+    // An empty list of objects (no warnings) leaves a bare "warnings" column;
+    // once some row has flattened "warnings_code" etc., the bare one is noise.
+    void drop_unused_placeholders() {
+        auto unused = [&](const std::string &name) {
+            bool has_parts =
+                std::any_of(columns_.begin(), columns_.end(), [&](const std::string &c) {
+                    return c.size() > name.size() && c.compare(0, name.size() + 1, name + "_") == 0;
+                });
+            bool has_values = std::any_of(rows_.begin(), rows_.end(),
+                                          [&](auto &row) { return row.count(name) > 0; });
+            return has_parts && !has_values;
+        };
+        columns_.erase(std::remove_if(columns_.begin(), columns_.end(), unused), columns_.end());
+    }
+
     void line(const std::vector<std::string> &values) {
         for (std::size_t i = 0; i < values.size(); ++i)
             out_ << (i ? "," : "") << csv_field(values[i]);
