@@ -16,29 +16,34 @@ files=$(ls "$corpus" | wc -l)
 bytes=$(cat "$corpus"/*.txt | wc -c)
 mb=$(echo "scale=2; $bytes / 1048576" | bc)
 
-# run LABEL COMMAND...: best wall time of three runs, and peak memory, of COMMAND.
+# run LABEL MB DOCS COMMAND...: best wall time of three runs, and peak memory.
 run() {
-  local label=$1; shift
-  local best=999999 rss=0
+  local label=$1 size=$2 docs=$3; shift 3
+  local best=999999 rss=0 start end secs
   for _ in 1 2 3; do
-    /usr/bin/time -f '%e %M' -o "$corpus/.time" "$@" > /dev/null
-    read -r secs kb < "$corpus/.time"
+    start=$(date +%s.%N)
+    /usr/bin/time -f '%M' -o "$corpus/.mem" "$@" > /dev/null
+    end=$(date +%s.%N)
+    secs=$(echo "$end - $start" | bc)
     best=$(echo "if ($secs < $best) $secs else $best" | bc)
-    rss=$kb
+    rss=$(cat "$corpus/.mem")
   done
-  printf '%-34s %7.2f s %8.1f MB/s %8.0f docs/s %8d KB peak\n' "$label" "$best" \
-    "$(echo "scale=2; $mb / ($best + 0.001)" | bc)" "$(echo "scale=2; $files / ($best + 0.001)" | bc)" "$rss"
+  printf '%-34s %8.3f s %9.1f MB/s %9.0f docs/s %8d KB peak\n' "$label" "$best" \
+    "$(echo "scale=2; $size / $best" | bc)" "$(echo "scale=2; $docs / $best" | bc)" "$rss"
   eval "time_${label//[^a-z0-9]/_}=$best"
 }
 
 echo "corpus: $files documents, $mb MB ($copies copies of the action-plan samples)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo
-run "baseline cat" bash -c "cat '$corpus'/*.txt"
-run "baseline grep -c ." bash -c "grep -c . '$corpus'/*.txt"
-run "inspex-extract -j1" "$extract" -q -g action-plan -j 1 "$corpus"
-run "inspex-extract -j$(nproc)" "$extract" -q -g action-plan -j "$(nproc)" "$corpus"
-run "inspex-extract -j1, one document" "$extract" -q -g action-plan -j 1 samples/action-plan-elmley-2022.txt
+one=samples/action-plan-elmley-2022.txt
+one_mb=$(echo "scale=4; $(wc -c < $one) / 1048576" | bc)
+run "baseline cat" "$mb" "$files" bash -c "cat '$corpus'/*.txt"
+run "baseline grep -c ." "$mb" "$files" bash -c "grep -c . '$corpus'/*.txt"
+run "inspex-extract -j1" "$mb" "$files" "$extract" -q -g action-plan -j 1 "$corpus"
+run "inspex-extract -j$(nproc)" "$mb" "$files" "$extract" -q -g action-plan -j "$(nproc)" "$corpus"
+run "inspex-extract, one document" "$one_mb" 1 "$extract" -q -g action-plan -j 1 "$one"
 echo
-echo "ratios: extract -j1 / grep: $(echo "scale=1; $time_inspex_extract__j1 / ($time_baseline_grep__c__ + 0.001)" | bc)x;" \
-     "extract -j1 / -j$(nproc): $(echo "scale=2; $time_inspex_extract__j1 / (${time_inspex_extract__j2:-$time_inspex_extract__j1} + 0.001)" | bc)x speed-up"
+jobs_time=$(eval echo "\$time_inspex_extract__j$(nproc)")
+echo "ratios: extract -j1 takes $(echo "scale=1; $time_inspex_extract__j1 / $time_baseline_grep__c__" | bc)x the time of grep -c;" \
+     "-j$(nproc) is $(echo "scale=2; $time_inspex_extract__j1 / $jobs_time" | bc)x faster than -j1"

@@ -38,8 +38,17 @@ std::string clean_spaces(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
-        std::size_t len =
-            std::min(sequence_length(static_cast<unsigned char>(text[i])), text.size() - i);
+        auto b = static_cast<unsigned char>(text[i]);
+        if (b >= 0x20 && b < 0x7F) { // printable ASCII: the common case, copied as a run
+            std::size_t end = i + 1;
+            while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x20 &&
+                   static_cast<unsigned char>(text[end]) < 0x7F)
+                ++end;
+            out.append(text.substr(i, end - i));
+            i = end;
+            continue;
+        }
+        std::size_t len = std::min(sequence_length(b), text.size() - i);
         char32_t cp = code_point(text, i, len);
         if (is_odd_space(cp) || (cp < 0x20 && cp != '\t' && cp != kBlockBreak) || cp == 0x7F)
             out += ' ';
@@ -53,16 +62,18 @@ std::string clean_spaces(std::string_view text) {
 std::string collapse_spaces(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    bool pending_space = false;
-    for (char c : text) {
-        if (is_space(c)) {
-            pending_space = !out.empty();
-            continue;
-        }
-        if (pending_space)
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && is_space(text[i]))
+            ++i;
+        std::size_t start = i;
+        while (i < text.size() && !is_space(text[i]))
+            ++i;
+        if (i == start)
+            break;
+        if (!out.empty())
             out += ' ';
-        pending_space = false;
-        out += c;
+        out.append(text.substr(start, i - start));
     }
     return out;
 }

@@ -80,8 +80,11 @@ std::optional<Match> Regex::search(std::string_view subject, std::size_t start) 
     pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &pairs);
     ++pairs;
     pcre2_match_data *data = match_data_for(pairs);
+    // Subjects are valid UTF-8 by contract (see pattern.hpp); PCRE2's own check
+    // would re-read the whole subject on every call.
+    const uint32_t options = PCRE2_NO_UTF_CHECK;
     int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
-                         start, 0, data, impl_->context);
+                         start, options, data, impl_->context);
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
         rc == PCRE2_ERROR_JIT_STACKLIMIT)
         limit_hit_ = true;
@@ -100,14 +103,19 @@ std::optional<Match> Regex::search(std::string_view subject, std::size_t start) 
 
 std::vector<Match> Regex::search_all(std::string_view subject) const {
     std::vector<Match> out;
-    std::size_t start = 0;
-    while (start <= subject.size()) {
-        auto m = search(subject, start);
-        if (!m)
-            break;
+    for (auto m = search(subject, 0); m;) {
         Span w = m->whole();
-        start = w.end > w.begin ? w.end : w.end + 1;
+        std::size_t next = w.end;
+        if (w.empty()) { // step over one whole UTF-8 character after an empty match
+            ++next;
+            while (next < subject.size() &&
+                   (static_cast<unsigned char>(subject[next]) & 0xC0) == 0x80)
+                ++next;
+        }
         out.push_back(std::move(*m));
+        if (next > subject.size())
+            break;
+        m = search(subject, next);
     }
     return out;
 }
@@ -118,7 +126,7 @@ std::string Regex::replace_all(std::string_view subject, std::string_view replac
         PCRE2_SIZE length = out.size();
         int rc = pcre2_substitute(
             impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), 0,
-            PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH, nullptr, impl_->context,
+            PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH | PCRE2_NO_UTF_CHECK, nullptr, impl_->context,
             reinterpret_cast<PCRE2_SPTR>(replacement.data()), replacement.size(),
             reinterpret_cast<PCRE2_UCHAR *>(out.data()), &length);
         if (rc >= 0) {

@@ -1,7 +1,7 @@
 // Runs a grammar over one input document: decode, normalize, lay out, read
 // fields, infer, and return the records (a document record, then its items).
 //
-//   auto records = extract(grammar, {"plans/elmley.txt", "elmley", bytes});
+//   auto records = extract(grammar, {"plans/a.txt", "a", bytes});
 //   for (auto &r : records->records) write(r);
 #pragma once
 

@@ -52,7 +52,7 @@ struct FieldSpec {
 };
 
 struct StatedCount {
-    std::string path; // "agreed" or "hmi_prisons.good": where in `stated`
+    std::string path; // "yes" or "group.yes": where in the counts object
     RegexPtr pattern; // group "n" gives the count
 };
 

@@ -56,6 +56,9 @@ class Match {
     const Regex *regex_ = nullptr;
 };
 
+// A compiled pattern. Every subject must be valid UTF-8: decode() validates
+// each input once, and all text the engine derives from it stays valid, so
+// matching skips PCRE2's per-call check of the whole subject.
 class Regex {
   public:
     Regex(const Regex &) = delete;
