@@ -68,20 +68,50 @@ void apply_capture(const CaptureRule &rule, std::string &subject, Working &w) {
     subject = collapse_spaces(rest);
 }
 
+// The first template whose {name} placeholders all have a value, filled in.
+std::string formatted(const std::vector<std::string> &templates, const Working &w,
+                      const std::map<std::string, std::string> &context) {
+    auto lookup = [&](const std::string &name) -> std::string {
+        if (auto c = w.captured.find(name); c != w.captured.end() && !c->second.empty())
+            return c->second;
+        if (auto c = context.find(name); c != context.end())
+            return collapse_spaces(c->second);
+        return {};
+    };
+    for (const std::string &t : templates) {
+        std::string out;
+        bool complete = true;
+        for (std::size_t i = 0; i < t.size() && complete; ++i) {
+            std::size_t close = t[i] == '{' ? t.find('}', i) : std::string::npos;
+            if (close == std::string::npos) {
+                out += t[i];
+                continue;
+            }
+            std::string value = lookup(t.substr(i + 1, close - i - 1));
+            complete = !value.empty();
+            out += value;
+            i = close;
+        }
+        if (complete)
+            return out;
+    }
+    return {};
+}
+
 class RecordBuilder {
   public:
     RecordBuilder(const Grammar &g, const Input &input)
         : g_(g), input_(input), norm_(g.normalize) {}
 
     json document(const std::vector<Line> &lines, std::vector<Warning> warnings) const;
-    json row(const LogicalRow &row) const;
+    json row(const Item &row) const;
     void infer(json &document, std::vector<json> &rows) const;
     [[nodiscard]] const Normalizer &normalizer() const { return norm_; }
 
   private:
     std::optional<std::string> text_value(const FieldSpec &f, const Working &w,
                                           const std::map<std::string, std::string> &context) const;
-    json field_value(const FieldSpec &f, const LogicalRow &row, const Working &w,
+    json field_value(const FieldSpec &f, const Item &row, const Working &w,
                      std::vector<Warning> &warnings) const;
     json vocab_value(const FieldSpec &f, const std::vector<Fragment> &cells,
                      std::vector<Warning> &warnings) const;
@@ -89,7 +119,7 @@ class RecordBuilder {
     json dates_value(const FieldSpec &f, const std::vector<Fragment> &cells,
                      std::vector<Warning> &warnings) const;
     json counts(const std::string &text) const;
-    [[nodiscard]] const std::vector<Fragment> &cells_of(const LogicalRow &row,
+    [[nodiscard]] const std::vector<Fragment> &cells_of(const Item &row,
                                                         const std::string &column) const;
     json head(const std::string &kind, std::size_t first, std::size_t last) const {
         return {{"kind", kind},
@@ -102,11 +132,11 @@ class RecordBuilder {
     Normalizer norm_;
 };
 
-const std::vector<Fragment> &RecordBuilder::cells_of(const LogicalRow &row,
-                                                     const std::string &column) const {
+const std::vector<Fragment> &RecordBuilder::cells_of(const Item &row,
+                                                     const std::string &part) const {
     static const std::vector<Fragment> none;
-    auto index = g_.table.column_index(column);
-    return index ? row.cells[*index] : none;
+    auto index = g_.part_index(part);
+    return index && *index < row.parts.size() ? row.parts[*index] : none;
 }
 
 std::optional<std::string>
@@ -115,11 +145,13 @@ RecordBuilder::text_value(const FieldSpec &f, const Working &w,
     std::string value;
     if (auto c = w.captured.find(f.name); c != w.captured.end())
         value = c->second;
-    else if (auto t = w.text.find(f.column); !f.column.empty() && t != w.text.end())
+    else if (auto t = w.text.find(f.part); !f.part.empty() && t != w.text.end())
         value = t->second;
     if (value.empty() && !f.context.empty())
         if (auto c = context.find(f.context); c != context.end())
             value = c->second;
+    if (value.empty() && !f.format.empty())
+        value = formatted(f.format, w, context);
     for (const auto &r : f.replace)
         value = r.pattern->replace_all(value, r.with);
     value = collapse_spaces(value);
@@ -180,15 +212,15 @@ json RecordBuilder::dates_value(const FieldSpec &f, const std::vector<Fragment> 
     return dates;
 }
 
-json RecordBuilder::field_value(const FieldSpec &f, const LogicalRow &row, const Working &w,
+json RecordBuilder::field_value(const FieldSpec &f, const Item &row, const Working &w,
                                 std::vector<Warning> &warnings) const {
     switch (f.type) {
     case FieldType::vocab:
-        return vocab_value(f, cells_of(row, f.column), warnings);
+        return vocab_value(f, cells_of(row, f.part), warnings);
     case FieldType::list:
-        return list_value(f, cells_of(row, f.column));
+        return list_value(f, cells_of(row, f.part));
     case FieldType::dates:
-        return dates_value(f, cells_of(row, f.column), warnings);
+        return dates_value(f, cells_of(row, f.part), warnings);
     default:
         break;
     }
@@ -212,12 +244,12 @@ json RecordBuilder::field_value(const FieldSpec &f, const LogicalRow &row, const
     }
 }
 
-json RecordBuilder::row(const LogicalRow &row) const {
+json RecordBuilder::row(const Item &row) const {
     Working w;
-    for (std::size_t c = 0; c < g_.table.columns.size(); ++c)
-        w.text[g_.table.columns[c].name] = norm_.text_field(join(row.cells[c]));
+    for (std::size_t p = 0; p < g_.parts.size() && p < row.parts.size(); ++p)
+        w.text[g_.parts[p]] = norm_.text_field(join(row.parts[p]));
     for (const CaptureRule &rule : g_.captures)
-        apply_capture(rule, w.text[rule.column], w);
+        apply_capture(rule, w.text[rule.part], w);
     json rec = head(g_.record_kind, row.first_line, row.last_line);
     std::vector<Warning> warnings = row.warnings;
     for (const std::string &name : g_.record_fields) {
@@ -260,7 +292,7 @@ json RecordBuilder::document(const std::vector<Line> &lines, std::vector<Warning
     json rec = head("document", lines.empty() ? 0 : lines.front().number,
                     lines.empty() ? 0 : lines.back().number);
     rec["grammar"] = g_.name;
-    LogicalRow none;
+    Item none;
     for (const std::string &name : g_.document.fields) {
         if (name == g_.document.counts_field) {
             rec[name] = counts(text);
@@ -355,15 +387,17 @@ Result<Extraction> extract(const Grammar &grammar, const Input &input) {
     if (!lines)
         return lines.error();
     RecordBuilder builder(grammar, input);
-    TableResult table = TableLayout(grammar.table).run(lines.value());
-    std::vector<Warning> doc_warnings = table.warnings;
-    if (table.start_line == 0)
-        doc_warnings.push_back({"no-table", "the table header was not found", 1,
+    LayoutResult layout = grammar.layout == LayoutKind::stream
+                              ? StreamLayout(grammar.stream).run(lines.value())
+                              : TableLayout(grammar.table).run(lines.value());
+    std::vector<Warning> doc_warnings = layout.warnings;
+    if (layout.start_line == 0)
+        doc_warnings.push_back({"no-table", "the start of the items was not found", 1,
                                 lines->empty() ? 1 : lines->back().number});
     Extraction out;
     json document = builder.document(lines.value(), std::move(doc_warnings));
     std::vector<json> rows;
-    for (const LogicalRow &row : table.rows)
+    for (const Item &row : layout.items)
         rows.push_back(builder.row(row));
     builder.infer(document, rows);
     out.records.push_back(std::move(document));

@@ -91,14 +91,32 @@ class Loader {
         return *index;
     }
 
+    // A key the grammar language does not have is a mistake worth a message.
+    void allow(const toml::table &t, std::initializer_list<std::string_view> keys,
+               std::string_view where) const {
+        for (const auto &[key, node] : t)
+            if (std::find(keys.begin(), keys.end(), key.str()) == keys.end())
+                fail(&node, fmt::format("unknown key \"{}\" in {}", key.str(), where));
+    }
+
+    std::string part(const toml::node &node) const {
+        std::string name = string_at(node, "part");
+        if (!g_.part_index(name))
+            fail(&node, fmt::format("no part named \"{}\" in the layout", name));
+        return name;
+    }
+
     void define_patterns(const toml::table &root);
+    void read_layout(const toml::table &root);
+    void read_stream(const toml::table &t);
+    void read_detect(const toml::table &root);
     void read_grammar(const toml::table &root);
     void read_dates(const toml::table &root);
     void read_normalize(const toml::table &root);
     void read_vocab(const toml::table &root);
-    void read_table(const toml::table &root);
+    void read_table(const toml::table &t);
     std::vector<CaptureRule> read_captures(const toml::table &root, std::string_view key,
-                                           bool columns);
+                                           bool parts);
     FieldSpec read_field(const std::string &name, const toml::table &t) const;
     std::map<std::string, FieldSpec> read_fields(const toml::table *t) const;
     void read_document(const toml::table &root);
@@ -134,7 +152,8 @@ void Loader::load(const fs::path &path, int depth) {
     read_vocab(root);
     if (depth == 0) {
         read_normalize(root);
-        read_table(root);
+        read_layout(root);
+        read_detect(root);
         g_.captures = read_captures(root, "capture", true);
         g_.fields = read_fields(table_at(root, "fields"));
         read_document(root);
@@ -170,6 +189,7 @@ void Loader::read_grammar(const toml::table &root) {
     const toml::table *meta = table_at(root, "grammar");
     if (!meta)
         fail(&root, "missing [grammar] table");
+    allow(*meta, {"name", "description", "include", "record", "order"}, "[grammar]");
     g_.name = optional_string(*meta, "name");
     if (g_.name.empty())
         fail(meta, "[grammar] needs a name");
@@ -210,6 +230,7 @@ void Loader::read_normalize(const toml::table &root) {
     const toml::table *n = table_at(root, "normalize");
     if (!n)
         return;
+    allow(*n, {"html", "line_replace", "text_replace"}, "[normalize]");
     g_.normalize.html = n->get("html") && n->get("html")->value_or(false);
     g_.normalize.line_replace = replacements(*n, "line_replace");
     g_.normalize.text_replace = replacements(*n, "text_replace");
@@ -235,10 +256,69 @@ void Loader::read_vocab(const toml::table &root) {
     }
 }
 
-void Loader::read_table(const toml::table &root) {
-    const toml::table *t = table_at(root, "table");
-    if (!t)
-        fail(&root, "missing [table]");
+void Loader::read_layout(const toml::table &root) {
+    const toml::table *table = table_at(root, "table");
+    const toml::table *stream = table_at(root, "stream");
+    if ((table != nullptr) == (stream != nullptr))
+        fail(&root, "a grammar needs one layout: [table] or [stream]");
+    if (stream)
+        return read_stream(*stream);
+    g_.layout = LayoutKind::table;
+    read_table(*table);
+    for (const ColumnSpec &c : g_.table.columns)
+        g_.parts.push_back(c.name);
+}
+
+void Loader::read_stream(const toml::table &t) {
+    g_.layout = LayoutKind::stream;
+    allow(t, {"start", "end", "classes", "other", "parts", "rules"}, "[stream]");
+    StreamSpec &spec = g_.stream;
+    spec.start = optional_regex(t, "start");
+    spec.end = optional_regex(t, "end");
+    std::string other = optional_string(t, "other");
+    if (other.size() > 1)
+        fail(t.get("other"), "a line class is one letter");
+    if (!other.empty())
+        spec.other = other[0];
+    each(t, "classes", [&](const toml::node &n) {
+        const toml::array *pair = n.as_array();
+        if (!pair || pair->size() != 2 || string_at(*pair->get(0), "class").size() != 1)
+            fail(&n, "each class is ['letter', 'pattern']");
+        spec.classes.push_back(
+            {string_at(*pair->get(0), "class")[0], regex(*pair->get(1), "class")});
+    });
+    spec.parts = strings(t, "parts");
+    g_.parts = spec.parts;
+    each(t, "rules", [&](const toml::node &n) {
+        const toml::table *r = n.as_table();
+        if (!r || !r->get("pattern"))
+            fail(&n, "each rule is { pattern = '...', context = true|false }");
+        spec.rules.push_back({regex(*r->get("pattern"), "pattern"),
+                              r->get("context") && r->get("context")->value_or(false)});
+    });
+    if (spec.rules.empty())
+        fail(&t, "[stream] needs rules");
+}
+
+void Loader::read_detect(const toml::table &root) {
+    const toml::table *d = table_at(root, "detect");
+    if (!d)
+        return;
+    allow(*d, {"threshold", "patterns"}, "[detect]");
+    if (const toml::node *t = d->get("threshold"))
+        g_.threshold = t->value_or(0.5);
+    each(*d, "patterns", [&](const toml::node &n) {
+        const toml::array *pair = n.as_array();
+        if (!pair || pair->size() != 2 || !pair->get(1)->is_number())
+            fail(&n, "each detect pattern is ['pattern', weight]");
+        g_.detect.push_back({regex(*pair->get(0), "detect"), pair->get(1)->value_or(1.0)});
+    });
+}
+
+void Loader::read_table(const toml::table &t_ref) {
+    const toml::table *t = &t_ref;
+    allow(*t, {"start", "end", "skip", "noise", "columns", "key", "row_start", "heading"},
+          "[table]");
     TableSpec &spec = g_.table;
     spec.start = optional_regex(*t, "start");
     spec.end = optional_regex(*t, "end");
@@ -278,18 +358,19 @@ void Loader::read_table(const toml::table &root) {
 }
 
 std::vector<CaptureRule> Loader::read_captures(const toml::table &root, std::string_view key,
-                                               bool columns) {
+                                               bool parts) {
     std::vector<CaptureRule> out;
     each(root, key, [&](const toml::node &n) {
         const toml::table *c = n.as_table();
         if (!c || !c->get("pattern"))
             fail(&n, fmt::format("each [[{}]] needs a pattern", key));
+        allow(*c, {"part", "pattern", "cut", "all"}, fmt::format("[[{}]]", key));
         CaptureRule rule;
         rule.pattern = regex(*c->get("pattern"), "pattern");
-        if (columns) {
-            if (!c->get("column"))
-                fail(&n, fmt::format("each [[{}]] needs a column", key));
-            rule.column = g_.table.columns[column(*c->get("column"))].name;
+        if (parts) {
+            if (!c->get("part"))
+                fail(&n, fmt::format("each [[{}]] needs a part", key));
+            rule.part = part(*c->get("part"));
         }
         rule.cut = c->get("cut") && c->get("cut")->value_or(false);
         rule.all = c->get("all") && c->get("all")->value_or(false);
@@ -300,6 +381,10 @@ std::vector<CaptureRule> Loader::read_captures(const toml::table &root, std::str
 }
 
 FieldSpec Loader::read_field(const std::string &name, const toml::table &t) const {
+    allow(t,
+          {"type", "part", "context", "format", "vocab", "split", "valid", "lower", "replace",
+           "infer"},
+          fmt::format("[fields.{}]", name));
     FieldSpec f;
     f.name = name;
     std::string type = optional_string(t, "type");
@@ -309,11 +394,9 @@ FieldSpec Loader::read_field(const std::string &name, const toml::table &t) cons
             fail(t.get("type"), fmt::format("unknown field type \"{}\"", type));
         f.type = it->second;
     }
-    if (const toml::node *c = t.get("column")) {
-        if (!g_.table.column_index(string_at(*c, "column")))
-            fail(c, fmt::format("no table column named \"{}\"", string_at(*c, "column")));
-        f.column = string_at(*c, "column");
-    }
+    if (const toml::node *p = t.get("part"))
+        f.part = part(*p);
+    f.format = strings(t, "format");
     f.context = optional_string(t, "context");
     f.vocab = optional_string(t, "vocab");
     if (f.type == FieldType::vocab && !g_.vocabularies.count(f.vocab))
@@ -345,6 +428,7 @@ void Loader::read_document(const toml::table &root) {
     const toml::table *d = table_at(root, "document");
     if (!d)
         return;
+    allow(*d, {"order", "capture", "fields", "counts_field", "counts"}, "[document]");
     g_.document.fields = strings(*d, "order");
     g_.document.rules = read_captures(*d, "capture", false);
     g_.document.types = read_fields(table_at(*d, "fields"));
@@ -355,6 +439,13 @@ void Loader::read_document(const toml::table &root) {
 }
 
 } // namespace
+
+std::optional<std::size_t> Grammar::part_index(std::string_view name) const {
+    auto it = std::find(parts.begin(), parts.end(), name);
+    if (it == parts.end())
+        return std::nullopt;
+    return static_cast<std::size_t>(it - parts.begin());
+}
 
 Result<Grammar> load_grammar(const std::string &path, MatchLimits limits) {
     Grammar g;

@@ -78,6 +78,18 @@ std::string collapse_spaces(std::string_view text) {
     return out;
 }
 
+std::string excerpt(std::string_view text, std::size_t limit) {
+    if (text.size() <= limit)
+        return std::string(text);
+    std::size_t cut = text.rfind(' ', limit - 3);
+    if (cut == std::string_view::npos || cut == 0) {
+        cut = limit - 3;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;
+    }
+    return std::string(text.substr(0, cut)) + "...";
+}
+
 std::string Normalizer::cell(std::string_view raw) const {
     std::string text = clean_spaces(raw);
     for (const auto &r : rules_.line_replace)

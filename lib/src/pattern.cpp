@@ -126,9 +126,9 @@ std::string Regex::replace_all(std::string_view subject, std::string_view replac
         PCRE2_SIZE length = out.size();
         int rc = pcre2_substitute(
             impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), 0,
-            PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH | PCRE2_NO_UTF_CHECK, nullptr, impl_->context,
-            reinterpret_cast<PCRE2_SPTR>(replacement.data()), replacement.size(),
-            reinterpret_cast<PCRE2_UCHAR *>(out.data()), &length);
+            PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH | PCRE2_NO_UTF_CHECK,
+            nullptr, impl_->context, reinterpret_cast<PCRE2_SPTR>(replacement.data()),
+            replacement.size(), reinterpret_cast<PCRE2_UCHAR *>(out.data()), &length);
         if (rc >= 0) {
             out.resize(length);
             return out;

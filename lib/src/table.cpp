@@ -13,14 +13,6 @@ constexpr double kDropPenalty = -3.0; // leaving a non-empty cell out
 constexpr double kContinuity = 0.25;  // same position as on the previous line
 constexpr double kImpossible = -std::numeric_limits<double>::infinity();
 
-// At most about 60 bytes of a cell for a message, cut at a word boundary.
-std::string shorten(std::string_view text) {
-    if (text.size() <= 60)
-        return std::string(text);
-    std::size_t cut = text.rfind(' ', 57);
-    return std::string(text.substr(0, cut == std::string_view::npos ? 57 : cut)) + "...";
-}
-
 } // namespace
 
 std::optional<std::size_t> TableSpec::column_index(std::string_view name) const {
@@ -86,8 +78,8 @@ std::vector<int> TableLayout::place(const std::vector<std::string> &cells,
     return out;
 }
 
-TableResult TableLayout::run(const std::vector<Line> &lines) const {
-    TableResult result;
+LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
+    LayoutResult result;
     std::size_t i = 0;
     if (spec_.start) {
         while (i < lines.size() && !spec_.start->matches(lines[i].text))
@@ -102,12 +94,12 @@ TableResult TableLayout::run(const std::vector<Line> &lines) const {
     std::map<std::string, std::string> context;
     std::vector<int> previous;
     auto note = [&](Warning w) {
-        (result.rows.empty() ? result.warnings : result.rows.back().warnings)
+        (result.items.empty() ? result.warnings : result.items.back().warnings)
             .push_back(std::move(w));
     };
     auto append = [&](std::size_t column, const Line &line, const std::string &text) {
-        LogicalRow &row = result.rows.back();
-        row.cells[column].push_back({line.number, text});
+        Item &row = result.items.back();
+        row.parts[column].push_back({line.number, text});
         row.last_line = line.number;
     };
 
@@ -136,9 +128,9 @@ TableResult TableLayout::run(const std::vector<Line> &lines) const {
             for (std::size_t c = 0; c < m; ++c) {
                 if (c == spec_.heading.column || flat[c].empty())
                     continue;
-                if (result.rows.empty())
+                if (result.items.empty())
                     note({"unplaced-cell",
-                          fmt::format("cell \"{}\" precedes the first row", shorten(flat[c])),
+                          fmt::format("cell \"{}\" precedes the first row", excerpt(flat[c])),
                           line.number, line.number});
                 else
                     append(c, line, raw[c]);
@@ -168,11 +160,11 @@ TableResult TableLayout::run(const std::vector<Line> &lines) const {
             starts = starts || (c >= 0 && rule.pattern->matches(flat[c]));
         }
         if (starts) {
-            LogicalRow row;
-            row.cells.resize(m);
+            Item row;
+            row.parts.resize(m);
             row.context = context;
             row.first_line = row.last_line = line.number;
-            result.rows.push_back(std::move(row));
+            result.items.push_back(std::move(row));
         }
         for (std::size_t c = 0; c < placement.size(); ++c) {
             if (flat[c].empty())
@@ -185,11 +177,11 @@ TableResult TableLayout::run(const std::vector<Line> &lines) const {
                         : "";
                 note(
                     {"unplaced-cell",
-                     fmt::format("cell \"{}\" fits no column{}; left out", shorten(flat[c]), where),
+                     fmt::format("cell \"{}\" fits no column{}; left out", excerpt(flat[c]), where),
                      line.number, line.number});
-            } else if (result.rows.empty()) {
+            } else if (result.items.empty()) {
                 note({"unplaced-cell",
-                      fmt::format("text \"{}\" precedes the first row; left out", shorten(flat[c])),
+                      fmt::format("text \"{}\" precedes the first row; left out", excerpt(flat[c])),
                       line.number, line.number});
             } else {
                 append(static_cast<std::size_t>(placement[c]), line, raw[c]);

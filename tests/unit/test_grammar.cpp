@@ -27,7 +27,7 @@ order = ["ref"]
 [table]
 columns = [{ name = "ref" }]
 [fields.ref]
-column = "ref"
+part = "ref"
 )";
 
 } // namespace
@@ -65,11 +65,18 @@ TEST_CASE("grammar: errors name the file and the line") {
     CHECK(regex.error().message.find("bad pattern") == 0);
 
     std::string unknown_column = kMinimal;
-    unknown_column += "[fields.other]\ncolumn = \"nope\"\n";
+    unknown_column += "[fields.other]\npart = \"nope\"\n";
     auto column = load_text(unknown_column);
     REQUIRE_FALSE(column.ok());
-    CHECK(column.error().describe().find("g.toml:10: no table column named \"nope\"") !=
+    CHECK(column.error().describe().find("g.toml:10: no part named \"nope\" in the layout") !=
           std::string::npos);
+
+    std::string typo = kMinimal;
+    typo += "[fields.other]\ncolum = \"ref\"\n";
+    auto unknown_key = load_text(typo);
+    REQUIRE_FALSE(unknown_key.ok());
+    CHECK(unknown_key.error().describe().find(
+              "g.toml:10: unknown key \"colum\" in [fields.other]") != std::string::npos);
 
     auto missing_field = load_text(std::string(kMinimal).replace(
         std::string(kMinimal).find("[fields.ref]"), 12, "[fields.rf]"));

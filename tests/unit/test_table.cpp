@@ -48,11 +48,11 @@ TEST_CASE("table: rows start at a number; continuation lines join their columns"
     auto t = TableLayout(s).run(
         lines({"intro", "No\tText\tOk\tWhen", "1.1\tFirst part\tYes\tMay 2022",
                "\tsecond part\t\tJune 2022", "1.2\tOther\tNo\tMay 2022", "Totals"}));
-    REQUIRE(t.rows.size() == 2);
-    CHECK(texts(t.rows[0].cells[1]) == std::vector<std::string>{"First part", "second part"});
-    CHECK(texts(t.rows[0].cells[3]) == std::vector<std::string>{"May 2022", "June 2022"});
-    CHECK(t.rows[0].first_line == 3);
-    CHECK(t.rows[0].last_line == 4);
+    REQUIRE(t.items.size() == 2);
+    CHECK(texts(t.items[0].parts[1]) == std::vector<std::string>{"First part", "second part"});
+    CHECK(texts(t.items[0].parts[3]) == std::vector<std::string>{"May 2022", "June 2022"});
+    CHECK(t.items[0].first_line == 3);
+    CHECK(t.items[0].last_line == 4);
     CHECK(t.start_line == 2);
     CHECK(t.end_line == 6);
 }
@@ -85,39 +85,39 @@ TEST_CASE("table: a lost row number still starts a row when the text says so") {
     TableSpec s = spec();
     auto t = TableLayout(s).run(lines({"No\tx", "1.1\tItem 1 text\tYes\tMay 2022",
                                        "Item 2 text\tNo\tJune 2022", ".3\tItem 3\tYes\tMay 2022"}));
-    REQUIRE(t.rows.size() == 3);
-    CHECK(t.rows[1].cells[0].empty());
-    CHECK(texts(t.rows[2].cells[0]) == std::vector<std::string>{".3"});
+    REQUIRE(t.items.size() == 3);
+    CHECK(t.items[1].parts[0].empty());
+    CHECK(texts(t.items[2].parts[0]) == std::vector<std::string>{".3"});
 }
 
 TEST_CASE("table: headings set context and hand their other cells to the row above") {
     TableSpec s = spec();
     auto t = TableLayout(s).run(lines({"No\tx", "\tFor the board\t\t", "1.1\ta\tYes\tMay 2022",
                                        "\tDaily life\t\tJune 2022", "1.2\tb\tNo\tMay 2022"}));
-    REQUIRE(t.rows.size() == 2);
-    CHECK(t.rows[0].context.at("owner") == "the board");
-    CHECK(t.rows[0].context.count("section") == 0);
-    CHECK(texts(t.rows[0].cells[3]) == std::vector<std::string>{"May 2022", "June 2022"});
-    CHECK(t.rows[1].context.at("section") == "Daily life");
-    CHECK(t.rows[1].context.at("owner") == "the board");
+    REQUIRE(t.items.size() == 2);
+    CHECK(t.items[0].context.at("owner") == "the board");
+    CHECK(t.items[0].context.count("section") == 0);
+    CHECK(texts(t.items[0].parts[3]) == std::vector<std::string>{"May 2022", "June 2022"});
+    CHECK(t.items[1].context.at("section") == "Daily life");
+    CHECK(t.items[1].context.at("owner") == "the board");
 }
 
 TEST_CASE("table: unplaceable cells and text before the first row become warnings") {
     TableSpec s = spec();
     auto t = TableLayout(s).run(lines({"No\tx", "\tstray text\t\t", "1.1\ta\tYes\tMay 2022",
                                        "\tb\tgarbage\tJune 2022", "-\tc\t\t"}));
-    REQUIRE(t.rows.size() == 1);
+    REQUIRE(t.items.size() == 1);
     REQUIRE(t.warnings.size() == 1);
     CHECK(t.warnings[0].first_line == 2);
-    REQUIRE(t.rows[0].warnings.size() == 1);
-    CHECK(t.rows[0].warnings[0].code == "unplaced-cell");
-    CHECK(t.rows[0].warnings[0].message.find("garbage") != std::string::npos);
-    CHECK(texts(t.rows[0].cells[1]) == std::vector<std::string>{"a", "b", "c"}); // "-" is noise
+    REQUIRE(t.items[0].warnings.size() == 1);
+    CHECK(t.items[0].warnings[0].code == "unplaced-cell");
+    CHECK(t.items[0].warnings[0].message.find("garbage") != std::string::npos);
+    CHECK(texts(t.items[0].parts[1]) == std::vector<std::string>{"a", "b", "c"}); // "-" is noise
 }
 
 TEST_CASE("table: no header line means no rows") {
     TableSpec s = spec();
     auto t = TableLayout(s).run(lines({"1.1\ta\tYes\tMay 2022"}));
-    CHECK(t.rows.empty());
+    CHECK(t.items.empty());
     CHECK(t.start_line == 0);
 }

@@ -9,6 +9,7 @@
 #include "inspex/dates.hpp"
 #include "inspex/normalize.hpp"
 #include "inspex/pattern.hpp"
+#include "inspex/stream.hpp"
 #include "inspex/table.hpp"
 
 #include <map>
@@ -26,12 +27,12 @@ struct Vocabulary {
     [[nodiscard]] std::string lookup(std::string_view text) const;
 };
 
-// A capture rule: a pattern run over the working text of a column (or the
+// A capture rule: a pattern run over the working text of a part (or the
 // whole document); its named groups give field values; with `cut`, the
-// matched span is removed so later rules and the column's own field see the
+// matched span is removed so later rules and the part's own field see the
 // rest.
 struct CaptureRule {
-    std::string column; // empty: the document text
+    std::string part; // empty: the document text
     RegexPtr pattern;
     bool cut = false;
     bool all = false; // apply to every match, not only the first
@@ -41,11 +42,14 @@ struct CaptureRule {
 struct FieldSpec {
     std::string name;
     FieldType type = FieldType::text;
-    std::string column;  // value from what remains of this column after cuts
+    std::string part;    // value from what remains of this part after cuts
     std::string context; // else from this heading context value
-    std::string vocab;   // for vocab fields
-    RegexPtr split;      // for list fields: where one cell holds several items
-    RegexPtr valid;      // for ref fields: a value that does not match is partial
+    // else the first template whose {name} values (captures, context) all exist:
+    // ["{priority}.{numeral}", "{priority}"]
+    std::vector<std::string> format;
+    std::string vocab; // for vocab fields
+    RegexPtr split;    // for list fields: where one cell holds several items
+    RegexPtr valid;    // for ref fields: a value that does not match is partial
     bool lower = false;
     std::vector<Replacement> replace;
     std::string infer; // "sequence" or "stated"
@@ -64,6 +68,15 @@ struct DocumentSpec {
     std::vector<StatedCount> stated; // counts the document states about itself
 };
 
+enum class LayoutKind { table, stream };
+
+// How to recognise the grammar's documents: each pattern found in the text
+// adds its weight; the score is the share of the total weight found.
+struct DetectRule {
+    RegexPtr pattern;
+    double weight = 1;
+};
+
 struct Grammar {
     std::string name;
     std::string description;
@@ -71,13 +84,20 @@ struct Grammar {
     std::string record_kind;
     NormalizeRules normalize;
     DateRules dates;
+    LayoutKind layout = LayoutKind::table;
     TableSpec table;
+    StreamSpec stream;
+    std::vector<std::string> parts; // the layout's part names: table columns or stream parts
     std::vector<CaptureRule> captures;
     std::map<std::string, FieldSpec> fields;
     std::vector<std::string> record_fields; // output order
     std::map<std::string, Vocabulary> vocabularies;
     DocumentSpec document;
+    std::vector<DetectRule> detect;
+    double threshold = 0.5; // the least detection score that counts as a fit
     PatternLibrary patterns;
+
+    [[nodiscard]] std::optional<std::size_t> part_index(std::string_view name) const;
 };
 
 // Loads a grammar file and the files it includes (looked up beside it).

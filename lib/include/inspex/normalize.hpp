@@ -46,6 +46,10 @@ class Normalizer {
 // soft hyphen, BOM) removed, other control characters but tab to ' '.
 [[nodiscard]] std::string clean_spaces(std::string_view text);
 
+// At most about `limit` bytes of text for a message, cut at a word boundary
+// (never inside a UTF-8 character), with "..." when cut.
+[[nodiscard]] std::string excerpt(std::string_view text, std::size_t limit = 60);
+
 // Runs of white space (and block breaks) to one space, trimmed.
 [[nodiscard]] std::string collapse_spaces(std::string_view text);
 

@@ -3,12 +3,12 @@
 // position, headings that share a line with the previous row's cells.
 //
 //   TableLayout layout(spec);
-//   TableResult t = layout.run(clean_lines);  // t.rows[i].cells[col] = fragments
+//   LayoutResult t = layout.run(clean_lines);  // t.items[i].parts[col] = fragments
 #pragma once
 
+#include "inspex/item.hpp"
 #include "inspex/lines.hpp"
 #include "inspex/pattern.hpp"
-#include "inspex/warning.hpp"
 
 #include <map>
 #include <optional>
@@ -50,28 +50,10 @@ struct TableSpec {
     [[nodiscard]] std::optional<std::size_t> column_index(std::string_view name) const;
 };
 
-struct Fragment {
-    std::size_t line = 0;
-    std::string text;
-};
-
-struct LogicalRow {
-    std::vector<std::vector<Fragment>> cells; // per column, in reading order
-    std::map<std::string, std::string> context;
-    std::size_t first_line = 0, last_line = 0;
-    std::vector<Warning> warnings;
-};
-
-struct TableResult {
-    std::vector<LogicalRow> rows;
-    std::vector<Warning> warnings;            // for text that belongs to no row
-    std::size_t start_line = 0, end_line = 0; // 0 when the table was not found
-};
-
 class TableLayout {
   public:
     explicit TableLayout(const TableSpec &spec) : spec_(spec) {}
-    [[nodiscard]] TableResult run(const std::vector<Line> &lines) const;
+    [[nodiscard]] LayoutResult run(const std::vector<Line> &lines) const;
 
     // Column of each cell (or -1: left out) that best fits the columns'
     // declared content; `previous` is the last line's placement, preferred on ties.

@@ -1,0 +1,50 @@
+// Reads documents whose table cells arrive one per line (a Word table pasted
+// as paragraphs): each non-blank line gets a one-letter class from the first
+// class pattern it matches, and ordered rules, regexes over that string of
+// classes, group the lines into context values and items.
+//
+//   StreamLayout layout(spec);
+//   LayoutResult r = layout.run(clean_lines); // r.items[i].parts[k]: lines of part k
+#pragma once
+
+#include "inspex/item.hpp"
+#include "inspex/lines.hpp"
+#include "inspex/pattern.hpp"
+
+#include <string>
+#include <vector>
+
+namespace inspex {
+
+struct LineClass {
+    char letter = 'T';
+    RegexPtr pattern; // matched against the line with its white space collapsed
+};
+
+// Tried at the current line in order; the first that matches there (use \G)
+// consumes the lines its match spans. Its named groups name parts of a new
+// item, or, for a context rule, context values that later items carry.
+struct StreamRule {
+    RegexPtr pattern;
+    bool context = false;
+};
+
+struct StreamSpec {
+    RegexPtr start; // line after which the stream begins (null: first line)
+    RegexPtr end;   // line that ends it (null: end of text)
+    std::vector<LineClass> classes;
+    char other = 'T'; // class of a line no pattern matches
+    std::vector<StreamRule> rules;
+    std::vector<std::string> parts;
+};
+
+class StreamLayout {
+  public:
+    explicit StreamLayout(const StreamSpec &spec) : spec_(spec) {}
+    [[nodiscard]] LayoutResult run(const std::vector<Line> &lines) const;
+
+  private:
+    const StreamSpec &spec_;
+};
+
+} // namespace inspex
