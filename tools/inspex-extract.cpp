@@ -49,9 +49,12 @@ int run(const Options &o) {
     auto format = parse_format(o.to);
     if (!format)
         return tool::complain(kTool, format.error().describe()), tool::usage_or_input;
-    auto grammar = Catalog(o.grammar_path).load(o.grammar);
-    if (!grammar)
-        return tool::complain(kTool, grammar.error().describe()), tool::usage_or_input;
+    auto grammars = Catalog(o.grammar_path).load_choice(o.grammar);
+    if (!grammars)
+        return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
+    if (grammars->empty())
+        return tool::complain(kTool, "no grammars installed (see --grammar-path)"),
+               tool::usage_or_input;
     auto paths = expand_inputs(o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs);
     if (!paths)
         return tool::complain(kTool, paths.error().describe()), tool::usage_or_input;
@@ -71,7 +74,7 @@ int run(const Options &o) {
                 kTool, fmt::format("{}:{}: {}: {}", path, w["lines"][0].get<std::size_t>(),
                                    w["code"].get<std::string>(), w["message"].get<std::string>()));
         };
-    BatchReport report = extract_batch(grammar.value(), paths.value(), *writer, options);
+    BatchReport report = extract_batch(grammars.value(), paths.value(), *writer, options);
     return report.input_errors ? tool::usage_or_input : tool::ok;
 }
 
@@ -99,9 +102,5 @@ int main(int argc, char **argv) {
         return std::cout << options << "\nExit status: 0 ok, 2 usage or input error.\n", tool::ok;
     if (vm.count("version"))
         return std::cout << kTool << " " << INSPEX_VERSION << "\n", tool::ok;
-    if (o.grammar.empty()) {
-        tool::complain(kTool, "--grammar is required (see --help)");
-        return tool::usage_or_input;
-    }
     return run(o);
 }

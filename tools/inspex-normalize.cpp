@@ -5,6 +5,9 @@
 
 #include "inspex/batch.hpp"
 #include "inspex/catalog.hpp"
+#include "inspex/decode.hpp"
+#include "inspex/detect.hpp"
+#include "inspex/extract.hpp"
 
 #include <boost/program_options.hpp>
 #include <iostream>
@@ -28,23 +31,39 @@ std::string show(std::string text, bool raw) {
     return out;
 }
 
+// The input's text, decoded, and the grammar whose normalizer applies to it.
+Result<std::pair<std::string, const Grammar *>> prepare(const std::vector<Grammar> &grammars,
+                                                        const std::string &path) {
+    auto bytes = read_input(path);
+    if (!bytes)
+        return bytes.error();
+    auto decoded = decode(bytes.value(), path);
+    if (!decoded)
+        return decoded.error();
+    auto grammar = grammars.size() == 1 ? Result<const Grammar *>(&grammars.front())
+                                        : choose_grammar(grammars, decoded->text, path);
+    if (!grammar)
+        return grammar.error();
+    return std::pair{std::move(decoded->text), grammar.value()};
+}
+
 int run(const std::string &grammar_name, const std::vector<std::string> &grammar_path,
         const std::vector<std::string> &inputs, bool raw) {
-    auto grammar = Catalog(grammar_path).load(grammar_name);
-    if (!grammar)
-        return tool::complain(kTool, grammar.error().describe()), tool::usage_or_input;
+    auto grammars = Catalog(grammar_path).load_choice(grammar_name);
+    if (!grammars)
+        return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
+    if (grammars->empty())
+        return tool::complain(kTool, "no grammars installed (see --grammar-path)"),
+               tool::usage_or_input;
     int status = tool::ok;
     for (const std::string &path : inputs) {
-        auto bytes = read_input(path);
-        auto lines =
-            bytes ? normalized_lines(grammar.value(), {path, document_id(path), bytes.value()})
-                  : Result<std::vector<Line>>(bytes.error());
-        if (!lines) {
-            tool::complain(kTool, lines.error().describe());
+        auto prepared = prepare(grammars.value(), path);
+        if (!prepared) {
+            tool::complain(kTool, prepared.error().describe());
             status = tool::usage_or_input;
             continue;
         }
-        for (const Line &line : lines.value())
+        for (const Line &line : normalized_lines(*prepared->second, prepared->first))
             fmt::print("{}{:>5}  {}\n", inputs.size() > 1 ? path + ":" : "", line.number,
                        show(line.text, raw));
     }
@@ -61,7 +80,8 @@ int main(int argc, char **argv) {
         "Usage: inspex-normalize --grammar NAME [options] [INPUT...]\n\n"
         "Prints each cleaned line with its input line number; cells are\n"
         "shown separated by \u21E5, block breaks inside a cell by \u00B6.\n\nOptions");
-    options.add_options()("grammar,g", po::value(&grammar), "grammar name or path to a .toml file")(
+    options.add_options()("grammar,g", po::value(&grammar),
+                          "grammar name or path to a .toml file (default: detect)")(
         "grammar-path", po::value(&grammar_path),
         "extra folder to look for grammars in (repeatable)")(
         "raw", po::bool_switch(&raw), "print tabs and block breaks as they are")(
@@ -84,7 +104,5 @@ int main(int argc, char **argv) {
         return std::cout << options << "\nExit status: 0 ok, 2 usage or input error.\n", tool::ok;
     if (vm.count("version"))
         return std::cout << kTool << " " << INSPEX_VERSION << "\n", tool::ok;
-    if (grammar.empty())
-        return tool::complain(kTool, "--grammar is required (see --help)"), tool::usage_or_input;
     return run(grammar, grammar_path, inputs.empty() ? std::vector<std::string>{"-"} : inputs, raw);
 }

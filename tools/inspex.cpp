@@ -14,11 +14,12 @@ namespace {
 const char *kUsage = "Usage: inspex COMMAND [ARGS...]\n\n"
                      "Commands:\n"
                      "  extract     read documents with a grammar and write their records\n"
+                     "  grammars    list the installed grammars, or score files against them\n"
                      "  normalize   show a document's cleaned lines with their line numbers\n\n"
                      "\"inspex COMMAND --help\" shows a command's options.\n"
                      "Exit status: the command's; 2 for a usage error.\n";
 
-const char *const kCommands[] = {"extract", "normalize"};
+const char *const kCommands[] = {"extract", "grammars", "normalize"};
 
 } // namespace
 

@@ -1,5 +1,8 @@
 #include "inspex/batch.hpp"
 
+#include "inspex/decode.hpp"
+#include "inspex/detect.hpp"
+
 #include <algorithm>
 #include <deque>
 #include <filesystem>
@@ -54,17 +57,30 @@ Result<std::string> read_input(const std::string &path) {
 
 namespace {
 
-Result<Extraction> extract_path(const Grammar &grammar, const std::string &path) {
+Result<Extraction> extract_path(const std::vector<Grammar> &grammars, const std::string &path) {
     auto bytes = read_input(path);
     if (!bytes)
         return bytes.error();
-    return extract(grammar, Input{path, document_id(path), std::move(bytes.value())});
+    auto decoded = decode(bytes.value(), path);
+    if (!decoded)
+        return decoded.error();
+    const Grammar *grammar = &grammars.front();
+    if (grammars.size() > 1) {
+        auto chosen = choose_grammar(grammars, decoded->text, path);
+        if (!chosen)
+            return chosen.error();
+        grammar = chosen.value();
+    }
+    return extract_text(*grammar, Input{path, document_id(path), {}}, decoded->text);
 }
 
 } // namespace
 
-BatchReport extract_batch(const Grammar &grammar, const std::vector<std::string> &paths,
-                          RecordWriter &writer, const BatchOptions &options) {
+BatchReport extract_batch(const std::vector<Grammar> &grammars,
+                          const std::vector<std::string> &paths, RecordWriter &writer,
+                          const BatchOptions &options) {
+    if (grammars.empty())
+        return {0, 0, 0, paths.size()};
     unsigned threads =
         options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     BatchReport report;
@@ -73,7 +89,7 @@ BatchReport extract_batch(const Grammar &grammar, const std::vector<std::string>
     auto launch = [&] {
         // Standard input is read on this thread, once, in its turn.
         auto policy = paths[next] == "-" ? std::launch::deferred : std::launch::async;
-        pending.push_back(std::async(policy, extract_path, std::cref(grammar), paths[next]));
+        pending.push_back(std::async(policy, extract_path, std::cref(grammars), paths[next]));
         ++next;
     };
     while (done < paths.size()) {

@@ -1,7 +1,9 @@
 #include "inspex/catalog.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 namespace inspex {
 
@@ -38,6 +40,46 @@ Result<Grammar> Catalog::load(const std::string &name_or_path, MatchLimits limit
     for (const std::string &dir : folders_)
         searched += (searched.empty() ? "" : ", ") + dir;
     return Error{"no grammar named \"" + name_or_path + "\" in " + searched};
+}
+
+Result<std::vector<Grammar>> Catalog::load_all(MatchLimits limits) const {
+    namespace fs = std::filesystem;
+    std::vector<Grammar> grammars;
+    std::set<std::string> seen;
+    for (const std::string &dir : folders_) {
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec))
+            continue;
+        std::vector<fs::path> files;
+        for (const auto &entry : fs::directory_iterator(dir, ec))
+            if (entry.path().extension() == ".toml")
+                files.push_back(entry.path());
+        std::sort(files.begin(), files.end());
+        for (const fs::path &file : files) {
+            if (!is_grammar_file(file.string()) || seen.count(file.stem().string()))
+                continue;
+            auto g = load_grammar(file.string(), limits);
+            if (!g)
+                return g.error();
+            seen.insert(file.stem().string());
+            grammars.push_back(std::move(g.value()));
+        }
+    }
+    std::sort(grammars.begin(), grammars.end(),
+              [](const Grammar &a, const Grammar &b) { return a.name < b.name; });
+    return grammars;
+}
+
+Result<std::vector<Grammar>> Catalog::load_choice(const std::string &name_or_path,
+                                                  MatchLimits limits) const {
+    if (name_or_path.empty())
+        return load_all(limits);
+    auto g = load(name_or_path, limits);
+    if (!g)
+        return g.error();
+    std::vector<Grammar> one;
+    one.push_back(std::move(g.value()));
+    return one;
 }
 
 } // namespace inspex

@@ -371,31 +371,33 @@ std::string document_id(const std::string &path) {
     return std::filesystem::path(path).stem().string();
 }
 
-Result<std::vector<Line>> normalized_lines(const Grammar &grammar, const Input &input) {
-    auto decoded = decode(input.bytes, input.file);
-    if (!decoded)
-        return decoded.error();
+std::vector<Line> normalized_lines(const Grammar &grammar, std::string_view text) {
     Normalizer norm(grammar.normalize);
-    std::vector<Line> lines = split_lines(decoded->text);
+    std::vector<Line> lines = split_lines(text);
     for (Line &line : lines)
         line = norm.line(line);
     return lines;
 }
 
 Result<Extraction> extract(const Grammar &grammar, const Input &input) {
-    auto lines = normalized_lines(grammar, input);
-    if (!lines)
-        return lines.error();
+    auto decoded = decode(input.bytes, input.file);
+    if (!decoded)
+        return decoded.error();
+    return extract_text(grammar, input, decoded->text);
+}
+
+Extraction extract_text(const Grammar &grammar, const Input &input, std::string_view text) {
+    const std::vector<Line> lines = normalized_lines(grammar, text);
     RecordBuilder builder(grammar, input);
     LayoutResult layout = grammar.layout == LayoutKind::stream
-                              ? StreamLayout(grammar.stream).run(lines.value())
-                              : TableLayout(grammar.table).run(lines.value());
+                              ? StreamLayout(grammar.stream).run(lines)
+                              : TableLayout(grammar.table).run(lines);
     std::vector<Warning> doc_warnings = layout.warnings;
     if (layout.start_line == 0)
         doc_warnings.push_back({"no-table", "the start of the items was not found", 1,
-                                lines->empty() ? 1 : lines->back().number});
+                                lines.empty() ? 1 : lines.back().number});
     Extraction out;
-    json document = builder.document(lines.value(), std::move(doc_warnings));
+    json document = builder.document(lines, std::move(doc_warnings));
     std::vector<json> rows;
     for (const Item &row : layout.items)
         rows.push_back(builder.row(row));

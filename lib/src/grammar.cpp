@@ -447,6 +447,14 @@ std::optional<std::size_t> Grammar::part_index(std::string_view name) const {
     return static_cast<std::size_t>(it - parts.begin());
 }
 
+bool is_grammar_file(const std::string &path) {
+    try {
+        return toml::parse_file(path).contains("grammar");
+    } catch (const toml::parse_error &) {
+        return true; // broken TOML: let loading it report the error
+    }
+}
+
 Result<Grammar> load_grammar(const std::string &path, MatchLimits limits) {
     Grammar g;
     g.file = path;

@@ -50,7 +50,8 @@ std::string clean_spaces(std::string_view text) {
         }
         std::size_t len = std::min(sequence_length(b), text.size() - i);
         char32_t cp = code_point(text, i, len);
-        if (is_odd_space(cp) || (cp < 0x20 && cp != '\t' && cp != kBlockBreak) || cp == 0x7F)
+        if (is_odd_space(cp) || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != kBlockBreak) ||
+            cp == 0x7F)
             out += ' ';
         else if (!is_invisible(cp))
             out.append(text.substr(i, len));

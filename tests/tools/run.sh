@@ -27,7 +27,20 @@ has() { grep -qF -- "$2" <<< "$1"; }
 
 expect help 0 "$bin/inspex-extract" --help && check "help on stdout" has "$out" "Usage: inspex-extract"
 expect version 0 "$bin/inspex-extract" --version && check "version" has "$out" "inspex-extract 0."
-expect no-grammar 2 "$bin/inspex-extract" "$elmley" && check "no grammar message" has "$err" "inspex-extract: --grammar is required"
+expect detect 0 "$bin/inspex-extract" -q samples/
+check "detect: each sample read with its own grammar" test "$(jq -r 'select(.kind=="document") | "\(.doc) \(.grammar)"' <<< "$out" | awk '{ split($1, p, "-[a-z]+-[0-9]+$"); if (p[1] != $2) bad++ } END { print bad + 0 }')" -eq 0
+check "detect: all samples read" test "$(jq -r 'select(.kind=="document") | .doc' <<< "$out" | wc -l)" -eq "$(ls samples/*.txt | wc -l)"
+expect detect-none 2 "$bin/inspex-extract" -q README.md "$elmley"
+check "detect: a README fits no grammar, with the candidates listed" has "$err" "inspex-extract: README.md: no grammar fits this document well enough; candidates: action-plan 0.00 (needs 0.50)"
+check "detect: the other input is still read" test "$(wc -l <<< "$out")" -eq 19
+expect grammars 0 "$bin/inspex-grammars"
+check "grammars: lists names and descriptions" has "$out" "action-plan        HMPPS action plan"
+expect grammars-score 0 "$bin/inspex-grammars" "$elmley"
+check "grammars: scores a file" has "$out" "$elmley	action-plan	1.00	fits"
+mkdir -p "$tmp/mine"
+sed 's|^name = "action-plan"|name = "my-plan"|; s|include = \["common.toml"\]|include = ["'"$PWD"'/grammars/common.toml"]|' grammars/action-plan.toml > "$tmp/mine/my-plan.toml"
+expect grammar-path 0 "$bin/inspex" grammars --grammar-path "$tmp/mine"
+check "grammar-path adds a user's grammar" has "$out" "my-plan "
 expect bad-option 2 "$bin/inspex-extract" --frobnicate && check "bad option message" has "$err" "inspex-extract: unrecognised option '--frobnicate'"
 expect unknown-grammar 2 "$bin/inspex-extract" -g nosuch "$elmley" && check "unknown grammar message" has "$err" 'no grammar named "nosuch"'
 expect bad-format 2 "$bin/inspex-extract" -g action-plan --to xml "$elmley" && check "bad format message" has "$err" 'unknown output format "xml"'
@@ -57,7 +70,7 @@ check "stdin: doc is stdin" test "$(head -1 <<< "$out" | jq -r .doc)" = stdin
 check "stdin: same records as the file" test "$(jq -c 'del(.doc,.source.file)' <<< "$out" | md5sum)" = "$("$bin/inspex-extract" -q -g action-plan "$elmley" | jq -c 'del(.doc,.source.file)' | md5sum)"
 
 expect folder 0 "$bin/inspex-extract" -q -g action-plan samples
-check "folder: three documents" test "$(jq -r 'select(.kind=="document") | .doc' <<< "$out" | wc -l)" -eq 3
+check "folder: a document per sample" test "$(jq -r 'select(.kind=="document") | .doc' <<< "$out" | wc -l)" -eq "$(ls samples/*.txt | wc -l)"
 
 printf 'ab\0cd' > "$tmp/binary.txt"
 expect bad-input 2 "$bin/inspex-extract" -q -g action-plan "$tmp/binary.txt" /no/such.txt "$elmley"

@@ -20,7 +20,7 @@ TEST_CASE("batch: folders expand to their .txt files in name order") {
 }
 
 TEST_CASE("batch: a bad input is reported and the others are still written, in order") {
-    auto g = Catalog().load("action-plan");
+    auto g = Catalog().load_choice("action-plan");
     REQUIRE(g.ok());
     auto bad = std::filesystem::temp_directory_path() / "inspex-bad-input.txt";
     std::ofstream(bad, std::ios::binary) << std::string("\x81\0\x01", 3);

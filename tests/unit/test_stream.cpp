@@ -1,0 +1,76 @@
+#include "inspex/stream.hpp"
+
+#include "support.hpp"
+
+using namespace inspex;
+
+namespace {
+
+// Numbers (N), dates (D), numbered actions (A), capitalised phrases (O), other text (T).
+StreamSpec spec() {
+    StreamSpec s;
+    s.start = test::re("^Due$");
+    s.classes = {{'N', test::re("^\\d+$")},
+                 {'D', test::re("^(?:May|June) 20\\d\\d$")},
+                 {'A', test::re("^[ivx]+\\) ")},
+                 {'O', test::re("^[A-Z][a-z]+(?: [A-Z][a-z]+)*$")}};
+    s.parts = {"action", "owner", "due"};
+    s.rules = {{test::re("\\G(?<theme>[OT])(?=N)"), true},
+               {test::re("\\G(?<number>N)(?<title>[OT])"), true},
+               {test::re("\\G(?<action>[AT][ATO]*?)(?<owner>O+)(?<due>D)"), false}};
+    return s;
+}
+
+std::vector<Line> lines(std::initializer_list<const char *> texts) {
+    std::vector<Line> out;
+    std::size_t n = 1;
+    for (const char *t : texts)
+        out.push_back({n++, t});
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("stream: context rules set values that later items carry") {
+    StreamSpec s = spec();
+    auto r = StreamLayout(s).run(
+        lines({"Header", "Due", "Safety Work", "\t1", "\tFirst Title", "i) do this.", "", "Board",
+               "May 2022", "ii) and that.", "Chair And", "Board", "June 2022"}));
+    REQUIRE(r.items.size() == 2);
+    CHECK(r.items[0].context.at("theme") == "Safety Work");
+    CHECK(r.items[0].context.at("number") == "1");
+    CHECK(r.items[0].context.at("title") == "First Title");
+    CHECK(r.items[0].parts[0].front().text == "i) do this.");
+    CHECK(r.items[0].parts[2].front().line == 9);
+    CHECK(r.items[0].first_line == 6);
+    CHECK(r.items[0].last_line == 9);
+    REQUIRE(r.items[1].parts[1].size() == 2); // an owner over two lines
+    CHECK(r.items[1].parts[1][1].text == "Board");
+    CHECK(r.warnings.empty());
+}
+
+TEST_CASE("stream: an action's text may run over many lines, owner-like ones included") {
+    StreamSpec s = spec();
+    auto r = StreamLayout(s).run(lines({"Due", "2", "Title", "Text starts here.", "Some Heading",
+                                        "more text.", "Board", "May 2022"}));
+    REQUIRE(r.items.size() == 1);
+    CHECK(r.items[0].parts[0].size() == 3);
+    CHECK(r.items[0].context.at("number") == "2");
+}
+
+TEST_CASE("stream: lines no rule explains become warnings, and the rest goes on") {
+    StreamSpec s = spec();
+    auto r = StreamLayout(s).run(
+        lines({"Due", "May 2022", "3", "Title", "i) act.", "Board", "June 2022"}));
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].code == "unplaced-line");
+    CHECK(r.warnings[0].first_line == 2);
+    CHECK(r.items.size() == 1);
+}
+
+TEST_CASE("stream: without its start line nothing is read") {
+    StreamSpec s = spec();
+    auto r = StreamLayout(s).run(lines({"1", "Title", "i) act.", "Board", "May 2022"}));
+    CHECK(r.items.empty());
+    CHECK(r.start_line == 0);
+}

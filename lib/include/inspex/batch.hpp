@@ -1,8 +1,10 @@
 // Extracts many inputs (files, folders, "-" for standard input) with one
-// grammar, on several threads, writing records in input order. A bad input is
-// reported and skipped; the others still produce their records.
+// grammar or the one each document fits best, on several threads, writing
+// records in input order. A bad input is reported and skipped; the others
+// still produce their records.
 //
-//   BatchReport r = extract_batch(grammar, {"samples/"}, writer, {.threads = 4});
+//   BatchReport r = extract_batch({&grammar}, paths, writer, options);   // one grammar
+//   BatchReport r = extract_batch(all_grammars, paths, writer, options); // detection
 //   return r.input_errors ? 2 : 0;
 #pragma once
 
@@ -35,7 +37,10 @@ Result<std::vector<std::string>> expand_inputs(const std::vector<std::string> &a
 // The whole content of a file, or of standard input for "-".
 Result<std::string> read_input(const std::string &path);
 
-BatchReport extract_batch(const Grammar &grammar, const std::vector<std::string> &paths,
-                          RecordWriter &writer, const BatchOptions &options);
+// With one grammar it reads every input; with several, each input is read
+// with the grammar it fits best (detect.hpp), or reported when none fits.
+BatchReport extract_batch(const std::vector<Grammar> &grammars,
+                          const std::vector<std::string> &paths, RecordWriter &writer,
+                          const BatchOptions &options);
 
 } // namespace inspex

@@ -23,6 +23,17 @@ class Catalog {
     Result<Grammar> load(const std::string &name_or_path, MatchLimits limits = {}) const;
     [[nodiscard]] const std::vector<std::string> &folders() const { return folders_; }
 
+    // Every grammar in the folders (a name found twice: the first folder's),
+    // sorted by name. Files without a [grammar] table (shared pattern
+    // libraries such as common.toml) are not grammars; a broken grammar file
+    // is an error.
+    Result<std::vector<Grammar>> load_all(MatchLimits limits = {}) const;
+
+    // The grammars a tool chooses from: the one named, or every one (for
+    // detection) when the name is empty.
+    Result<std::vector<Grammar>> load_choice(const std::string &name_or_path,
+                                             MatchLimits limits = {}) const;
+
   private:
     std::vector<std::string> folders_;
 };

@@ -27,10 +27,14 @@ struct Extraction {
 // not place becomes a warning inside the records.
 Result<Extraction> extract(const Grammar &grammar, const Input &input);
 
+// The same, for an input already decoded to UTF-8 text (see decode.hpp).
+[[nodiscard]] Extraction extract_text(const Grammar &grammar, const Input &input,
+                                      std::string_view text);
+
 // "dir/plan.txt" -> "plan"; "-" -> "stdin".
 [[nodiscard]] std::string document_id(const std::string &path);
 
-// The input's lines after decoding and normalization, numbered as in the input.
-Result<std::vector<Line>> normalized_lines(const Grammar &grammar, const Input &input);
+// Decoded text's lines after normalization, numbered as in the input.
+[[nodiscard]] std::vector<Line> normalized_lines(const Grammar &grammar, std::string_view text);
 
 } // namespace inspex

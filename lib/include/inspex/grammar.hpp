@@ -104,4 +104,8 @@ struct Grammar {
 // Errors name the grammar file and line.
 Result<Grammar> load_grammar(const std::string &path, MatchLimits limits = {});
 
+// True when the file is TOML with a [grammar] table: a grammar rather than a
+// library of shared patterns that grammars include.
+[[nodiscard]] bool is_grammar_file(const std::string &path);
+
 } // namespace inspex

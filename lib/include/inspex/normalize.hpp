@@ -43,7 +43,8 @@ class Normalizer {
 };
 
 // Odd spaces (no-break, thin, ideographic…) to ' ', invisible ones (zero-width,
-// soft hyphen, BOM) removed, other control characters but tab to ' '.
+// soft hyphen, BOM) removed, control characters other than tab and newline
+// to ' '.
 [[nodiscard]] std::string clean_spaces(std::string_view text);
 
 // At most about `limit` bytes of text for a message, cut at a word boundary

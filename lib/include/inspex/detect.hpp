@@ -1,0 +1,30 @@
+// Chooses the grammar a document needs: each grammar's [detect] patterns are
+// looked for in the text, and the share of their weight found is its score.
+//
+//   auto scores = score_grammars(grammars, text);   // best first
+//   auto chosen = choose_grammar(grammars, text, "plan.txt");
+#pragma once
+
+#include "inspex/grammar.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace inspex {
+
+struct Score {
+    const Grammar *grammar = nullptr;
+    double score = 0; // 0..1
+};
+
+// Scores of every grammar for this (decoded) text, best first, ties by name.
+[[nodiscard]] std::vector<Score> score_grammars(const std::vector<Grammar> &grammars,
+                                                std::string_view text);
+
+// The best grammar whose score reaches its threshold; otherwise an error for
+// `file` that lists every candidate and its score.
+Result<const Grammar *> choose_grammar(const std::vector<Grammar> &grammars, std::string_view text,
+                                       const std::string &file);
+
+} // namespace inspex
