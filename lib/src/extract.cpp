@@ -103,6 +103,8 @@ class RecordBuilder {
     RecordBuilder(const Grammar &g, const Input &input)
         : g_(g), input_(input), norm_(g.normalize) {}
 
+    // Reads the tables the document states elsewhere ([[lookup]]), once.
+    void read_lookups(const std::vector<Line> &lines);
     json document(const std::vector<Line> &lines, std::vector<Warning> warnings) const;
     json row(const Item &row) const;
     void infer(json &document, std::vector<json> &rows) const;
@@ -119,6 +121,9 @@ class RecordBuilder {
     json dates_value(const FieldSpec &f, const std::vector<Fragment> &cells,
                      std::vector<Warning> &warnings) const;
     json counts(const std::string &text) const;
+    json lookup_value(const FieldSpec &f, const json &record, std::size_t line,
+                      std::vector<Warning> &warnings) const;
+    json span_value(const std::vector<Fragment> &parts) const;
     [[nodiscard]] const std::vector<Fragment> &cells_of(const Item &row,
                                                         const std::string &column) const;
     json head(const std::string &kind, std::size_t first, std::size_t last) const {
@@ -130,7 +135,36 @@ class RecordBuilder {
     const Grammar &g_;
     const Input &input_;
     Normalizer norm_;
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>> lookups_;
 };
+
+std::vector<std::string> words(std::string_view text) {
+    std::vector<std::string> out;
+    std::string word;
+    for (char c : text) {
+        if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80)) {
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        } else if (!word.empty()) {
+            out.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty())
+        out.push_back(std::move(word));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// Shared words over all words (Jaccard): 1 for the same wording, whatever the spacing.
+double similarity(std::string_view a, std::string_view b) {
+    std::vector<std::string> wa = words(a), wb = words(b), common;
+    std::set_intersection(wa.begin(), wa.end(), wb.begin(), wb.end(), std::back_inserter(common));
+    std::size_t all = wa.size() + wb.size() - common.size();
+    return all ? static_cast<double>(common.size()) / static_cast<double>(all) : 0.0;
+}
+
+constexpr double kSameText = 0.6; // least similarity for two texts to be one statement
 
 const std::vector<Fragment> &RecordBuilder::cells_of(const Item &row,
                                                      const std::string &part) const {
@@ -212,9 +246,70 @@ json RecordBuilder::dates_value(const FieldSpec &f, const std::vector<Fragment> 
     return dates;
 }
 
+void RecordBuilder::read_lookups(const std::vector<Line> &lines) {
+    for (const LookupSpec &spec : g_.lookups) {
+        std::string text;
+        bool inside = !spec.start;
+        for (const Line &line : lines) {
+            if (inside && spec.end && spec.end->matches(line.text))
+                break;
+            if (inside)
+                text += line.text + '\n';
+            else if (spec.start->matches(line.text))
+                inside = true;
+        }
+        auto &entries = lookups_[spec.name];
+        for (const Match &m : spec.entry->search_all(text))
+            if (m.group("text") && m.group("value"))
+                entries.emplace_back(collapse_spaces(*m.text("text")), collapse_spaces(*m.text("value")));
+    }
+}
+
+json RecordBuilder::lookup_value(const FieldSpec &f, const json &record, std::size_t line,
+                                 std::vector<Warning> &warnings) const {
+    auto table = lookups_.find(f.lookup);
+    const json &key = record.contains(f.match) ? record[f.match] : json();
+    if (table == lookups_.end() || table->second.empty() || !key.is_string())
+        return nullptr;
+    double best = 0;
+    const std::string *value = nullptr;
+    for (const auto &[text, v] : table->second)
+        if (double score = similarity(text, key.get<std::string>()); score > best) {
+            best = score;
+            value = &v;
+        }
+    if (!value || best < kSameText) {
+        warnings.push_back({"no-lookup-entry",
+                            fmt::format("no entry of {} matches this record's {}", f.lookup, f.match), line,
+                            line});
+        return nullptr;
+    }
+    if (f.type != FieldType::vocab)
+        return *value;
+    std::string v = g_.vocabularies.at(f.vocab).lookup(*value);
+    return v.empty() ? json(nullptr) : json(v);
+}
+
+json RecordBuilder::span_value(const std::vector<Fragment> &parts) const {
+    auto first = std::find_if(parts.begin(), parts.end(), [](const Fragment &p) { return !p.key.empty(); });
+    auto last = std::find_if(parts.rbegin(), parts.rend(), [](const Fragment &p) { return !p.key.empty(); });
+    if (first == parts.end())
+        return nullptr;
+    return {{"first", first->key}, {"last", last->key}};
+}
+
 json RecordBuilder::field_value(const FieldSpec &f, const Item &row, const Working &w,
                                 std::vector<Warning> &warnings) const {
+    if (auto c = w.captured.find(f.name); f.type == FieldType::vocab && c != w.captured.end()) {
+        std::string v = g_.vocabularies.at(f.vocab).lookup(c->second);
+        if (v.empty())
+            warnings.push_back({"not-in-vocabulary", fmt::format("{} \"{}\" is not a known value", f.name, c->second),
+                                row.first_line, row.first_line});
+        return v.empty() ? json(nullptr) : json(v);
+    }
     switch (f.type) {
+    case FieldType::span:
+        return span_value(cells_of(row, f.part));
     case FieldType::vocab:
         return vocab_value(f, cells_of(row, f.part), warnings);
     case FieldType::list:
@@ -253,7 +348,9 @@ json RecordBuilder::row(const Item &row) const {
     json rec = head(g_.record_kind, row.first_line, row.last_line);
     std::vector<Warning> warnings = row.warnings;
     for (const std::string &name : g_.record_fields) {
-        rec[name] = field_value(g_.fields.at(name), row, w, warnings);
+        const FieldSpec &f = g_.fields.at(name);
+        rec[name] = f.lookup.empty() ? field_value(f, row, w, warnings)
+                                     : lookup_value(f, rec, row.first_line, warnings);
     }
     rec["inferred"] = json::array();
     rec["warnings"] = json::array();
@@ -262,22 +359,27 @@ json RecordBuilder::row(const Item &row) const {
     return rec;
 }
 
+// The counts the document states, at their paths ("group.value"); a count it
+// does not state is null, and no stated count at all makes the whole null.
 json RecordBuilder::counts(const std::string &text) const {
-    json counts = nullptr;
+    json counts = json::object();
+    bool any = false;
     for (const StatedCount &c : g_.document.stated) {
-        auto m = c.pattern->search(text);
-        if (!m || !m->text("n"))
-            continue;
-        if (counts.is_null())
-            counts = json::object();
         json *at = &counts;
         std::string_view path = c.path;
         for (std::size_t dot; (dot = path.find('.')) != std::string_view::npos;
              path.remove_prefix(dot + 1))
             at = &(*at)[std::string(path.substr(0, dot))];
-        (*at)[std::string(path)] = std::stol(std::string(*m->text("n")));
+        json &slot = (*at)[std::string(path)] = nullptr;
+        auto m = c.pattern->search(text);
+        std::string n = m && m->text("n") ? lower(std::string(*m->text("n"))) : "";
+        if (auto word = g_.numbers.find(n); word != g_.numbers.end())
+            slot = word->second;
+        else if (!n.empty() && n.size() < 10 && std::all_of(n.begin(), n.end(), ::isdigit))
+            slot = std::stol(n);
+        any = any || !slot.is_null();
     }
-    return counts;
+    return any ? counts : json(nullptr);
 }
 
 json RecordBuilder::document(const std::vector<Line> &lines, std::vector<Warning> warnings) const {
@@ -389,9 +491,10 @@ Result<Extraction> extract(const Grammar &grammar, const Input &input) {
 Extraction extract_text(const Grammar &grammar, const Input &input, std::string_view text) {
     const std::vector<Line> lines = normalized_lines(grammar, text);
     RecordBuilder builder(grammar, input);
-    LayoutResult layout = grammar.layout == LayoutKind::stream
-                              ? StreamLayout(grammar.stream).run(lines)
-                              : TableLayout(grammar.table).run(lines);
+    LayoutResult layout = grammar.layout == LayoutKind::stream ? StreamLayout(grammar.stream).run(lines)
+                          : grammar.layout == LayoutKind::prose ? ProseLayout(grammar.prose).run(lines)
+                                                                : TableLayout(grammar.table).run(lines);
+    builder.read_lookups(lines);
     std::vector<Warning> doc_warnings = layout.warnings;
     if (layout.start_line == 0)
         doc_warnings.push_back({"no-table", "the start of the items was not found", 1,

@@ -18,7 +18,8 @@ struct GrammarError {
 const std::map<std::string, FieldType> kFieldTypes = {
     {"text", FieldType::text},   {"ref", FieldType::ref},     {"key", FieldType::key},
     {"vocab", FieldType::vocab}, {"list", FieldType::list},   {"dates", FieldType::dates},
-    {"date", FieldType::date},   {"range", FieldType::range}, {"integer", FieldType::integer}};
+    {"date", FieldType::date},   {"range", FieldType::range}, {"integer", FieldType::integer},
+    {"span", FieldType::span}};
 
 // A TOML table's entries in the order the file writes them (toml++ sorts keys).
 std::vector<std::pair<std::string, const toml::node *>> in_file_order(const toml::table &t) {
@@ -110,6 +111,12 @@ class Loader {
     void read_layout(const toml::table &root);
     void read_stream(const toml::table &t);
     void read_detect(const toml::table &root);
+    void read_prose(const toml::table &t);
+    void read_lookups(const toml::table &root);
+    void read_numbers(const toml::table &root);
+    std::vector<LineClass> read_classes(const toml::table &t) const;
+    std::vector<StreamRule> read_rules(const toml::table &t) const;
+    char letter(const toml::table &t, std::string_view key, char fallback) const;
     void read_grammar(const toml::table &root);
     void read_dates(const toml::table &root);
     void read_normalize(const toml::table &root);
@@ -150,10 +157,12 @@ void Loader::load(const fs::path &path, int depth) {
     }
     read_dates(root);
     read_vocab(root);
+    read_numbers(root);
     if (depth == 0) {
         read_normalize(root);
         read_layout(root);
         read_detect(root);
+        read_lookups(root);
         g_.captures = read_captures(root, "capture", true);
         g_.fields = read_fields(table_at(root, "fields"));
         read_document(root);
@@ -259,10 +268,13 @@ void Loader::read_vocab(const toml::table &root) {
 void Loader::read_layout(const toml::table &root) {
     const toml::table *table = table_at(root, "table");
     const toml::table *stream = table_at(root, "stream");
-    if ((table != nullptr) == (stream != nullptr))
-        fail(&root, "a grammar needs one layout: [table] or [stream]");
+    const toml::table *prose = table_at(root, "prose");
+    if ((table != nullptr) + (stream != nullptr) + (prose != nullptr) != 1)
+        fail(&root, "a grammar needs one layout: [table], [stream] or [prose]");
     if (stream)
         return read_stream(*stream);
+    if (prose)
+        return read_prose(*prose);
     g_.layout = LayoutKind::table;
     read_table(*table);
     for (const ColumnSpec &c : g_.table.columns)
@@ -275,29 +287,92 @@ void Loader::read_stream(const toml::table &t) {
     StreamSpec &spec = g_.stream;
     spec.start = optional_regex(t, "start");
     spec.end = optional_regex(t, "end");
-    std::string other = optional_string(t, "other");
-    if (other.size() > 1)
-        fail(t.get("other"), "a line class is one letter");
-    if (!other.empty())
-        spec.other = other[0];
+    spec.other = letter(t, "other", 'T');
+    spec.classes = read_classes(t);
+    spec.parts = strings(t, "parts");
+    g_.parts = spec.parts;
+    spec.rules = read_rules(t);
+}
+
+std::vector<LineClass> Loader::read_classes(const toml::table &t) const {
+    std::vector<LineClass> classes;
     each(t, "classes", [&](const toml::node &n) {
         const toml::array *pair = n.as_array();
         if (!pair || pair->size() != 2 || string_at(*pair->get(0), "class").size() != 1)
             fail(&n, "each class is ['letter', 'pattern']");
-        spec.classes.push_back(
-            {string_at(*pair->get(0), "class")[0], regex(*pair->get(1), "class")});
+        classes.push_back({string_at(*pair->get(0), "class")[0], regex(*pair->get(1), "class")});
     });
-    spec.parts = strings(t, "parts");
-    g_.parts = spec.parts;
+    return classes;
+}
+
+std::vector<StreamRule> Loader::read_rules(const toml::table &t) const {
+    std::vector<StreamRule> rules;
     each(t, "rules", [&](const toml::node &n) {
         const toml::table *r = n.as_table();
         if (!r || !r->get("pattern"))
             fail(&n, "each rule is { pattern = '...', context = true|false }");
-        spec.rules.push_back({regex(*r->get("pattern"), "pattern"),
-                              r->get("context") && r->get("context")->value_or(false)});
+        allow(*r, {"pattern", "context"}, "a rule");
+        rules.push_back({regex(*r->get("pattern"), "pattern"),
+                         r->get("context") && r->get("context")->value_or(false)});
     });
-    if (spec.rules.empty())
-        fail(&t, "[stream] needs rules");
+    if (rules.empty())
+        fail(&t, "the layout needs rules");
+    return rules;
+}
+
+char Loader::letter(const toml::table &t, std::string_view key, char fallback) const {
+    std::string value = optional_string(t, key);
+    if (value.size() > 1)
+        fail(t.get(key), "a class is one letter");
+    return value.empty() ? fallback : value[0];
+}
+
+void Loader::read_prose(const toml::table &t) {
+    g_.layout = LayoutKind::prose;
+    allow(t, {"start", "end", "starts", "key", "page_start", "classes", "other", "heading", "caption_lines",
+              "join_hyphenated", "parts", "rules"},
+          "[prose]");
+    ProseSpec &spec = g_.prose;
+    spec.start = optional_regex(t, "start");
+    spec.end = optional_regex(t, "end");
+    each(t, "starts", [&](const toml::node &n) { spec.starts.push_back(regex(n, "starts")); });
+    spec.key = optional_regex(t, "key");
+    spec.page_start = optional_regex(t, "page_start");
+    spec.classes = read_classes(t);
+    spec.other = letter(t, "other", 'X');
+    spec.heading = letter(t, "heading", 'H');
+    if (const toml::node *n = t.get("caption_lines"))
+        spec.caption_lines = static_cast<std::size_t>(n->value_or(int64_t{2}));
+    spec.join_hyphenated = optional_regex(t, "join_hyphenated");
+    spec.parts = strings(t, "parts");
+    g_.parts = spec.parts;
+    spec.rules = read_rules(t);
+}
+
+void Loader::read_lookups(const toml::table &root) {
+    each(root, "lookup", [&](const toml::node &n) {
+        const toml::table *l = n.as_table();
+        if (!l)
+            fail(&n, "each [[lookup]] is a table");
+        allow(*l, {"name", "start", "end", "entry"}, "[[lookup]]");
+        LookupSpec spec{optional_string(*l, "name"), optional_regex(*l, "start"), optional_regex(*l, "end"),
+                        optional_regex(*l, "entry")};
+        if (spec.name.empty() || !spec.entry)
+            fail(&n, "a [[lookup]] needs a name and an entry pattern");
+        g_.lookups.push_back(std::move(spec));
+    });
+}
+
+void Loader::read_numbers(const toml::table &root) {
+    const toml::table *numbers = table_at(root, "numbers");
+    if (!numbers)
+        return;
+    for (const auto &[word, node] : *numbers) {
+        auto value = node.value<int64_t>();
+        if (!value)
+            fail(&node, "a number word maps to an integer");
+        g_.numbers[std::string(word.str())] = static_cast<long>(*value);
+    }
 }
 
 void Loader::read_detect(const toml::table &root) {
@@ -383,7 +458,7 @@ std::vector<CaptureRule> Loader::read_captures(const toml::table &root, std::str
 FieldSpec Loader::read_field(const std::string &name, const toml::table &t) const {
     allow(t,
           {"type", "part", "context", "format", "vocab", "split", "valid", "lower", "replace",
-           "infer"},
+           "infer", "lookup", "match"},
           fmt::format("[fields.{}]", name));
     FieldSpec f;
     f.name = name;
@@ -406,6 +481,10 @@ FieldSpec Loader::read_field(const std::string &name, const toml::table &t) cons
     f.lower = t.get("lower") && t.get("lower")->value_or(false);
     f.replace = replacements(t, "replace");
     f.infer = optional_string(t, "infer");
+    f.lookup = optional_string(t, "lookup");
+    f.match = optional_string(t, "match");
+    if (!f.lookup.empty() && f.match.empty())
+        fail(&t, fmt::format("field {} has a lookup but no match field", name));
     if (!f.infer.empty() && f.infer != "sequence" && f.infer != "stated")
         fail(t.get("infer"), "infer is \"sequence\" or \"stated\"");
     return f;

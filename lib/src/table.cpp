@@ -99,7 +99,7 @@ LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
     };
     auto append = [&](std::size_t column, const Line &line, const std::string &text) {
         Item &row = result.items.back();
-        row.parts[column].push_back({line.number, text});
+        row.parts[column].push_back({line.number, text, {}, 0});
         row.last_line = line.number;
     };
 

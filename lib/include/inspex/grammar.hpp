@@ -9,6 +9,7 @@
 #include "inspex/dates.hpp"
 #include "inspex/normalize.hpp"
 #include "inspex/pattern.hpp"
+#include "inspex/prose.hpp"
 #include "inspex/stream.hpp"
 #include "inspex/table.hpp"
 
@@ -18,7 +19,7 @@
 
 namespace inspex {
 
-enum class FieldType { text, ref, key, vocab, list, dates, date, range, integer };
+enum class FieldType { text, ref, key, vocab, list, dates, date, range, integer, span };
 
 // A closed set of values, each with the ways documents write it.
 struct Vocabulary {
@@ -53,6 +54,19 @@ struct FieldSpec {
     bool lower = false;
     std::vector<Replacement> replace;
     std::string infer; // "sequence" or "stated"
+    // The value listed in a lookup table for the entry whose text best
+    // matches this record's `match` field (e.g. a summary of judgements).
+    std::string lookup;
+    std::string match;
+};
+
+// A table the document states elsewhere: entries of text and value, read by
+// `entry` (groups "text" and "value") from the lines between start and end.
+struct LookupSpec {
+    std::string name;
+    RegexPtr start;
+    RegexPtr end;
+    RegexPtr entry;
 };
 
 struct StatedCount {
@@ -68,7 +82,7 @@ struct DocumentSpec {
     std::vector<StatedCount> stated; // counts the document states about itself
 };
 
-enum class LayoutKind { table, stream };
+enum class LayoutKind { table, stream, prose };
 
 // How to recognise the grammar's documents: each pattern found in the text
 // adds its weight; the score is the share of the total weight found.
@@ -87,6 +101,7 @@ struct Grammar {
     LayoutKind layout = LayoutKind::table;
     TableSpec table;
     StreamSpec stream;
+    ProseSpec prose;
     std::vector<std::string> parts; // the layout's part names: table columns or stream parts
     std::vector<CaptureRule> captures;
     std::map<std::string, FieldSpec> fields;
@@ -94,6 +109,8 @@ struct Grammar {
     std::map<std::string, Vocabulary> vocabularies;
     DocumentSpec document;
     std::vector<DetectRule> detect;
+    std::vector<LookupSpec> lookups;
+    std::map<std::string, long> numbers; // number words: "three" -> 3
     double threshold = 0.5; // the least detection score that counts as a fit
     PatternLibrary patterns;
 

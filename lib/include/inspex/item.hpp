@@ -14,8 +14,10 @@
 namespace inspex {
 
 struct Fragment {
-    std::size_t line = 0; // input line the text came from
+    std::size_t line = 0; // input line the text came from (its first line)
     std::string text;
+    std::string key;           // a numbered paragraph's number, else empty
+    std::size_t last_line = 0; // last input line, when the text spans several
 };
 
 struct Item {

@@ -38,6 +38,19 @@ struct StreamSpec {
     std::vector<std::string> parts;
 };
 
+// One classified unit of a document (a line, or a block of prose) that rules
+// group into context values and items.
+struct Unit {
+    Fragment fragment;
+    char letter = 'T';
+};
+
+// Applies the rules to the units' string of class letters; shared by the
+// stream layout (a unit per line) and the prose layout (a unit per block).
+[[nodiscard]] LayoutResult group_units(const std::vector<Unit> &units,
+                                       const std::vector<StreamRule> &rules,
+                                       const std::vector<std::string> &parts);
+
 class StreamLayout {
   public:
     explicit StreamLayout(const StreamSpec &spec) : spec_(spec) {}

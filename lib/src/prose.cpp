@@ -1,0 +1,137 @@
+#include "inspex/prose.hpp"
+
+#include "inspex/normalize.hpp"
+
+#include <algorithm>
+
+namespace inspex {
+namespace {
+
+// Lines between gaps (blank lines, new blocks, page breaks after a sentence).
+struct Chunk {
+    std::vector<const Line *> lines;
+    bool starts_block = false;
+};
+
+struct Block {
+    Fragment fragment;
+    bool heading = false;
+};
+
+bool ends_sentence(std::string_view text) {
+    std::size_t end = text.find_last_not_of(" \t");
+    return end != std::string_view::npos && std::string_view(".!?:;)").find(text[end]) != std::string_view::npos;
+}
+
+bool is_letter_byte(char c) { return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80); }
+
+bool starts_upper(std::string_view text) {
+    std::size_t i = text.find_first_not_of(" \t");
+    return i != std::string_view::npos && std::isupper(static_cast<unsigned char>(text[i]));
+}
+
+bool any_match(const std::vector<RegexPtr> &patterns, std::string_view text) {
+    return std::any_of(patterns.begin(), patterns.end(), [&](const RegexPtr &p) { return p->matches(text); });
+}
+
+} // namespace
+
+void ProseLayout::join_line(std::string &text, std::string_view line) const {
+    std::string piece = collapse_spaces(line);
+    if (piece.empty())
+        return;
+    bool hyphen = text.size() >= 2 && text.back() == '-' && is_letter_byte(text[text.size() - 2]) && is_letter_byte(piece[0]);
+    if (!hyphen) {
+        if (!text.empty())
+            text += ' ';
+        text += piece;
+        return;
+    }
+    std::size_t left = text.find_last_of(" ");
+    std::string pair = text.substr(left == std::string::npos ? 0 : left + 1) + piece.substr(0, piece.find(' '));
+    if (spec_.join_hyphenated && spec_.join_hyphenated->matches(pair))
+        text.pop_back();
+    text += piece;
+}
+
+LayoutResult ProseLayout::run(const std::vector<Line> &lines) const {
+    std::size_t i = 0, start_line = 0, end_line = 0;
+    if (spec_.start) {
+        while (i < lines.size() && !spec_.start->matches(lines[i].text))
+            ++i;
+        if (i == lines.size())
+            return {};
+        start_line = lines[i++].number;
+    } else if (!lines.empty()) {
+        start_line = lines.front().number;
+    }
+
+    std::vector<Chunk> chunks;
+    bool gap = true;
+    for (; i < lines.size(); ++i) {
+        const Line &line = lines[i];
+        end_line = line.number;
+        if (spec_.end && spec_.end->matches(line.text))
+            break;
+        if (collapse_spaces(line.text).empty()) {
+            gap = true;
+            continue;
+        }
+        bool starts = any_match(spec_.starts, collapse_spaces(line.text));
+        bool new_page = spec_.page_start && spec_.page_start->matches(line.text) && !chunks.empty() &&
+                        ends_sentence(chunks.back().lines.back()->text);
+        if (gap || starts || new_page)
+            chunks.push_back({{}, starts});
+        chunks.back().lines.push_back(&line);
+        gap = false;
+    }
+
+    std::vector<Block> blocks;
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+        const Chunk &chunk = chunks[c];
+        std::string text;
+        for (const Line *line : chunk.lines)
+            join_line(text, line->text);
+        Fragment piece{chunk.lines.front()->number, text, {}, chunk.lines.back()->number};
+        bool floating = !chunk.starts_block && chunk.lines.size() <= spec_.caption_lines &&
+                        starts_upper(text) && !ends_sentence(text);
+        if (floating) {
+            bool interrupts = !blocks.empty() && !blocks.back().heading && !ends_sentence(blocks.back().fragment.text);
+            bool before_paragraph = c + 1 < chunks.size() && spec_.key &&
+                                    spec_.key->matches(collapse_spaces(chunks[c + 1].lines.front()->text));
+            if (!interrupts && !before_paragraph)
+                blocks.push_back({piece, true});
+            continue; // a caption: kept out of the text it interrupts
+        }
+        if (chunk.starts_block || blocks.empty() || blocks.back().heading) {
+            blocks.push_back({piece, false});
+            continue;
+        }
+        Fragment &current = blocks.back().fragment;
+        join_line(current.text, text);
+        current.last_line = piece.last_line;
+    }
+
+    std::vector<Unit> units;
+    for (Block &b : blocks) {
+        char letter = spec_.other;
+        if (b.heading) {
+            letter = spec_.heading;
+        } else if (auto cls = std::find_if(spec_.classes.begin(), spec_.classes.end(),
+                                           [&](const LineClass &k) { return k.pattern->matches(b.fragment.text); });
+                   cls != spec_.classes.end()) {
+            letter = cls->letter;
+        }
+        if (auto m = spec_.key ? spec_.key->search(b.fragment.text) : std::nullopt; m && m->group("key")) {
+            b.fragment.key = std::string(*m->text("key"));
+            b.fragment.text = collapse_spaces(std::string_view(b.fragment.text).substr(m->whole().end));
+        }
+        units.push_back({std::move(b.fragment), letter});
+    }
+    LayoutResult result = group_units(units, spec_.rules, spec_.parts);
+    result.start_line = start_line;
+    result.end_line = end_line;
+    return result;
+}
+
+} // namespace inspex
