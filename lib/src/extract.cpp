@@ -261,7 +261,8 @@ void RecordBuilder::read_lookups(const std::vector<Line> &lines) {
         auto &entries = lookups_[spec.name];
         for (const Match &m : spec.entry->search_all(text))
             if (m.group("text") && m.group("value"))
-                entries.emplace_back(collapse_spaces(*m.text("text")), collapse_spaces(*m.text("value")));
+                entries.emplace_back(collapse_spaces(*m.text("text")),
+                                     collapse_spaces(*m.text("value")));
     }
 }
 
@@ -279,9 +280,10 @@ json RecordBuilder::lookup_value(const FieldSpec &f, const json &record, std::si
             value = &v;
         }
     if (!value || best < kSameText) {
-        warnings.push_back({"no-lookup-entry",
-                            fmt::format("no entry of {} matches this record's {}", f.lookup, f.match), line,
-                            line});
+        warnings.push_back(
+            {"no-lookup-entry",
+             fmt::format("no entry of {} matches this record's {}", f.lookup, f.match), line,
+             line});
         return nullptr;
     }
     if (f.type != FieldType::vocab)
@@ -291,8 +293,10 @@ json RecordBuilder::lookup_value(const FieldSpec &f, const json &record, std::si
 }
 
 json RecordBuilder::span_value(const std::vector<Fragment> &parts) const {
-    auto first = std::find_if(parts.begin(), parts.end(), [](const Fragment &p) { return !p.key.empty(); });
-    auto last = std::find_if(parts.rbegin(), parts.rend(), [](const Fragment &p) { return !p.key.empty(); });
+    auto first =
+        std::find_if(parts.begin(), parts.end(), [](const Fragment &p) { return !p.key.empty(); });
+    auto last = std::find_if(parts.rbegin(), parts.rend(),
+                             [](const Fragment &p) { return !p.key.empty(); });
     if (first == parts.end())
         return nullptr;
     return {{"first", first->key}, {"last", last->key}};
@@ -303,7 +307,8 @@ json RecordBuilder::field_value(const FieldSpec &f, const Item &row, const Worki
     if (auto c = w.captured.find(f.name); f.type == FieldType::vocab && c != w.captured.end()) {
         std::string v = g_.vocabularies.at(f.vocab).lookup(c->second);
         if (v.empty())
-            warnings.push_back({"not-in-vocabulary", fmt::format("{} \"{}\" is not a known value", f.name, c->second),
+            warnings.push_back({"not-in-vocabulary",
+                                fmt::format("{} \"{}\" is not a known value", f.name, c->second),
                                 row.first_line, row.first_line});
         return v.empty() ? json(nullptr) : json(v);
     }
@@ -491,9 +496,10 @@ Result<Extraction> extract(const Grammar &grammar, const Input &input) {
 Extraction extract_text(const Grammar &grammar, const Input &input, std::string_view text) {
     const std::vector<Line> lines = normalized_lines(grammar, text);
     RecordBuilder builder(grammar, input);
-    LayoutResult layout = grammar.layout == LayoutKind::stream ? StreamLayout(grammar.stream).run(lines)
-                          : grammar.layout == LayoutKind::prose ? ProseLayout(grammar.prose).run(lines)
-                                                                : TableLayout(grammar.table).run(lines);
+    LayoutResult layout =
+        grammar.layout == LayoutKind::stream  ? StreamLayout(grammar.stream).run(lines)
+        : grammar.layout == LayoutKind::prose ? ProseLayout(grammar.prose).run(lines)
+                                              : TableLayout(grammar.table).run(lines);
     builder.read_lookups(lines);
     std::vector<Warning> doc_warnings = layout.warnings;
     if (layout.start_line == 0)

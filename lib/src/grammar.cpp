@@ -329,8 +329,9 @@ char Loader::letter(const toml::table &t, std::string_view key, char fallback) c
 
 void Loader::read_prose(const toml::table &t) {
     g_.layout = LayoutKind::prose;
-    allow(t, {"start", "end", "starts", "key", "page_start", "classes", "other", "heading", "caption_lines",
-              "join_hyphenated", "parts", "rules"},
+    allow(t,
+          {"start", "end", "starts", "key", "page_start", "classes", "other", "heading",
+           "caption_lines", "join_hyphenated", "parts", "rules"},
           "[prose]");
     ProseSpec &spec = g_.prose;
     spec.start = optional_regex(t, "start");
@@ -355,8 +356,8 @@ void Loader::read_lookups(const toml::table &root) {
         if (!l)
             fail(&n, "each [[lookup]] is a table");
         allow(*l, {"name", "start", "end", "entry"}, "[[lookup]]");
-        LookupSpec spec{optional_string(*l, "name"), optional_regex(*l, "start"), optional_regex(*l, "end"),
-                        optional_regex(*l, "entry")};
+        LookupSpec spec{optional_string(*l, "name"), optional_regex(*l, "start"),
+                        optional_regex(*l, "end"), optional_regex(*l, "entry")};
         if (spec.name.empty() || !spec.entry)
             fail(&n, "a [[lookup]] needs a name and an entry pattern");
         g_.lookups.push_back(std::move(spec));

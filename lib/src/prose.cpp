@@ -20,10 +20,13 @@ struct Block {
 
 bool ends_sentence(std::string_view text) {
     std::size_t end = text.find_last_not_of(" \t");
-    return end != std::string_view::npos && std::string_view(".!?:;)").find(text[end]) != std::string_view::npos;
+    return end != std::string_view::npos &&
+           std::string_view(".!?:;)").find(text[end]) != std::string_view::npos;
 }
 
-bool is_letter_byte(char c) { return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80); }
+bool is_letter_byte(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+}
 
 bool starts_upper(std::string_view text) {
     std::size_t i = text.find_first_not_of(" \t");
@@ -31,7 +34,8 @@ bool starts_upper(std::string_view text) {
 }
 
 bool any_match(const std::vector<RegexPtr> &patterns, std::string_view text) {
-    return std::any_of(patterns.begin(), patterns.end(), [&](const RegexPtr &p) { return p->matches(text); });
+    return std::any_of(patterns.begin(), patterns.end(),
+                       [&](const RegexPtr &p) { return p->matches(text); });
 }
 
 } // namespace
@@ -40,7 +44,8 @@ void ProseLayout::join_line(std::string &text, std::string_view line) const {
     std::string piece = collapse_spaces(line);
     if (piece.empty())
         return;
-    bool hyphen = text.size() >= 2 && text.back() == '-' && is_letter_byte(text[text.size() - 2]) && is_letter_byte(piece[0]);
+    bool hyphen = text.size() >= 2 && text.back() == '-' && is_letter_byte(text[text.size() - 2]) &&
+                  is_letter_byte(piece[0]);
     if (!hyphen) {
         if (!text.empty())
             text += ' ';
@@ -48,7 +53,8 @@ void ProseLayout::join_line(std::string &text, std::string_view line) const {
         return;
     }
     std::size_t left = text.find_last_of(" ");
-    std::string pair = text.substr(left == std::string::npos ? 0 : left + 1) + piece.substr(0, piece.find(' '));
+    std::string pair =
+        text.substr(left == std::string::npos ? 0 : left + 1) + piece.substr(0, piece.find(' '));
     if (spec_.join_hyphenated && spec_.join_hyphenated->matches(pair))
         text.pop_back();
     text += piece;
@@ -78,8 +84,8 @@ LayoutResult ProseLayout::run(const std::vector<Line> &lines) const {
             continue;
         }
         bool starts = any_match(spec_.starts, collapse_spaces(line.text));
-        bool new_page = spec_.page_start && spec_.page_start->matches(line.text) && !chunks.empty() &&
-                        ends_sentence(chunks.back().lines.back()->text);
+        bool new_page = spec_.page_start && spec_.page_start->matches(line.text) &&
+                        !chunks.empty() && ends_sentence(chunks.back().lines.back()->text);
         if (gap || starts || new_page)
             chunks.push_back({{}, starts});
         chunks.back().lines.push_back(&line);
@@ -96,9 +102,11 @@ LayoutResult ProseLayout::run(const std::vector<Line> &lines) const {
         bool floating = !chunk.starts_block && chunk.lines.size() <= spec_.caption_lines &&
                         starts_upper(text) && !ends_sentence(text);
         if (floating) {
-            bool interrupts = !blocks.empty() && !blocks.back().heading && !ends_sentence(blocks.back().fragment.text);
-            bool before_paragraph = c + 1 < chunks.size() && spec_.key &&
-                                    spec_.key->matches(collapse_spaces(chunks[c + 1].lines.front()->text));
+            bool interrupts = !blocks.empty() && !blocks.back().heading &&
+                              !ends_sentence(blocks.back().fragment.text);
+            bool before_paragraph =
+                c + 1 < chunks.size() && spec_.key &&
+                spec_.key->matches(collapse_spaces(chunks[c + 1].lines.front()->text));
             if (!interrupts && !before_paragraph)
                 blocks.push_back({piece, true});
             continue; // a caption: kept out of the text it interrupts
@@ -117,14 +125,17 @@ LayoutResult ProseLayout::run(const std::vector<Line> &lines) const {
         char letter = spec_.other;
         if (b.heading) {
             letter = spec_.heading;
-        } else if (auto cls = std::find_if(spec_.classes.begin(), spec_.classes.end(),
-                                           [&](const LineClass &k) { return k.pattern->matches(b.fragment.text); });
+        } else if (auto cls = std::find_if(
+                       spec_.classes.begin(), spec_.classes.end(),
+                       [&](const LineClass &k) { return k.pattern->matches(b.fragment.text); });
                    cls != spec_.classes.end()) {
             letter = cls->letter;
         }
-        if (auto m = spec_.key ? spec_.key->search(b.fragment.text) : std::nullopt; m && m->group("key")) {
+        if (auto m = spec_.key ? spec_.key->search(b.fragment.text) : std::nullopt;
+            m && m->group("key")) {
             b.fragment.key = std::string(*m->text("key"));
-            b.fragment.text = collapse_spaces(std::string_view(b.fragment.text).substr(m->whole().end));
+            b.fragment.text =
+                collapse_spaces(std::string_view(b.fragment.text).substr(m->whole().end));
         }
         units.push_back({std::move(b.fragment), letter});
     }

@@ -15,7 +15,9 @@ std::string join_text(const std::vector<Unit> &units, Span span) {
     return out;
 }
 
-std::size_t last_line_of(const Fragment &f) { return f.last_line ? f.last_line : f.line; }
+std::size_t last_line_of(const Fragment &f) {
+    return f.last_line ? f.last_line : f.line;
+}
 
 } // namespace
 
@@ -39,7 +41,8 @@ LayoutResult group_units(const std::vector<Unit> &units, const std::vector<Strea
         const Fragment &here = units[pos].fragment;
         if (!rule) {
             (result.items.empty() ? result.warnings : result.items.back().warnings)
-                .push_back({"unplaced-line", fmt::format("text \"{}\" fits no rule; left out", excerpt(here.text)),
+                .push_back({"unplaced-line",
+                            fmt::format("text \"{}\" fits no rule; left out", excerpt(here.text)),
                             here.line, last_line_of(here)});
             ++pos;
             continue;

@@ -19,9 +19,9 @@ const std::vector<Grammar> &installed() {
 } // namespace
 
 TEST_CASE("detect: every sample is given the grammar it was written for") {
-    for (const char *name : {"action-plan-elmley-2022", "action-plan-stafford-2020",
-                             "action-plan-ashfield-2019", "un-action-plan-chelmsford-2021",
-                             "irp-report-chelmsford-2022"}) {
+    for (const char *name :
+         {"action-plan-elmley-2022", "action-plan-stafford-2020", "action-plan-ashfield-2019",
+          "un-action-plan-chelmsford-2021", "irp-report-chelmsford-2022"}) {
         CAPTURE(name);
         auto chosen =
             choose_grammar(installed(), test::read(std::string("samples/") + name + ".txt"), name);

@@ -16,7 +16,8 @@ ProseSpec spec() {
     s.classes = {{'C', test::re("^Concern:")}, {'P', test::re("^\\d\\.\\d+\\s")}};
     s.join_hyphenated = test::re("^\\p{L}+-(?:ment|tion)\\b");
     s.parts = {"concern", "findings"};
-    s.rules = {{test::re("\\G(?<area>H)"), true}, {test::re("\\G(?<concern>C)(?<findings>P+)"), false}};
+    s.rules = {{test::re("\\G(?<area>H)"), true},
+               {test::re("\\G(?<concern>C)(?<findings>P+)"), false}};
     return s;
 }
 
@@ -32,15 +33,17 @@ std::vector<Line> lines(std::initializer_list<const char *> texts) {
 
 TEST_CASE("prose: a paragraph runs over a page break and a blank line") {
     ProseSpec s = spec();
-    auto r = ProseLayout(s).run(lines({"Findings", "Safety", "", "Concern: things were", "bad.", "",
-                                       "3.1 Violence had fallen by a", " quarter over the year, which", "",
-                                       "was welcome.", " 3.2 Second paragraph.", "Summary"}));
+    auto r =
+        ProseLayout(s).run(lines({"Findings", "Safety", "", "Concern: things were", "bad.", "",
+                                  "3.1 Violence had fallen by a", " quarter over the year, which",
+                                  "", "was welcome.", " 3.2 Second paragraph.", "Summary"}));
     REQUIRE(r.items.size() == 1);
     const Item &item = r.items[0];
     CHECK(item.context.at("area") == "Safety");
     REQUIRE(item.parts[1].size() == 2);
     CHECK(item.parts[1][0].key == "3.1");
-    CHECK(item.parts[1][0].text == "Violence had fallen by a quarter over the year, which was welcome.");
+    CHECK(item.parts[1][0].text ==
+          "Violence had fallen by a quarter over the year, which was welcome.");
     CHECK(item.parts[1][1].text == "Second paragraph.");
     CHECK(item.parts[0][0].text == "Concern: things were bad.");
     CHECK(item.first_line == 4);
@@ -63,9 +66,10 @@ TEST_CASE("prose: line-break hyphens are kept in compounds and joined in split w
 
 TEST_CASE("prose: a caption inside a paragraph is kept out of its text") {
     ProseSpec s = spec();
-    auto r = ProseLayout(s).run(lines({"Findings", "Concern: c.", "3.1 Cells had been painted and", "",
-                                       "C wing showers during the inspection", "", "the showers refurbished.",
-                                       "", "Servery", "", "3.2 Next.", "Summary"}));
+    auto r = ProseLayout(s).run(
+        lines({"Findings", "Concern: c.", "3.1 Cells had been painted and", "",
+               "C wing showers during the inspection", "", "the showers refurbished.", "",
+               "Servery", "", "3.2 Next.", "Summary"}));
     REQUIRE(r.items.size() == 1);
     REQUIRE(r.items[0].parts[1].size() == 2);
     CHECK(r.items[0].parts[1][0].text == "Cells had been painted and the showers refurbished.");
@@ -74,8 +78,8 @@ TEST_CASE("prose: a caption inside a paragraph is kept out of its text") {
 
 TEST_CASE("prose: a short line after a finished sentence is a heading") {
     ProseSpec s = spec();
-    auto r = ProseLayout(s).run(lines({"Findings", "First area", "Concern: a.", "3.1 One.", " Second area",
-                                       "", "Concern: b.", "3.2 Two.", "Summary"}));
+    auto r = ProseLayout(s).run(lines({"Findings", "First area", "Concern: a.", "3.1 One.",
+                                       " Second area", "", "Concern: b.", "3.2 Two.", "Summary"}));
     REQUIRE(r.items.size() == 2);
     CHECK(r.items[0].context.at("area") == "First area");
     CHECK(r.items[1].context.at("area") == "Second area");

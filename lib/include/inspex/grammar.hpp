@@ -111,7 +111,7 @@ struct Grammar {
     std::vector<DetectRule> detect;
     std::vector<LookupSpec> lookups;
     std::map<std::string, long> numbers; // number words: "three" -> 3
-    double threshold = 0.5; // the least detection score that counts as a fit
+    double threshold = 0.5;              // the least detection score that counts as a fit
     PatternLibrary patterns;
 
     [[nodiscard]] std::optional<std::size_t> part_index(std::string_view name) const;

@@ -12,11 +12,11 @@
 namespace inspex {
 
 struct ProseSpec {
-    RegexPtr start;               // line after which the prose is read (null: first line)
-    RegexPtr end;                 // line that ends it (null: end of text)
-    std::vector<RegexPtr> starts; // a line matching one of these begins a new block
-    RegexPtr key;                 // group "key": a block's number, taken out of its text
-    RegexPtr page_start;          // the first line of a page, as the conversion marks it
+    RegexPtr start;                 // line after which the prose is read (null: first line)
+    RegexPtr end;                   // line that ends it (null: end of text)
+    std::vector<RegexPtr> starts;   // a line matching one of these begins a new block
+    RegexPtr key;                   // group "key": a block's number, taken out of its text
+    RegexPtr page_start;            // the first line of a page, as the conversion marks it
     std::vector<LineClass> classes; // a block's class, from its text (number included)
     char other = 'X';
     char heading = 'H';
