@@ -30,8 +30,10 @@ expect version 0 "$bin/inspex-extract" --version && check "version" has "$out" "
 expect detect 0 "$bin/inspex-extract" -q samples/
 check "detect: each sample read with its own grammar" test "$(jq -r 'select(.kind=="document") | "\(.doc) \(.grammar)"' <<< "$out" | awk '{ split($1, p, "-[a-z]+-[0-9]+$"); if (p[1] != $2) bad++ } END { print bad + 0 }')" -eq 0
 check "detect: all samples read" test "$(jq -r 'select(.kind=="document") | .doc' <<< "$out" | wc -l)" -eq "$(ls samples/*.txt | wc -l)"
-expect detect-none 2 "$bin/inspex-extract" -q README.md "$elmley"
-check "detect: a README fits no grammar, with the candidates listed" has "$err" "inspex-extract: README.md: no grammar fits this document well enough; candidates: action-plan 0.00 (needs 0.50)"
+printf 'Shopping list\nmilk\n' > "$tmp/NOTES.txt"
+expect detect-none 2 "$bin/inspex-extract" -q "$tmp/NOTES.txt" README.md "$elmley"
+check "detect: notes fit no grammar, with the candidates listed" has "$err" "inspex-extract: $tmp/NOTES.txt: no grammar fits this document well enough; candidates: action-plan 0.00 (needs 0.50), irp-report 0.00 (needs 0.50), un-action-plan 0.00 (needs 0.50) (choose one with --grammar)"
+check "detect: this README fits no grammar either" has "$err" "inspex-extract: README.md: no grammar fits this document well enough"
 check "detect: the other input is still read" test "$(wc -l <<< "$out")" -eq 19
 expect grammars 0 "$bin/inspex-grammars"
 check "grammars: lists names and descriptions" has "$out" "action-plan        HMPPS action plan"
