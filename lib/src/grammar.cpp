@@ -330,12 +330,13 @@ char Loader::letter(const toml::table &t, std::string_view key, char fallback) c
 void Loader::read_prose(const toml::table &t) {
     g_.layout = LayoutKind::prose;
     allow(t,
-          {"start", "end", "starts", "key", "page_start", "classes", "other", "heading",
+          {"start", "end", "skip", "starts", "key", "page_start", "classes", "other", "heading",
            "caption_lines", "join_hyphenated", "parts", "rules"},
           "[prose]");
     ProseSpec &spec = g_.prose;
     spec.start = optional_regex(t, "start");
     spec.end = optional_regex(t, "end");
+    spec.skip = optional_regex(t, "skip");
     each(t, "starts", [&](const toml::node &n) { spec.starts.push_back(regex(n, "starts")); });
     spec.key = optional_regex(t, "key");
     spec.page_start = optional_regex(t, "page_start");

@@ -79,6 +79,8 @@ LayoutResult ProseLayout::run(const std::vector<Line> &lines) const {
         end_line = line.number;
         if (spec_.end && spec_.end->matches(line.text))
             break;
+        if (spec_.skip && spec_.skip->matches(line.text))
+            continue; // page furniture: the text around it runs on
         if (collapse_spaces(line.text).empty()) {
             gap = true;
             continue;

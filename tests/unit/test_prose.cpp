@@ -84,3 +84,12 @@ TEST_CASE("prose: a short line after a finished sentence is a heading") {
     CHECK(r.items[0].context.at("area") == "First area");
     CHECK(r.items[1].context.at("area") == "Second area");
 }
+
+TEST_CASE("prose: running headers and page numbers are skipped without breaking the text") {
+    ProseSpec s = spec();
+    s.skip = test::re("^(?:\\s*\\d+\\s*|HMP Example: review)$");
+    auto r = ProseLayout(s).run(lines({"Findings", "Concern: c.", "3.1 The text ran", "12",
+                                       "HMP Example: review", " on to the next page.", "Summary"}));
+    REQUIRE(r.items.size() == 1);
+    CHECK(r.items[0].parts[1][0].text == "The text ran on to the next page.");
+}

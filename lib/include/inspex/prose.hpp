@@ -12,8 +12,9 @@
 namespace inspex {
 
 struct ProseSpec {
-    RegexPtr start;                 // line after which the prose is read (null: first line)
-    RegexPtr end;                   // line that ends it (null: end of text)
+    RegexPtr start; // line after which the prose is read (null: first line)
+    RegexPtr end;   // line that ends it (null: end of text)
+    RegexPtr skip;  // lines that are no part of the text: running headers, page numbers
     std::vector<RegexPtr> starts;   // a line matching one of these begins a new block
     RegexPtr key;                   // group "key": a block's number, taken out of its text
     RegexPtr page_start;            // the first line of a page, as the conversion marks it
