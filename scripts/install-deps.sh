@@ -6,6 +6,7 @@ packages=(
   build-essential cmake pkg-config clang-format
   libboost-program-options-dev libpcre2-dev libxml2-dev libfmt-dev
   libtomlplusplus-dev nlohmann-json3-dev doctest-dev jq time
+  libxlsxwriter-dev libreoffice-calc-nogui
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -111,6 +111,7 @@ class Loader {
     void read_layout(const toml::table &root);
     void read_stream(const toml::table &t);
     void read_detect(const toml::table &root);
+    void read_validate(const toml::table &root);
     void read_prose(const toml::table &t);
     void read_lookups(const toml::table &root);
     void read_numbers(const toml::table &root);
@@ -166,6 +167,7 @@ void Loader::load(const fs::path &path, int depth) {
         g_.captures = read_captures(root, "capture", true);
         g_.fields = read_fields(table_at(root, "fields"));
         read_document(root);
+        read_validate(root);
         check_order(root);
     }
     file_ = saved;
@@ -375,6 +377,61 @@ void Loader::read_numbers(const toml::table &root) {
             fail(&node, "a number word maps to an integer");
         g_.numbers[std::string(word.str())] = static_cast<long>(*value);
     }
+}
+
+void Loader::read_validate(const toml::table &root) {
+    const toml::table *v = table_at(root, "validate");
+    if (!v)
+        return;
+    allow(*v, {"required", "sequence", "count", "agree", "dates", "text"}, "[validate]");
+    ValidateSpec &spec = g_.validate;
+    spec.required = strings(*v, "required");
+    spec.sequence = optional_string(*v, "sequence");
+    auto field = [&](const toml::table &t, std::string_view key) {
+        std::string name = optional_string(t, key);
+        if (!name.empty() && !g_.fields.count(name))
+            fail(t.get(key), fmt::format("no field named \"{}\"", name));
+        return name;
+    };
+    each(*v, "count", [&](const toml::node &n) {
+        const toml::table *c = n.as_table();
+        if (!c)
+            fail(&n, "each [[validate.count]] is a table");
+        allow(*c, {"stated", "field", "where", "total"}, "[[validate.count]]");
+        CountCheck check{
+            optional_string(*c, "stated"), field(*c, "field"), {}, optional_string(*c, "total")};
+        if (const toml::table *where = table_at(*c, "where"))
+            for (const auto &[key, value] : *where)
+                check.where[std::string(key.str())] = string_at(value, key.str());
+        spec.counts.push_back(std::move(check));
+    });
+    each(*v, "agree", [&](const toml::node &n) {
+        const toml::array *pair = n.as_array();
+        if (!pair || pair->size() != 2)
+            fail(&n, "each agree entry is ['field', 'field']");
+        spec.agree.emplace_back(string_at(*pair->get(0), "agree"),
+                                string_at(*pair->get(1), "agree"));
+    });
+    each(*v, "dates", [&](const toml::node &n) {
+        const toml::table *d = n.as_table();
+        if (!d)
+            fail(&n, "each [[validate.dates]] is a table");
+        allow(*d, {"field", "not_before", "max_years"}, "[[validate.dates]]");
+        spec.dates.push_back(
+            {field(*d, "field"), optional_string(*d, "not_before"),
+             static_cast<int>(d->get("max_years") ? d->get("max_years")->value_or(int64_t{0})
+                                                  : 0)});
+    });
+    each(*v, "text", [&](const toml::node &n) {
+        const toml::table *t = n.as_table();
+        if (!t)
+            fail(&n, "each [[validate.text]] is a table");
+        allow(*t, {"field", "min_words"}, "[[validate.text]]");
+        spec.texts.push_back(
+            {field(*t, "field"),
+             static_cast<int>(t->get("min_words") ? t->get("min_words")->value_or(int64_t{0})
+                                                  : 0)});
+    });
 }
 
 void Loader::read_detect(const toml::table &root) {

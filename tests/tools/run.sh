@@ -99,6 +99,26 @@ check "normalize: numbered cleaned lines" has "$out" "    2  5.1 ⇥ Text here  
 expect normalize-help 0 "$bin/inspex-normalize" --help && check "normalize help" has "$out" "Usage: inspex-normalize"
 expect normalize-missing 2 "$bin/inspex-normalize" -g action-plan /no/such.txt && check "normalize missing file" has "$err" "inspex-normalize: /no/such.txt: no such file"
 
+"$bin/inspex-extract" -q samples/*.txt > "$tmp/all.jsonl"
+expect validate 1 "$bin/inspex-validate" "$tmp/all.jsonl"
+check "validate: file:line: severity: code: message" has "$out" "samples/action-plan-stafford-2020.txt:1: error: count-mismatch: status agreed: 14 counted against 16 stated"
+check "validate: Elmley's inferred statuses are shown" has "$out" "samples/action-plan-elmley-2022.txt:36: info: inferred-value: 7.3: status \"agreed\" was deduced"
+check "validate: the garbage target date is reported" has "$out" "samples/action-plan-elmley-2022.txt:72: warning: unplaced-cell: 7.5: cell \"2001000.000\""
+expect validate-clean 0 "$bin/inspex-validate" --show warning <(grep -v stafford "$tmp/all.jsonl")
+expect validate-fail-on-warning 1 "$bin/inspex-validate" --fail-on warning <(grep -v stafford "$tmp/all.jsonl")
+expect validate-json 1 "$bin/inspex-validate" --format json "$tmp/all.jsonl"
+check "validate --format json: one finding per line" test "$(jq -r 'select(.code == "total-mismatch") | .doc' <<< "$out")" = action-plan-stafford-2020
+expect validate-pass 1 "$bin/inspex-validate" --pass "$tmp/all.jsonl"
+check "validate --pass: records unchanged on stdout" cmp -s "$tmp/out" "$tmp/all.jsonl"
+check "validate --pass: findings on stderr" has "$err" "error: total-mismatch"
+printf '{"kind":"document","doc":"x"}\nnot json\n' > "$tmp/bad.jsonl"
+expect validate-bad-input 2 "$bin/inspex-validate" "$tmp/bad.jsonl"
+check "validate: a bad line named by file and line" has "$err" "inspex-validate: $tmp/bad.jsonl:2: not a JSON record: not json"
+check "validate: unknown grammar is a finding" has "$out" "error: unknown-grammar"
+expect validate-bad-option 2 "$bin/inspex-validate" --fail-on often "$tmp/all.jsonl"
+check "validate: bad --fail-on named" has "$err" 'unknown severity "often"'
+expect validate-stdin 1 bash -c "'$bin/inspex-validate' < '$tmp/all.jsonl'"
+
 expect front-help 0 "$bin/inspex" --help && check "front help lists commands" has "$out" "extract"
 expect front-dispatch 0 "$bin/inspex" extract --version && check "front dispatches" has "$out" "inspex-extract 0."
 expect front-unknown 2 "$bin/inspex" frobnicate && check "front unknown command" has "$err" 'unknown command "frobnicate"'

@@ -84,6 +84,31 @@ struct DocumentSpec {
 
 enum class LayoutKind { table, stream, prose };
 
+// What validation checks for this family of documents ([validate]).
+struct CountCheck {
+    std::string stated;                       // path of the stated counts: "stated.hmi_prisons"
+    std::string field;                        // records are counted by this field's value
+    std::map<std::string, std::string> where; // only records with these field values
+    std::string total;                        // key of the stated total, if any
+};
+struct DateCheck {
+    std::string field;      // a date or a list of dates
+    std::string not_before; // document field the dates may not precede
+    int max_years = 0;      // at most this many years after it (0: no limit)
+};
+struct TextCheck {
+    std::string field;
+    int min_words = 0;
+};
+struct ValidateSpec {
+    std::vector<std::string> required;
+    std::string sequence; // field with numbered references
+    std::vector<CountCheck> counts;
+    std::vector<std::pair<std::string, std::string>> agree; // fields stating the same fact
+    std::vector<DateCheck> dates;
+    std::vector<TextCheck> texts;
+};
+
 // How to recognise the grammar's documents: each pattern found in the text
 // adds its weight; the score is the share of the total weight found.
 struct DetectRule {
@@ -110,6 +135,7 @@ struct Grammar {
     DocumentSpec document;
     std::vector<DetectRule> detect;
     std::vector<LookupSpec> lookups;
+    ValidateSpec validate;
     std::map<std::string, long> numbers; // number words: "three" -> 3
     double threshold = 0.5;              // the least detection score that counts as a fit
     PatternLibrary patterns;

@@ -1,0 +1,32 @@
+// Reads a JSON Lines stream of records, as inspex-extract writes it, and
+// hands it over one document at a time: its document record, its items, and
+// the lines as read (so a tool can pass them on unchanged).
+//
+//   read_documents(std::cin, "-", [](const DocumentRecords &d) { ... },
+//                  [](const Error &e) { report(e); });
+#pragma once
+
+#include "inspex/error.hpp"
+
+#include <functional>
+#include <istream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace inspex {
+
+struct DocumentRecords {
+    nlohmann::ordered_json document; // null when items came without one
+    std::vector<nlohmann::ordered_json> items;
+    std::vector<std::string> raw; // every line as read, document first
+};
+
+// Calls `on_document` for each document in turn; a line that is not a JSON
+// object is reported through `on_error` (file and line) and skipped. Returns
+// the number of bad lines.
+std::size_t read_documents(std::istream &in, const std::string &file,
+                           const std::function<void(const DocumentRecords &)> &on_document,
+                           const std::function<void(const Error &)> &on_error);
+
+} // namespace inspex

@@ -1,0 +1,126 @@
+// inspex-validate: holds records (JSON Lines from inspex-extract) against what
+// their documents state about themselves and reports findings.
+// Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage or
+// input errors (unreadable file, a line that is not a JSON record).
+#include "tool.hpp"
+
+#include "inspex/catalog.hpp"
+#include "inspex/records.hpp"
+#include "inspex/validate.hpp"
+
+#include <boost/program_options.hpp>
+#include <fstream>
+#include <iostream>
+
+namespace po = boost::program_options;
+using namespace inspex;
+
+namespace {
+
+const char *kTool = "inspex-validate";
+
+struct Options {
+    std::string format = "text", fail_on = "error", show = "info";
+    std::vector<std::string> grammar_path, inputs;
+    bool pass = false;
+};
+
+struct Run {
+    Severity fail_on, show;
+    bool json, pass;
+    std::map<std::string, const Grammar *> grammars;
+    bool failed = false, input_error = false;
+
+    void document(const DocumentRecords &d) {
+        if (pass)
+            for (const std::string &line : d.raw)
+                std::cout << line << '\n';
+        std::string name = d.document.is_object() ? d.document.value("grammar", "") : "";
+        auto g = grammars.find(name);
+        std::ostream &out = pass ? std::cerr : std::cout;
+        for (const Finding &f :
+             Validator(g == grammars.end() ? nullptr : g->second).check(d.document, d.items)) {
+            failed = failed || f.severity >= fail_on;
+            if (f.severity < show)
+                continue;
+            out << (json ? f.to_json().dump() : f.describe()) << '\n';
+        }
+    }
+};
+
+int run(const Options &o) {
+    auto fail_on = parse_severity(o.fail_on), show = parse_severity(o.show);
+    if (!fail_on || !show || (o.format != "text" && o.format != "json"))
+        return tool::complain(kTool, !fail_on ? fail_on.error().message
+                                     : !show  ? show.error().message
+                                              : "--format is text or json"),
+               tool::usage_or_input;
+    auto grammars = Catalog(o.grammar_path).load_all();
+    if (!grammars)
+        return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
+    Run r{fail_on.value(), show.value(), o.format == "json", o.pass, {}};
+    for (const Grammar &g : grammars.value())
+        r.grammars[g.name] = &g;
+    auto on_error = [&](const Error &e) {
+        tool::complain(kTool, e.describe());
+        r.input_error = true;
+    };
+    for (const std::string &path : o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs) {
+        std::ifstream file;
+        if (path != "-") {
+            file.open(path, std::ios::binary);
+            if (!file) {
+                on_error(Error("cannot open file", path));
+                continue;
+            }
+        }
+        read_documents(
+            path == "-" ? std::cin : file, path, [&](const DocumentRecords &d) { r.document(d); },
+            on_error);
+    }
+    std::cout.flush();
+    return r.input_error ? tool::usage_or_input : r.failed ? tool::findings : tool::ok;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    Options o;
+    po::options_description options(
+        "Usage: inspex-validate [options] [RECORDS.jsonl...]\n\n"
+        "Checks records (standard input when no file is given) against their\n"
+        "documents' own statements; prints file:line: severity: code: message.\n\n"
+        "Options");
+    options.add_options()("format", po::value(&o.format),
+                          "text (default) or json (one finding per line)")(
+        "fail-on", po::value(&o.fail_on),
+        "error (default), warning or info: findings at or above it exit 1")(
+        "show", po::value(&o.show), "least severity printed: info (default), warning or error")(
+        "pass", po::bool_switch(&o.pass),
+        "write the records unchanged to standard output, findings to standard error")(
+        "grammar-path", po::value(&o.grammar_path),
+        "extra folder to look for grammars in (repeatable)")("help,h", "show this help and exit")(
+        "version", "show the version and exit");
+    po::options_description hidden, all;
+    hidden.add_options()("input", po::value(&o.inputs));
+    all.add(options).add(hidden);
+    po::positional_options_description positional;
+    positional.add("input", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
+                  vm);
+        po::notify(vm);
+    } catch (const po::error &e) {
+        tool::complain(kTool, std::string(e.what()) + " (see --help)");
+        return tool::usage_or_input;
+    }
+    if (vm.count("help"))
+        return std::cout << options
+                         << "\nExit status: 0 clean, 1 findings at or above --fail-on, 2 usage or "
+                            "input error.\n",
+               tool::ok;
+    if (vm.count("version"))
+        return std::cout << kTool << " " << INSPEX_VERSION << "\n", tool::ok;
+    return run(o);
+}
