@@ -18,7 +18,7 @@ namespace {
 const char *kTool = "inspex-extract";
 
 struct Options {
-    std::string grammar, to = "jsonl", output, list_separator = " | ";
+    std::string grammar, to = "jsonl", output, list_separator = " | ", fields;
     std::vector<std::string> grammar_path, inputs;
     bool bom = false, quiet = false;
     unsigned jobs = 0;
@@ -34,7 +34,7 @@ po::options_description describe(Options &o) {
                     "grammar name (see grammars/) or path to a .toml file")(
         "grammar-path", po::value(&o.grammar_path),
         "extra folder to look for grammars in (repeatable)")(
-        "to,t", po::value(&o.to), "output format: jsonl (default), json, csv")(
+        "to,t", po::value(&o.to), "output format: jsonl (default), json, csv, tsv, xlsx")(
         "output,o", po::value(&o.output), "write to FILE instead of standard output")(
         "list-separator", po::value(&o.list_separator),
         "CSV: separator between list items (default \" | \")")(
@@ -64,8 +64,8 @@ int run(const Options &o) {
         if (!file)
             return tool::complain(kTool, o.output + ": cannot write"), tool::usage_or_input;
     }
-    auto writer =
-        make_writer(*format, o.output.empty() ? std::cout : file, {o.list_separator, o.bom});
+    auto writer = make_writer(*format, o.output.empty() ? std::cout : file,
+                              {o.list_separator, o.bom, tool::split_list(o.fields)});
     BatchOptions options{o.jobs, [](const Error &e) { tool::complain(kTool, e.describe()); },
                          nullptr};
     if (!o.quiet)

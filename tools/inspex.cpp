@@ -13,13 +13,15 @@ namespace {
 
 const char *kUsage = "Usage: inspex COMMAND [ARGS...]\n\n"
                      "Commands:\n"
+                     "  convert     turn records into CSV, TSV, JSON or an XLSX workbook\n"
                      "  extract     read documents with a grammar and write their records\n"
                      "  grammars    list the installed grammars, or score files against them\n"
-                     "  normalize   show a document's cleaned lines with their line numbers\n\n"
+                     "  normalize   show a document's cleaned lines with their line numbers\n"
+                     "  validate    check records against their documents' own statements\n\n"
                      "\"inspex COMMAND --help\" shows a command's options.\n"
                      "Exit status: the command's; 2 for a usage error.\n";
 
-const char *const kCommands[] = {"extract", "grammars", "normalize"};
+const char *const kCommands[] = {"convert", "extract", "grammars", "normalize", "validate"};
 
 } // namespace
 

@@ -115,7 +115,11 @@ BatchReport extract_batch(const std::vector<Grammar> &grammars,
             }
         }
     }
-    writer.finish();
+    if (auto finished = writer.finish(); !finished) {
+        ++report.input_errors;
+        if (options.on_error)
+            options.on_error(finished.error());
+    }
     return report;
 }
 

@@ -119,6 +119,29 @@ expect validate-bad-option 2 "$bin/inspex-validate" --fail-on often "$tmp/all.js
 check "validate: bad --fail-on named" has "$err" 'unknown severity "often"'
 expect validate-stdin 1 bash -c "'$bin/inspex-validate' < '$tmp/all.jsonl'"
 
+expect convert-csv 0 "$bin/inspex-convert" --to csv --fields ref,status,owners "$tmp/all.jsonl"
+check "convert: chosen fields only" test "$(head -1 <<< "$out" | tr -d '\r')" = "ref,status,owners"
+check "convert: item records only in CSV" test "$(wc -l <<< "$out")" -eq "$(jq -r 'select(.kind != "document") | .kind' "$tmp/all.jsonl" | wc -l | awk '{ print $1 + 1 }')"
+expect convert-tsv 0 "$bin/inspex-convert" --to tsv "$tmp/all.jsonl"
+check "convert: TSV header" has "$(head -1 <<< "$out")" "kind	doc	source_file	source_lines	ref"
+expect convert-json 0 "$bin/inspex-convert" --to json "$tmp/all.jsonl"
+check "convert: JSON array of every record" test "$(jq length <<< "$out")" -eq "$(wc -l < "$tmp/all.jsonl")"
+expect convert-no-format 2 "$bin/inspex-convert" "$tmp/all.jsonl" && check "convert: --to required" has "$err" "--to is required"
+expect convert-bad-line 2 "$bin/inspex-convert" --to jsonl "$tmp/bad.jsonl"
+check "convert: bad line named, good ones kept" has "$err" "inspex-convert: $tmp/bad.jsonl:2: not a JSON record"
+check "convert: good records still written" test "$(wc -l <<< "$out")" -eq 1
+
+# The whole pipeline to a workbook, read back by a real spreadsheet program.
+bash -c "'$bin/inspex-extract' -q samples/*.txt | '$bin/inspex-validate' --pass 2>/dev/null | '$bin/inspex-convert' --to xlsx -o '$tmp/out.xlsx'"
+check "pipeline writes a workbook" test -s "$tmp/out.xlsx"
+soffice -env:UserInstallation="file://$tmp/lo-profile" --headless \
+  --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+  --outdir "$tmp/lo" "$tmp/out.xlsx" > "$tmp/lo.log" 2>&1
+check "LibreOffice reads a sheet per kind" test -f "$tmp/lo/out-recommendation.csv" -a -f "$tmp/lo/out-judgement.csv" -a -f "$tmp/lo/out-action.csv" -a -f "$tmp/lo/out-document.csv"
+check "LibreOffice: every recommendation row" test "$(tail -n +2 "$tmp/lo/out-recommendation.csv" | grep -c '^recommendation,')" -eq "$(jq -r 'select(.kind == "recommendation") | .ref' "$tmp/all.jsonl" | wc -l)"
+check "LibreOffice: a date cell reads back as the date" has "$(cat "$tmp/lo/out-document.csv")" "2022-06-29"
+check "LibreOffice: text cells intact" has "$(cat "$tmp/lo/out-action.csv")" "Head of PPSP and Governor"
+
 expect front-help 0 "$bin/inspex" --help && check "front help lists commands" has "$out" "extract"
 expect front-dispatch 0 "$bin/inspex" extract --version && check "front dispatches" has "$out" "inspex-extract 0."
 expect front-unknown 2 "$bin/inspex" frobnicate && check "front unknown command" has "$err" 'unknown command "frobnicate"'

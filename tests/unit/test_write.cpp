@@ -23,7 +23,7 @@ std::string write(Format f, WriteOptions o = {}) {
     auto w = make_writer(f, out, o);
     for (const auto &r : records())
         w->write(r);
-    w->finish();
+    REQUIRE(w->finish().ok());
     return out.str();
 }
 
@@ -41,12 +41,12 @@ TEST_CASE("write: JSON array parses back to the same records") {
     CHECK(parsed.size() == 3);
     CHECK(parsed[1]["owners"][1] == "B");
     std::ostringstream empty;
-    make_writer(Format::json, empty)->finish();
+    REQUIRE(make_writer(Format::json, empty)->finish().ok());
     CHECK(empty.str() == "[]\n");
 }
 
 TEST_CASE("write: CSV is RFC 4180 with flattened, joined fields") {
-    std::string out = write(Format::csv, {" | ", false});
+    std::string out = write(Format::csv, {" | ", false, {}});
     std::string header = out.substr(0, out.find("\r\n"));
     CHECK(header == "kind,doc,source_file,source_lines,ref,text,owners,dates,dates_date,dates_"
                     "state,inferred,warnings,extra");
@@ -59,7 +59,7 @@ TEST_CASE("write: CSV is RFC 4180 with flattened, joined fields") {
 }
 
 TEST_CASE("write: CSV options: separator and BOM") {
-    std::string out = write(Format::csv, {";", true});
+    std::string out = write(Format::csv, {";", true, {}});
     CHECK(out.rfind("\xEF\xBB\xBF"
                     "kind,",
                     0) == 0);
@@ -71,4 +71,26 @@ TEST_CASE("write: formats by name") {
     CHECK_FALSE(parse_format("xml").ok());
     CHECK(csv_field("plain") == "plain");
     CHECK(csv_field("a\"b") == "\"a\"\"b\"");
+}
+
+TEST_CASE("write: TSV keeps values on one line, without quoting") {
+    std::string out = write(Format::tsv, {" | ", false, {}});
+    CHECK(out.find("a, \"quoted\" line\tA | B") != std::string::npos);
+    CHECK(out.find('\r') == std::string::npos);
+}
+
+TEST_CASE("write: chosen fields, in the order asked") {
+    std::string csv = write(Format::csv, {" | ", false, {"ref", "owners", "nope"}});
+    CHECK(csv.substr(0, csv.find("\r\n")) == "ref,owners,nope");
+    CHECK(csv.find("1.1,A | B,\r\n") != std::string::npos);
+    std::string jsonl = write(Format::jsonl, {" | ", false, {"ref", "kind"}});
+    CHECK(jsonl.substr(0, jsonl.find('\n')) == R"({"kind":"document"})");
+    CHECK(jsonl.find(R"({"ref":"1.1","kind":"item"})") != std::string::npos);
+}
+
+TEST_CASE("write: XLSX is a zip workbook with a sheet per kind") {
+    std::string out = write(Format::xlsx);
+    REQUIRE(out.size() > 1000);
+    CHECK(out.substr(0, 2) == "PK");
+    CHECK(out.find("xl/worksheets/sheet2.xml") != std::string::npos); // document and item sheets
 }

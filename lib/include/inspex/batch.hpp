@@ -28,7 +28,8 @@ struct BatchReport {
     std::size_t documents = 0;
     std::size_t records = 0;
     std::size_t warnings = 0;
-    std::size_t input_errors = 0;
+    std::size_t input_errors =
+        0; // inputs that could not be read, or an output that could not be written
 };
 
 // Folders are read recursively for *.txt files, in name order.

@@ -1,5 +1,6 @@
-// Writes records as JSON Lines (the default), a JSON array, or CSV (RFC 4180,
-// header row, nested values flattened, lists joined by a separator).
+// Writes records as JSON Lines (the default), a JSON array, CSV (RFC 4180),
+// TSV, or an XLSX workbook; the tabular forms flatten nested values and join
+// lists with a separator.
 //
 //   auto w = make_writer(Format::csv, std::cout, {.list_separator = " | "});
 //   for (auto &r : records) w->write(r);
@@ -12,29 +13,35 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace inspex {
 
-enum class Format { jsonl, json, csv };
+enum class Format { jsonl, json, csv, tsv, xlsx };
 
 Result<Format> parse_format(const std::string &name);
 
 struct WriteOptions {
-    std::string list_separator = " | "; // CSV: between the items of a list
+    std::string list_separator = " | "; // tabular: between the items of a list
     bool bom = false;                   // CSV: start with a UTF-8 BOM for Excel
+    // Tabular: these flattened columns in this order (empty: all); JSON:
+    // these top-level fields only.
+    std::vector<std::string> fields;
 };
 
 class RecordWriter {
   public:
     virtual ~RecordWriter() = default;
     virtual void write(const nlohmann::ordered_json &record) = 0;
-    // Ends the output (closes the JSON array, writes the buffered CSV).
-    virtual void finish() = 0;
+    // Ends the output (closes the JSON array, writes the buffered table).
+    virtual Result<bool> finish() = 0;
 };
 
-// CSV holds the item records only: its columns are the union of their
-// flattened fields in order of first appearance, so it buffers until finish().
-// The document records go to JSON outputs.
+// CSV and TSV hold the item records only: their columns are the union of the
+// flattened fields in order of first appearance, so they buffer until
+// finish(). XLSX has a sheet per record kind, documents included, with the
+// header frozen, filters on, text wrapped, numbers and ISO dates as such.
+// finish() reports an XLSX that could not be written.
 [[nodiscard]] std::unique_ptr<RecordWriter> make_writer(Format format, std::ostream &out,
                                                         WriteOptions options = {});
 

@@ -1,0 +1,91 @@
+#include "inspex/flatten.hpp"
+
+#include <algorithm>
+#include <optional>
+
+namespace inspex {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+struct Collected {
+    std::vector<std::string> items;
+    bool number = false;
+};
+
+class Flattener {
+  public:
+    Flattener(std::map<std::string, Collected> &cells, std::vector<std::string> &order)
+        : cells_(cells), order_(order) {}
+
+    void flatten(const std::string &name, const json &value) {
+        if (value.is_object()) {
+            for (const auto &[key, inner] : value.items())
+                flatten(key == "text" ? name : name + "_" + key, inner);
+        } else if (value.is_array() && value.size() == 2 && value[0].is_number_integer() &&
+                   value[1].is_number_integer()) {
+            add(name,
+                std::to_string(value[0].get<long>()) + "-" + std::to_string(value[1].get<long>()));
+        } else if (value.is_array()) {
+            if (value.empty())
+                add(name, std::nullopt); // keeps the column even when no row has items
+            for (const json &item : value)
+                flatten(name, item);
+        } else {
+            add(name, value.is_null()     ? std::string()
+                      : value.is_string() ? value.get<std::string>()
+                                          : value.dump());
+            if (value.is_number())
+                cells_[name].number = true;
+        }
+    }
+
+  private:
+    void add(const std::string &name, std::optional<std::string> text) {
+        if (std::find(order_.begin(), order_.end(), name) == order_.end())
+            order_.push_back(name);
+        Collected &c = cells_[name];
+        if (text)
+            c.items.push_back(*text);
+    }
+
+    std::map<std::string, Collected> &cells_;
+    std::vector<std::string> &order_;
+};
+
+} // namespace
+
+void FlatTable::add(const json &record) {
+    std::map<std::string, Collected> cells;
+    Flattener flat(cells, columns_);
+    for (const auto &[key, value] : record.items())
+        flat.flatten(key, value);
+    FlatRow row;
+    for (auto &[name, collected] : cells) {
+        if (collected.items.empty())
+            continue;
+        std::string joined;
+        for (std::size_t i = 0; i < collected.items.size(); ++i)
+            joined += (i ? separator_ : "") + collected.items[i];
+        row[name] = {joined, collected.number && collected.items.size() == 1};
+    }
+    rows_.push_back(std::move(row));
+}
+
+void FlatTable::settle(const std::vector<std::string> &chosen) {
+    if (!chosen.empty()) {
+        columns_ = chosen;
+        return;
+    }
+    auto unused = [&](const std::string &name) {
+        bool has_parts = std::any_of(columns_.begin(), columns_.end(), [&](const std::string &c) {
+            return c.size() > name.size() && c.compare(0, name.size() + 1, name + "_") == 0;
+        });
+        bool has_values = std::any_of(rows_.begin(), rows_.end(),
+                                      [&](const FlatRow &row) { return row.count(name) > 0; });
+        return has_parts && !has_values;
+    };
+    columns_.erase(std::remove_if(columns_.begin(), columns_.end(), unused), columns_.end());
+}
+
+} // namespace inspex
