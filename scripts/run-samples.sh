@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
-# The main job: set up, build, and extract every sample (each with the grammar
-# it is detected to need) into out/records.jsonl and out/records.csv, then
-# print what was found.
+# The main job: set up, build, extract every sample (each with the grammar it
+# is detected to need), validate the records, and convert them; then print
+# what was found. Writes out/records.jsonl, out/findings.txt,
+# out/records.csv and out/records.xlsx.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
 mkdir -p out
-build/tools/inspex extract --quiet -o out/records.jsonl samples/*.txt
-build/tools/inspex extract --quiet --to csv -o out/records.csv samples/*.txt
+bin=build/tools
+"$bin/inspex" extract --quiet -o out/records.jsonl samples/*.txt
+"$bin/inspex" validate out/records.jsonl > out/findings.txt || [ $? -eq 1 ] # 1: findings, reported below
+"$bin/inspex" convert --to csv -o out/records.csv out/records.jsonl
+"$bin/inspex" convert --to xlsx -o out/records.xlsx out/records.jsonl
 echo
-echo "Records per document (out/records.jsonl, out/records.csv):"
+echo "Records per document (out/records.jsonl, .csv, .xlsx):"
 jq -r 'select(.kind == "document") | [.doc, .grammar] | @tsv' out/records.jsonl |
   while IFS=$'\t' read -r doc grammar; do
     items=$(jq -r --arg d "$doc" 'select(.doc == $d and .kind != "document") | .kind' out/records.jsonl | sort | uniq -c | awk '{ printf "%s %s", $1, $2 }')
     printf '  %-32s %-15s %s\n' "$doc" "$grammar" "$items"
   done
-echo "Warnings: $(jq -s 'map(.warnings | length) | add' out/records.jsonl) (run without --quiet to see them)"
+echo "Findings (out/findings.txt): $(awk -F': ' '{ print $2 }' out/findings.txt | sort | uniq -c | awk '{ printf "%s%s %s", sep, $1, $2; sep = ", " }')"
+grep -E ': (error|warning): ' out/findings.txt | sed 's/^/  /' || true
