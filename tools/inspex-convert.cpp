@@ -44,17 +44,11 @@ bool convert(std::istream &in, const std::string &name, RecordWriter &writer) {
 }
 
 int run(const Options &o) {
-    auto format = parse_format(o.to);
-    if (!format)
-        return tool::complain(kTool, format.error().describe()), tool::usage_or_input;
-    std::ofstream file;
-    if (!o.output.empty()) {
-        file.open(o.output, std::ios::binary);
-        if (!file)
-            return tool::complain(kTool, o.output + ": cannot write"), tool::usage_or_input;
-    }
-    auto writer = make_writer(*format, o.output.empty() ? std::cout : file,
-                              {o.list_separator, o.bom, tool::split_list(o.fields)});
+    auto output =
+        tool::open_output(o.to, o.output, {o.list_separator, o.bom, tool::split_list(o.fields)});
+    if (!output)
+        return tool::complain(kTool, output.error().describe()), tool::usage_or_input;
+    RecordWriter *writer = output.value()->writer.get();
     bool clean = true;
     for (const std::string &path : o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs) {
         std::ifstream in;
@@ -87,26 +81,10 @@ int main(int argc, char **argv) {
         "only these fields, in this order (comma-separated; tabular: flattened names)")(
         "list-separator", po::value(&o.list_separator),
         "between list items in a cell (default \" | \")")(
-        "bom", po::bool_switch(&o.bom), "CSV: begin with a UTF-8 byte order mark (for Excel)")(
-        "help,h", "show this help and exit")("version", "show the version and exit");
-    po::options_description hidden, all;
-    hidden.add_options()("input", po::value(&o.inputs));
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("input", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
-                  vm);
-        po::notify(vm);
-    } catch (const po::error &e) {
-        tool::complain(kTool, std::string(e.what()) + " (see --help)");
-        return tool::usage_or_input;
-    }
-    if (vm.count("help"))
-        return std::cout << options << "\nExit status: 0 ok, 2 usage or input error.\n", tool::ok;
-    if (vm.count("version"))
-        return std::cout << kTool << " " << INSPEX_VERSION << "\n", tool::ok;
+        "bom", po::bool_switch(&o.bom), "CSV: begin with a UTF-8 byte order mark (for Excel)");
+    if (auto stop = tool::parse_command_line(kTool, argc, argv, options, o.inputs,
+                                             "Exit status: 0 ok, 2 usage or input error."))
+        return *stop;
     if (o.to.empty())
         return tool::complain(kTool, "--to is required (see --help)"), tool::usage_or_input;
     return run(o);

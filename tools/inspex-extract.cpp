@@ -40,15 +40,11 @@ po::options_description describe(Options &o) {
         "CSV: separator between list items (default \" | \")")(
         "bom", po::bool_switch(&o.bom), "CSV: begin with a UTF-8 byte order mark (for Excel)")(
         "jobs,j", po::value(&o.jobs), "documents read at once (default: one per core)")(
-        "quiet,q", po::bool_switch(&o.quiet), "do not print record warnings on standard error")(
-        "help,h", "show this help and exit")("version", "show the version and exit");
+        "quiet,q", po::bool_switch(&o.quiet), "do not print record warnings on standard error");
     return d;
 }
 
 int run(const Options &o) {
-    auto format = parse_format(o.to);
-    if (!format)
-        return tool::complain(kTool, format.error().describe()), tool::usage_or_input;
     auto grammars = Catalog(o.grammar_path).load_choice(o.grammar);
     if (!grammars)
         return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
@@ -58,14 +54,11 @@ int run(const Options &o) {
     auto paths = expand_inputs(o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs);
     if (!paths)
         return tool::complain(kTool, paths.error().describe()), tool::usage_or_input;
-    std::ofstream file;
-    if (!o.output.empty()) {
-        file.open(o.output, std::ios::binary);
-        if (!file)
-            return tool::complain(kTool, o.output + ": cannot write"), tool::usage_or_input;
-    }
-    auto writer = make_writer(*format, o.output.empty() ? std::cout : file,
-                              {o.list_separator, o.bom, tool::split_list(o.fields)});
+    auto output =
+        tool::open_output(o.to, o.output, {o.list_separator, o.bom, tool::split_list(o.fields)});
+    if (!output)
+        return tool::complain(kTool, output.error().describe()), tool::usage_or_input;
+    RecordWriter *writer = output.value()->writer.get();
     BatchOptions options{o.jobs, [](const Error &e) { tool::complain(kTool, e.describe()); },
                          nullptr};
     if (!o.quiet)
@@ -83,24 +76,8 @@ int run(const Options &o) {
 int main(int argc, char **argv) {
     Options o;
     po::options_description options = describe(o);
-    po::positional_options_description positional;
-    positional.add("input", -1);
-    po::options_description hidden;
-    hidden.add_options()("input", po::value(&o.inputs));
-    po::options_description all;
-    all.add(options).add(hidden);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
-                  vm);
-        po::notify(vm);
-    } catch (const po::error &e) {
-        tool::complain(kTool, std::string(e.what()) + " (see --help)");
-        return tool::usage_or_input;
-    }
-    if (vm.count("help"))
-        return std::cout << options << "\nExit status: 0 ok, 2 usage or input error.\n", tool::ok;
-    if (vm.count("version"))
-        return std::cout << kTool << " " << INSPEX_VERSION << "\n", tool::ok;
+    if (auto stop = tool::parse_command_line(kTool, argc, argv, options, o.inputs,
+                                             "Exit status: 0 ok, 2 usage or input error."))
+        return *stop;
     return run(o);
 }

@@ -5,8 +5,6 @@
 
 #include "inspex/batch.hpp"
 #include "inspex/catalog.hpp"
-#include "inspex/decode.hpp"
-#include "inspex/detect.hpp"
 #include "inspex/extract.hpp"
 
 #include <boost/program_options.hpp>
@@ -31,22 +29,6 @@ std::string show(std::string text, bool raw) {
     return out;
 }
 
-// The input's text, decoded, and the grammar whose normalizer applies to it.
-Result<std::pair<std::string, const Grammar *>> prepare(const std::vector<Grammar> &grammars,
-                                                        const std::string &path) {
-    auto bytes = read_input(path);
-    if (!bytes)
-        return bytes.error();
-    auto decoded = decode(bytes.value(), path);
-    if (!decoded)
-        return decoded.error();
-    auto grammar = grammars.size() == 1 ? Result<const Grammar *>(&grammars.front())
-                                        : choose_grammar(grammars, decoded->text, path);
-    if (!grammar)
-        return grammar.error();
-    return std::pair{std::move(decoded->text), grammar.value()};
-}
-
 int run(const std::string &grammar_name, const std::vector<std::string> &grammar_path,
         const std::vector<std::string> &inputs, bool raw) {
     auto grammars = Catalog(grammar_path).load_choice(grammar_name);
@@ -57,13 +39,13 @@ int run(const std::string &grammar_name, const std::vector<std::string> &grammar
                tool::usage_or_input;
     int status = tool::ok;
     for (const std::string &path : inputs) {
-        auto prepared = prepare(grammars.value(), path);
+        auto prepared = prepare_input(grammars.value(), path);
         if (!prepared) {
             tool::complain(kTool, prepared.error().describe());
             status = tool::usage_or_input;
             continue;
         }
-        for (const Line &line : normalized_lines(*prepared->second, prepared->first))
+        for (const Line &line : normalized_lines(*prepared->grammar, prepared->text))
             fmt::print("{}{:>5}  {}\n", inputs.size() > 1 ? path + ":" : "", line.number,
                        show(line.text, raw));
     }
@@ -77,32 +59,16 @@ int main(int argc, char **argv) {
     std::vector<std::string> grammar_path, inputs;
     bool raw = false;
     po::options_description options(
-        "Usage: inspex-normalize --grammar NAME [options] [INPUT...]\n\n"
+        "Usage: inspex-normalize [options] [INPUT...]\n\n"
         "Prints each cleaned line with its input line number; cells are\n"
         "shown separated by \u21E5, block breaks inside a cell by \u00B6.\n\nOptions");
     options.add_options()("grammar,g", po::value(&grammar),
                           "grammar name or path to a .toml file (default: detect)")(
         "grammar-path", po::value(&grammar_path),
         "extra folder to look for grammars in (repeatable)")(
-        "raw", po::bool_switch(&raw), "print tabs and block breaks as they are")(
-        "help,h", "show this help and exit")("version", "show the version and exit");
-    po::options_description hidden, all;
-    hidden.add_options()("input", po::value(&inputs));
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("input", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
-                  vm);
-        po::notify(vm);
-    } catch (const po::error &e) {
-        tool::complain(kTool, std::string(e.what()) + " (see --help)");
-        return tool::usage_or_input;
-    }
-    if (vm.count("help"))
-        return std::cout << options << "\nExit status: 0 ok, 2 usage or input error.\n", tool::ok;
-    if (vm.count("version"))
-        return std::cout << kTool << " " << INSPEX_VERSION << "\n", tool::ok;
+        "raw", po::bool_switch(&raw), "print tabs and block breaks as they are");
+    if (auto stop = tool::parse_command_line(kTool, argc, argv, options, inputs,
+                                             "Exit status: 0 ok, 2 usage or input error."))
+        return *stop;
     return run(grammar, grammar_path, inputs.empty() ? std::vector<std::string>{"-"} : inputs, raw);
 }

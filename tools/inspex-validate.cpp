@@ -99,28 +99,10 @@ int main(int argc, char **argv) {
         "pass", po::bool_switch(&o.pass),
         "write the records unchanged to standard output, findings to standard error")(
         "grammar-path", po::value(&o.grammar_path),
-        "extra folder to look for grammars in (repeatable)")("help,h", "show this help and exit")(
-        "version", "show the version and exit");
-    po::options_description hidden, all;
-    hidden.add_options()("input", po::value(&o.inputs));
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("input", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
-                  vm);
-        po::notify(vm);
-    } catch (const po::error &e) {
-        tool::complain(kTool, std::string(e.what()) + " (see --help)");
-        return tool::usage_or_input;
-    }
-    if (vm.count("help"))
-        return std::cout << options
-                         << "\nExit status: 0 clean, 1 findings at or above --fail-on, 2 usage or "
-                            "input error.\n",
-               tool::ok;
-    if (vm.count("version"))
-        return std::cout << kTool << " " << INSPEX_VERSION << "\n", tool::ok;
+        "extra folder to look for grammars in (repeatable)");
+    if (auto stop = tool::parse_command_line(
+            kTool, argc, argv, options, o.inputs,
+            "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error."))
+        return *stop;
     return run(o);
 }

@@ -55,15 +55,15 @@ Result<std::string> read_input(const std::string &path) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-namespace {
-
-Result<Extraction> extract_path(const std::vector<Grammar> &grammars, const std::string &path) {
+Result<PreparedInput> prepare_input(const std::vector<Grammar> &grammars, const std::string &path) {
     auto bytes = read_input(path);
     if (!bytes)
         return bytes.error();
     auto decoded = decode(bytes.value(), path);
     if (!decoded)
         return decoded.error();
+    if (grammars.empty())
+        return Error("no grammars installed", path);
     const Grammar *grammar = &grammars.front();
     if (grammars.size() > 1) {
         auto chosen = choose_grammar(grammars, decoded->text, path);
@@ -71,7 +71,16 @@ Result<Extraction> extract_path(const std::vector<Grammar> &grammars, const std:
             return chosen.error();
         grammar = chosen.value();
     }
-    return extract_text(*grammar, Input{path, document_id(path), {}}, decoded->text);
+    return PreparedInput{std::move(decoded->text), grammar};
+}
+
+namespace {
+
+Result<Extraction> extract_path(const std::vector<Grammar> &grammars, const std::string &path) {
+    auto input = prepare_input(grammars, path);
+    if (!input)
+        return input.error();
+    return extract_text(*input->grammar, Input{path, document_id(path), {}}, input->text);
 }
 
 } // namespace

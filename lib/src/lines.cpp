@@ -1,5 +1,7 @@
 #include "inspex/lines.hpp"
 
+#include "inspex/pattern.hpp"
+
 namespace inspex {
 
 std::vector<Line> split_lines(std::string_view text) {
@@ -28,6 +30,15 @@ std::vector<std::string_view> split_cells(std::string_view line) {
             return cells;
         start = tab + 1;
     }
+}
+
+std::optional<RegionStart> find_region_start(const std::vector<Line> &lines, const Regex *start) {
+    if (!start)
+        return RegionStart{0, lines.empty() ? 0 : lines.front().number};
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (start->matches(lines[i].text))
+            return RegionStart{i + 1, lines[i].number};
+    return std::nullopt;
 }
 
 } // namespace inspex

@@ -61,16 +61,10 @@ void ProseLayout::join_line(std::string &text, std::string_view line) const {
 }
 
 LayoutResult ProseLayout::run(const std::vector<Line> &lines) const {
-    std::size_t i = 0, start_line = 0, end_line = 0;
-    if (spec_.start) {
-        while (i < lines.size() && !spec_.start->matches(lines[i].text))
-            ++i;
-        if (i == lines.size())
-            return {};
-        start_line = lines[i++].number;
-    } else if (!lines.empty()) {
-        start_line = lines.front().number;
-    }
+    auto region = find_region_start(lines, spec_.start.get());
+    if (!region)
+        return {};
+    std::size_t i = region->index, start_line = region->line, end_line = 0;
 
     std::vector<Chunk> chunks;
     bool gap = true;

@@ -69,16 +69,10 @@ LayoutResult group_units(const std::vector<Unit> &units, const std::vector<Strea
 }
 
 LayoutResult StreamLayout::run(const std::vector<Line> &lines) const {
-    std::size_t i = 0, start_line = 0, end_line = 0;
-    if (spec_.start) {
-        while (i < lines.size() && !spec_.start->matches(lines[i].text))
-            ++i;
-        if (i == lines.size())
-            return {};
-        start_line = lines[i++].number;
-    } else if (!lines.empty()) {
-        start_line = lines.front().number;
-    }
+    auto region = find_region_start(lines, spec_.start.get());
+    if (!region)
+        return {};
+    std::size_t i = region->index, start_line = region->line, end_line = 0;
     std::vector<Unit> units;
     for (; i < lines.size(); ++i) {
         end_line = lines[i].number;

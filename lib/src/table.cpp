@@ -80,16 +80,11 @@ std::vector<int> TableLayout::place(const std::vector<std::string> &cells,
 
 LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
     LayoutResult result;
-    std::size_t i = 0;
-    if (spec_.start) {
-        while (i < lines.size() && !spec_.start->matches(lines[i].text))
-            ++i;
-        if (i == lines.size())
-            return result;
-        result.start_line = lines[i++].number;
-    } else if (!lines.empty()) {
-        result.start_line = lines.front().number;
-    }
+    auto region = find_region_start(lines, spec_.start.get());
+    if (!region)
+        return result;
+    std::size_t i = region->index;
+    result.start_line = region->line;
     const std::size_t m = spec_.columns.size();
     std::map<std::string, std::string> context;
     std::vector<int> previous;

@@ -2,12 +2,15 @@
 // pattern library for building regexes inline.
 #pragma once
 
+#include "inspex/lines.hpp"
 #include "inspex/pattern.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 #include <string>
+#include <vector>
 
 namespace test {
 
@@ -26,6 +29,15 @@ inline inspex::RegexPtr re(const std::string &pattern) {
     auto r = lib.compile(pattern, {"test", 0});
     REQUIRE(r.ok());
     return r.value();
+}
+
+// Lines numbered from 1, as split_lines would give them.
+inline std::vector<inspex::Line> lines(std::initializer_list<const char *> texts) {
+    std::vector<inspex::Line> out;
+    std::size_t n = 1;
+    for (const char *t : texts)
+        out.push_back({n++, t});
+    return out;
 }
 
 } // namespace test

@@ -21,22 +21,14 @@ ProseSpec spec() {
     return s;
 }
 
-std::vector<Line> lines(std::initializer_list<const char *> texts) {
-    std::vector<Line> out;
-    std::size_t n = 1;
-    for (const char *t : texts)
-        out.push_back({n++, t});
-    return out;
-}
-
 } // namespace
 
 TEST_CASE("prose: a paragraph runs over a page break and a blank line") {
     ProseSpec s = spec();
-    auto r =
-        ProseLayout(s).run(lines({"Findings", "Safety", "", "Concern: things were", "bad.", "",
-                                  "3.1 Violence had fallen by a", " quarter over the year, which",
-                                  "", "was welcome.", " 3.2 Second paragraph.", "Summary"}));
+    auto r = ProseLayout(s).run(
+        test::lines({"Findings", "Safety", "", "Concern: things were", "bad.", "",
+                     "3.1 Violence had fallen by a", " quarter over the year, which", "",
+                     "was welcome.", " 3.2 Second paragraph.", "Summary"}));
     REQUIRE(r.items.size() == 1);
     const Item &item = r.items[0];
     CHECK(item.context.at("area") == "Safety");
@@ -67,9 +59,9 @@ TEST_CASE("prose: line-break hyphens are kept in compounds and joined in split w
 TEST_CASE("prose: a caption inside a paragraph is kept out of its text") {
     ProseSpec s = spec();
     auto r = ProseLayout(s).run(
-        lines({"Findings", "Concern: c.", "3.1 Cells had been painted and", "",
-               "C wing showers during the inspection", "", "the showers refurbished.", "",
-               "Servery", "", "3.2 Next.", "Summary"}));
+        test::lines({"Findings", "Concern: c.", "3.1 Cells had been painted and", "",
+                     "C wing showers during the inspection", "", "the showers refurbished.", "",
+                     "Servery", "", "3.2 Next.", "Summary"}));
     REQUIRE(r.items.size() == 1);
     REQUIRE(r.items[0].parts[1].size() == 2);
     CHECK(r.items[0].parts[1][0].text == "Cells had been painted and the showers refurbished.");
@@ -78,8 +70,9 @@ TEST_CASE("prose: a caption inside a paragraph is kept out of its text") {
 
 TEST_CASE("prose: a short line after a finished sentence is a heading") {
     ProseSpec s = spec();
-    auto r = ProseLayout(s).run(lines({"Findings", "First area", "Concern: a.", "3.1 One.",
-                                       " Second area", "", "Concern: b.", "3.2 Two.", "Summary"}));
+    auto r =
+        ProseLayout(s).run(test::lines({"Findings", "First area", "Concern: a.", "3.1 One.",
+                                        " Second area", "", "Concern: b.", "3.2 Two.", "Summary"}));
     REQUIRE(r.items.size() == 2);
     CHECK(r.items[0].context.at("area") == "First area");
     CHECK(r.items[1].context.at("area") == "Second area");
@@ -88,8 +81,9 @@ TEST_CASE("prose: a short line after a finished sentence is a heading") {
 TEST_CASE("prose: running headers and page numbers are skipped without breaking the text") {
     ProseSpec s = spec();
     s.skip = test::re("^(?:\\s*\\d+\\s*|HMP Example: review)$");
-    auto r = ProseLayout(s).run(lines({"Findings", "Concern: c.", "3.1 The text ran", "12",
-                                       "HMP Example: review", " on to the next page.", "Summary"}));
+    auto r = ProseLayout(s).run(
+        test::lines({"Findings", "Concern: c.", "3.1 The text ran", "12", "HMP Example: review",
+                     " on to the next page.", "Summary"}));
     REQUIRE(r.items.size() == 1);
     CHECK(r.items[0].parts[1][0].text == "The text ran on to the next page.");
 }

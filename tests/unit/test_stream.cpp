@@ -21,21 +21,13 @@ StreamSpec spec() {
     return s;
 }
 
-std::vector<Line> lines(std::initializer_list<const char *> texts) {
-    std::vector<Line> out;
-    std::size_t n = 1;
-    for (const char *t : texts)
-        out.push_back({n++, t});
-    return out;
-}
-
 } // namespace
 
 TEST_CASE("stream: context rules set values that later items carry") {
     StreamSpec s = spec();
     auto r = StreamLayout(s).run(
-        lines({"Header", "Due", "Safety Work", "\t1", "\tFirst Title", "i) do this.", "", "Board",
-               "May 2022", "ii) and that.", "Chair And", "Board", "June 2022"}));
+        test::lines({"Header", "Due", "Safety Work", "\t1", "\tFirst Title", "i) do this.", "",
+                     "Board", "May 2022", "ii) and that.", "Chair And", "Board", "June 2022"}));
     REQUIRE(r.items.size() == 2);
     CHECK(r.items[0].context.at("theme") == "Safety Work");
     CHECK(r.items[0].context.at("number") == "1");
@@ -51,8 +43,8 @@ TEST_CASE("stream: context rules set values that later items carry") {
 
 TEST_CASE("stream: an action's text may run over many lines, owner-like ones included") {
     StreamSpec s = spec();
-    auto r = StreamLayout(s).run(lines({"Due", "2", "Title", "Text starts here.", "Some Heading",
-                                        "more text.", "Board", "May 2022"}));
+    auto r = StreamLayout(s).run(test::lines({"Due", "2", "Title", "Text starts here.",
+                                              "Some Heading", "more text.", "Board", "May 2022"}));
     REQUIRE(r.items.size() == 1);
     CHECK(r.items[0].parts[0].size() == 3);
     CHECK(r.items[0].context.at("number") == "2");
@@ -61,7 +53,7 @@ TEST_CASE("stream: an action's text may run over many lines, owner-like ones inc
 TEST_CASE("stream: lines no rule explains become warnings, and the rest goes on") {
     StreamSpec s = spec();
     auto r = StreamLayout(s).run(
-        lines({"Due", "May 2022", "3", "Title", "i) act.", "Board", "June 2022"}));
+        test::lines({"Due", "May 2022", "3", "Title", "i) act.", "Board", "June 2022"}));
     REQUIRE(r.warnings.size() == 1);
     CHECK(r.warnings[0].code == "unplaced-line");
     CHECK(r.warnings[0].first_line == 2);
@@ -70,7 +62,7 @@ TEST_CASE("stream: lines no rule explains become warnings, and the rest goes on"
 
 TEST_CASE("stream: without its start line nothing is read") {
     StreamSpec s = spec();
-    auto r = StreamLayout(s).run(lines({"1", "Title", "i) act.", "Board", "May 2022"}));
+    auto r = StreamLayout(s).run(test::lines({"1", "Title", "i) act.", "Board", "May 2022"}));
     CHECK(r.items.empty());
     CHECK(r.start_line == 0);
 }

@@ -26,14 +26,6 @@ TableSpec spec() {
     return s;
 }
 
-std::vector<Line> lines(std::initializer_list<const char *> texts) {
-    std::vector<Line> out;
-    std::size_t n = 1;
-    for (const char *t : texts)
-        out.push_back({n++, t});
-    return out;
-}
-
 std::vector<std::string> texts(const std::vector<Fragment> &fragments) {
     std::vector<std::string> out;
     for (const auto &f : fragments)
@@ -46,8 +38,8 @@ std::vector<std::string> texts(const std::vector<Fragment> &fragments) {
 TEST_CASE("table: rows start at a number; continuation lines join their columns") {
     TableSpec s = spec();
     auto t = TableLayout(s).run(
-        lines({"intro", "No\tText\tOk\tWhen", "1.1\tFirst part\tYes\tMay 2022",
-               "\tsecond part\t\tJune 2022", "1.2\tOther\tNo\tMay 2022", "Totals"}));
+        test::lines({"intro", "No\tText\tOk\tWhen", "1.1\tFirst part\tYes\tMay 2022",
+                     "\tsecond part\t\tJune 2022", "1.2\tOther\tNo\tMay 2022", "Totals"}));
     REQUIRE(t.items.size() == 2);
     CHECK(texts(t.items[0].parts[1]) == std::vector<std::string>{"First part", "second part"});
     CHECK(texts(t.items[0].parts[3]) == std::vector<std::string>{"May 2022", "June 2022"});
@@ -83,8 +75,9 @@ TEST_CASE("table: on a tie, the previous line's placement wins") {
 
 TEST_CASE("table: a lost row number still starts a row when the text says so") {
     TableSpec s = spec();
-    auto t = TableLayout(s).run(lines({"No\tx", "1.1\tItem 1 text\tYes\tMay 2022",
-                                       "Item 2 text\tNo\tJune 2022", ".3\tItem 3\tYes\tMay 2022"}));
+    auto t = TableLayout(s).run(
+        test::lines({"No\tx", "1.1\tItem 1 text\tYes\tMay 2022", "Item 2 text\tNo\tJune 2022",
+                     ".3\tItem 3\tYes\tMay 2022"}));
     REQUIRE(t.items.size() == 3);
     CHECK(t.items[1].parts[0].empty());
     CHECK(texts(t.items[2].parts[0]) == std::vector<std::string>{".3"});
@@ -92,8 +85,9 @@ TEST_CASE("table: a lost row number still starts a row when the text says so") {
 
 TEST_CASE("table: headings set context and hand their other cells to the row above") {
     TableSpec s = spec();
-    auto t = TableLayout(s).run(lines({"No\tx", "\tFor the board\t\t", "1.1\ta\tYes\tMay 2022",
-                                       "\tDaily life\t\tJune 2022", "1.2\tb\tNo\tMay 2022"}));
+    auto t =
+        TableLayout(s).run(test::lines({"No\tx", "\tFor the board\t\t", "1.1\ta\tYes\tMay 2022",
+                                        "\tDaily life\t\tJune 2022", "1.2\tb\tNo\tMay 2022"}));
     REQUIRE(t.items.size() == 2);
     CHECK(t.items[0].context.at("owner") == "the board");
     CHECK(t.items[0].context.count("section") == 0);
@@ -104,8 +98,8 @@ TEST_CASE("table: headings set context and hand their other cells to the row abo
 
 TEST_CASE("table: unplaceable cells and text before the first row become warnings") {
     TableSpec s = spec();
-    auto t = TableLayout(s).run(lines({"No\tx", "\tstray text\t\t", "1.1\ta\tYes\tMay 2022",
-                                       "\tb\tgarbage\tJune 2022", "-\tc\t\t"}));
+    auto t = TableLayout(s).run(test::lines({"No\tx", "\tstray text\t\t", "1.1\ta\tYes\tMay 2022",
+                                             "\tb\tgarbage\tJune 2022", "-\tc\t\t"}));
     REQUIRE(t.items.size() == 1);
     REQUIRE(t.warnings.size() == 1);
     CHECK(t.warnings[0].first_line == 2);
@@ -117,7 +111,7 @@ TEST_CASE("table: unplaceable cells and text before the first row become warning
 
 TEST_CASE("table: no header line means no rows") {
     TableSpec s = spec();
-    auto t = TableLayout(s).run(lines({"1.1\ta\tYes\tMay 2022"}));
+    auto t = TableLayout(s).run(test::lines({"1.1\ta\tYes\tMay 2022"}));
     CHECK(t.items.empty());
     CHECK(t.start_line == 0);
 }

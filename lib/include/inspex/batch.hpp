@@ -40,6 +40,14 @@ Result<std::string> read_input(const std::string &path);
 
 // With one grammar it reads every input; with several, each input is read
 // with the grammar it fits best (detect.hpp), or reported when none fits.
+// An input read and decoded, with the grammar it is to be read with: the
+// only one given, or the one it fits best among several.
+struct PreparedInput {
+    std::string text;
+    const Grammar *grammar = nullptr;
+};
+Result<PreparedInput> prepare_input(const std::vector<Grammar> &grammars, const std::string &path);
+
 BatchReport extract_batch(const std::vector<Grammar> &grammars,
                           const std::vector<std::string> &paths, RecordWriter &writer,
                           const BatchOptions &options);

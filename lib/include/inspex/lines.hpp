@@ -4,6 +4,7 @@
 //   for (const Line &line : split_lines(text)) use(line.number, line.text);
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,5 +25,17 @@ inline constexpr char kCellSeparator = '\t';
 inline constexpr char kBlockBreak = '\x1E';
 
 [[nodiscard]] std::vector<std::string_view> split_cells(std::string_view line);
+
+class Regex;
+
+// Where a layout's text begins: the index of the line after the one matching
+// `start` and that line's number (with no start pattern: the first line,
+// numbered as it is). nullopt when no line matches.
+struct RegionStart {
+    std::size_t index = 0;
+    std::size_t line = 0;
+};
+[[nodiscard]] std::optional<RegionStart> find_region_start(const std::vector<Line> &lines,
+                                                           const Regex *start);
 
 } // namespace inspex
