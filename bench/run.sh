@@ -42,6 +42,7 @@ run "baseline cat" "$mb" "$files" bash -c "cat '$corpus'/*.txt"
 run "baseline grep -c ." "$mb" "$files" bash -c "grep -c . '$corpus'/*.txt"
 run "inspex-extract -j1" "$mb" "$files" "$extract" -q -g action-plan -j 1 "$corpus"
 run "inspex-extract -j$(nproc)" "$mb" "$files" "$extract" -q -g action-plan -j "$(nproc)" "$corpus"
+run "inspex-extract -j1, detecting" "$mb" "$files" "$extract" -q -j 1 "$corpus"
 run "inspex-extract, one document" "$one_mb" 1 "$extract" -q -g action-plan -j 1 "$one"
 echo
 jobs_time=$(eval echo "\$time_inspex_extract__j$(nproc)")
