@@ -127,20 +127,4 @@ Result<Decoded> decode(std::string_view bytes, const std::string &file) {
     return decode_cp1252(body, file, offset);
 }
 
-const char *encoding_name(Encoding encoding) {
-    switch (encoding) {
-    case Encoding::utf8:
-        return "utf-8";
-    case Encoding::utf8_bom:
-        return "utf-8-bom";
-    case Encoding::utf16le:
-        return "utf-16le";
-    case Encoding::utf16be:
-        return "utf-16be";
-    case Encoding::windows1252:
-        return "windows-1252";
-    }
-    return "unknown";
-}
-
 } // namespace inspex

@@ -108,7 +108,6 @@ class RecordBuilder {
     json document(const std::vector<Line> &lines, std::vector<Warning> warnings) const;
     json row(const Item &row) const;
     void infer(json &document, std::vector<json> &rows) const;
-    [[nodiscard]] const Normalizer &normalizer() const { return norm_; }
 
   private:
     std::optional<std::string> text_value(const FieldSpec &f, const Working &w,

@@ -21,7 +21,6 @@ class Catalog {
     // A name ("action-plan") is looked up as NAME.toml in the folders; anything
     // with a slash or ending in .toml is taken as a path.
     Result<Grammar> load(const std::string &name_or_path, MatchLimits limits = {}) const;
-    [[nodiscard]] const std::vector<std::string> &folders() const { return folders_; }
 
     // Every grammar in the folders (a name found twice: the first folder's),
     // sorted by name. Files without a [grammar] table (shared pattern

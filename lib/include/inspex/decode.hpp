@@ -25,6 +25,4 @@ struct Decoded {
 // an error naming the byte offset of the first undecodable byte.
 Result<Decoded> decode(std::string_view bytes, const std::string &file);
 
-[[nodiscard]] const char *encoding_name(Encoding encoding);
-
 } // namespace inspex
