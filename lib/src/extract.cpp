@@ -325,8 +325,7 @@ json RecordBuilder::field_value(const FieldSpec &f, const Item &row, const Worki
     }
     auto text = text_value(f, w, row.context);
     if (!text)
-        return f.type == FieldType::list || f.type == FieldType::dates ? json::array()
-                                                                       : json(nullptr);
+        return nullptr;
     switch (f.type) {
     case FieldType::date: {
         FoundDates found = find_dates(*text, g_.dates);
