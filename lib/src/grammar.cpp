@@ -449,16 +449,15 @@ void Loader::read_detect(const toml::table &root) {
     });
 }
 
-void Loader::read_table(const toml::table &t_ref) {
-    const toml::table *t = &t_ref;
-    allow(*t, {"start", "end", "skip", "noise", "columns", "key", "row_start", "heading"},
+void Loader::read_table(const toml::table &t) {
+    allow(t, {"start", "end", "skip", "noise", "columns", "key", "row_start", "heading"},
           "[table]");
     TableSpec &spec = g_.table;
-    spec.start = optional_regex(*t, "start");
-    spec.end = optional_regex(*t, "end");
-    spec.skip = optional_regex(*t, "skip");
-    spec.noise = optional_regex(*t, "noise");
-    each(*t, "columns", [&](const toml::node &n) {
+    spec.start = optional_regex(t, "start");
+    spec.end = optional_regex(t, "end");
+    spec.skip = optional_regex(t, "skip");
+    spec.noise = optional_regex(t, "noise");
+    each(t, "columns", [&](const toml::node &n) {
         const toml::table *c = n.as_table();
         if (!c)
             fail(&n, "each column is { name = ..., fits = ... }");
@@ -469,17 +468,17 @@ void Loader::read_table(const toml::table &t_ref) {
         spec.columns.push_back(std::move(col));
     });
     if (spec.columns.empty())
-        fail(t, "[table] needs columns");
-    if (const toml::node *key = t->get("key"))
+        fail(&t, "[table] needs columns");
+    if (const toml::node *key = t.get("key"))
         spec.key_column = column(*key);
-    each(*t, "row_start", [&](const toml::node &n) {
+    each(t, "row_start", [&](const toml::node &n) {
         const toml::table *r = n.as_table();
         if (!r || !r->get("column") || !r->get("pattern"))
             fail(&n, "each row_start is { column = ..., pattern = ... }");
         spec.row_starts.push_back(
             {column(*r->get("column")), regex(*r->get("pattern"), "pattern")});
     });
-    if (const toml::table *h = table_at(*t, "heading")) {
+    if (const toml::table *h = table_at(t, "heading")) {
         spec.has_heading = true;
         if (!h->get("column") || !h->get("pattern"))
             fail(h, "[table.heading] needs column and pattern");
