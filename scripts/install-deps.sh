@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config clang-format
   libboost-program-options-dev libpcre2-dev libxml2-dev libfmt-dev
-  libtomlplusplus-dev nlohmann-json3-dev doctest-dev jq time
+  libtomlplusplus-dev nlohmann-json3-dev doctest-dev jq time bc
   libxlsxwriter-dev libreoffice-calc-nogui
 )
 missing=()
