@@ -76,9 +76,7 @@ std::vector<std::string> Match::matched_names() const {
 }
 
 std::optional<Match> Regex::search(std::string_view subject, std::size_t start) const {
-    uint32_t pairs = 0;
-    pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &pairs);
-    ++pairs;
+    const uint32_t pairs = pairs_;
     pcre2_match_data *data = match_data_for(pairs);
     // Subjects are valid UTF-8 by contract (see pattern.hpp); PCRE2's own check
     // would re-read the whole subject on every call.
@@ -212,6 +210,9 @@ Result<RegexPtr> PatternLibrary::compile(std::string_view pattern, const SourceR
     pcre2_set_match_limit(regex->impl_->context, limits_.match_limit);
     pcre2_set_depth_limit(regex->impl_->context, limits_.depth_limit);
 
+    uint32_t captures = 0;
+    pcre2_pattern_info(compiled, PCRE2_INFO_CAPTURECOUNT, &captures);
+    regex->pairs_ = captures + 1;
     uint32_t count = 0, entry_size = 0;
     PCRE2_SPTR table = nullptr;
     pcre2_pattern_info(compiled, PCRE2_INFO_NAMECOUNT, &count);

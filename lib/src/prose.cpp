@@ -75,11 +75,12 @@ LayoutResult ProseLayout::run(const std::vector<Line> &lines) const {
             break;
         if (spec_.skip && spec_.skip->matches(line.text))
             continue; // page furniture: the text around it runs on
-        if (collapse_spaces(line.text).empty()) {
+        std::string flat = collapse_spaces(line.text);
+        if (flat.empty()) {
             gap = true;
             continue;
         }
-        bool starts = any_match(spec_.starts, collapse_spaces(line.text));
+        bool starts = any_match(spec_.starts, flat);
         bool new_page = spec_.page_start && spec_.page_start->matches(line.text) &&
                         !chunks.empty() && ends_sentence(chunks.back().lines.back()->text);
         if (gap || starts || new_page)
@@ -118,15 +119,8 @@ LayoutResult ProseLayout::run(const std::vector<Line> &lines) const {
 
     std::vector<Unit> units;
     for (Block &b : blocks) {
-        char letter = spec_.other;
-        if (b.heading) {
-            letter = spec_.heading;
-        } else if (auto cls = std::find_if(
-                       spec_.classes.begin(), spec_.classes.end(),
-                       [&](const LineClass &k) { return k.pattern->matches(b.fragment.text); });
-                   cls != spec_.classes.end()) {
-            letter = cls->letter;
-        }
+        char letter =
+            b.heading ? spec_.heading : classify(spec_.classes, b.fragment.text, spec_.other);
         if (auto m = spec_.key ? spec_.key->search(b.fragment.text) : std::nullopt;
             m && m->group("key")) {
             b.fragment.key = std::string(*m->text("key"));

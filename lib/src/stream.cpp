@@ -21,6 +21,12 @@ std::size_t last_line_of(const Fragment &f) {
 
 } // namespace
 
+char classify(const std::vector<LineClass> &classes, std::string_view text, char other) {
+    auto cls = std::find_if(classes.begin(), classes.end(),
+                            [&](const LineClass &c) { return c.pattern->matches(text); });
+    return cls == classes.end() ? other : cls->letter;
+}
+
 LayoutResult group_units(const std::vector<Unit> &units, const std::vector<StreamRule> &rules,
                          const std::vector<std::string> &parts) {
     LayoutResult result;
@@ -81,9 +87,7 @@ LayoutResult StreamLayout::run(const std::vector<Line> &lines) const {
         std::string text = collapse_spaces(lines[i].text);
         if (text.empty())
             continue;
-        auto cls = std::find_if(spec_.classes.begin(), spec_.classes.end(),
-                                [&](const LineClass &c) { return c.pattern->matches(text); });
-        char letter = cls == spec_.classes.end() ? spec_.other : cls->letter;
+        char letter = classify(spec_.classes, text, spec_.other);
         units.push_back({Fragment{lines[i].number, std::move(text), {}, 0}, letter});
     }
     LayoutResult result = group_units(units, spec_.rules, spec_.parts);

@@ -87,6 +87,7 @@ class Regex {
     std::unique_ptr<Impl> impl_;
     std::string source_;                             // expanded pattern text
     std::vector<std::pair<std::string, int>> names_; // name -> group number, pattern order
+    uint32_t pairs_ = 1;                             // capture groups + the whole match
     mutable bool limit_hit_ = false;
 };
 

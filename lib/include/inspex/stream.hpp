@@ -38,6 +38,10 @@ struct StreamSpec {
     std::vector<std::string> parts;
 };
 
+// The letter of the first class whose pattern matches the text, else `other`.
+[[nodiscard]] char classify(const std::vector<LineClass> &classes, std::string_view text,
+                            char other);
+
 // One classified unit of a document (a line, or a block of prose) that rules
 // group into context values and items.
 struct Unit {
