@@ -21,6 +21,7 @@ struct ColumnSpec {
     std::string name;
     std::string label; // for messages; defaults to name
     RegexPtr fits;     // what its content looks like; null: any text
+    RegexPtr header;   // the header cell that names it ("1. Rec No", "Accepted/ Rejected")
 };
 
 // Heading lines set context values (e.g. the section rows sit under) from the
@@ -39,6 +40,10 @@ struct RowStartRule {
 
 struct TableSpec {
     RegexPtr start; // the header line; the table begins after it (null: first line)
+    // With column `header` patterns: a row whose cells name at least this many
+    // columns is the header (whatever start says), and its order of columns is
+    // the order the table's rows are read in.
+    std::size_t header_min = 0;
     RegexPtr end;   // a line that ends the table (null: end of text)
     RegexPtr skip;  // lines to ignore (separators)
     RegexPtr noise; // cell content to drop silently (stray dashes)

@@ -1,0 +1,104 @@
+#include "inspex/model/text_view.hpp"
+
+#include <algorithm>
+
+namespace inspex {
+namespace {
+
+// A cell's text on one line: paragraphs and line breaks become block breaks,
+// and a tab inside the text a space, so that only cell boundaries are tabs.
+std::string cell_text(const Cell &cell) {
+    std::string out;
+    if (cell.continued)
+        return out;
+    for (const std::string &p : cell.paragraphs) {
+        if (!out.empty())
+            out += kBlockBreak;
+        for (char c : p)
+            out += c == '\n' ? kBlockBreak : c == kCellSeparator ? ' ' : c;
+    }
+    return out;
+}
+
+std::string row_text(const Row &row) {
+    std::string out;
+    bool first = true;
+    for (const Cell &cell : row.cells) {
+        if (!first)
+            out += kCellSeparator;
+        first = false;
+        out += cell_text(cell);
+        out.append(cell.span > 1 ? cell.span - 1 : 0, kCellSeparator);
+    }
+    return out;
+}
+
+std::size_t line_count(const Block &b) {
+    if (b.is_table())
+        return b.rows.size();
+    return 1 + static_cast<std::size_t>(std::count(b.text.begin(), b.text.end(), '\n'));
+}
+
+} // namespace
+
+void number_lines(Document &doc) {
+    std::size_t next = 1;
+    for (Block &b : doc.blocks) {
+        std::size_t n = line_count(b);
+        b.first_line = next;
+        b.last_line = n ? next + n - 1 : next;
+        next += n;
+    }
+}
+
+std::vector<Line> text_view(const Document &doc) {
+    std::vector<Line> lines;
+    std::size_t number = 1;
+    for (const Block &b : doc.blocks) {
+        std::size_t first = lines.size();
+        if (b.is_table()) {
+            for (const Row &row : b.rows)
+                lines.push_back({number++, row_text(row)});
+        } else {
+            std::size_t start = 0;
+            for (std::size_t nl; (nl = b.text.find('\n', start)) != std::string::npos;
+                 start = nl + 1)
+                lines.push_back({number++, b.text.substr(start, nl - start)});
+            lines.push_back({number++, b.text.substr(start)});
+        }
+        if (b.page_start && lines.size() > first)
+            lines[first].text.insert(lines[first].text.begin(), kPageBreak);
+    }
+    return lines;
+}
+
+std::vector<std::size_t> line_pages(const Document &doc) {
+    std::vector<std::size_t> pages;
+    if (doc.pages == 0)
+        return pages;
+    for (const Block &b : doc.blocks)
+        pages.insert(pages.end(), line_count(b), b.page);
+    return pages;
+}
+
+Document text_document(std::string_view text) {
+    Document doc;
+    doc.format = "text";
+    for (Line &line : split_lines(text)) {
+        bool row = line.text.find(kCellSeparator) != std::string::npos;
+        if (!row) {
+            doc.blocks.push_back(Block::paragraph(std::move(line.text)));
+            continue;
+        }
+        Row r;
+        for (std::string_view c : split_cells(line.text))
+            r.cells.push_back(Cell{{std::string(c)}, 1, false});
+        if (doc.blocks.empty() || !doc.blocks.back().is_table())
+            doc.blocks.push_back(Block::table({}));
+        doc.blocks.back().rows.push_back(std::move(r));
+    }
+    number_lines(doc);
+    return doc;
+}
+
+} // namespace inspex
