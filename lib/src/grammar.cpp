@@ -450,7 +450,9 @@ void Loader::read_detect(const toml::table &root) {
 }
 
 void Loader::read_table(const toml::table &t) {
-    allow(t, {"start", "end", "skip", "noise", "columns", "key", "row_start", "heading"},
+    allow(t,
+          {"start", "end", "skip", "noise", "columns", "key", "row_start", "heading",
+           "header_min"},
           "[table]");
     TableSpec &spec = g_.table;
     spec.start = optional_regex(t, "start");
@@ -462,13 +464,15 @@ void Loader::read_table(const toml::table &t) {
         if (!c)
             fail(&n, "each column is { name = ..., fits = ... }");
         ColumnSpec col{optional_string(*c, "name"), optional_string(*c, "label"),
-                       optional_regex(*c, "fits")};
+                       optional_regex(*c, "fits"), optional_regex(*c, "header")};
         if (col.label.empty())
             col.label = col.name;
         spec.columns.push_back(std::move(col));
     });
     if (spec.columns.empty())
         fail(&t, "[table] needs columns");
+    if (const toml::node *n = t.get("header_min"))
+        spec.header_min = static_cast<std::size_t>(n->value_or(0));
     if (const toml::node *key = t.get("key"))
         spec.key_column = column(*key);
     each(t, "row_start", [&](const toml::node &n) {

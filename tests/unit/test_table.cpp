@@ -12,10 +12,10 @@ TableSpec spec() {
     s.start = test::re("^No\\t");
     s.end = test::re("^Totals");
     s.noise = test::re("^-$");
-    s.columns = {{"ref", "ref", test::re("^(?:\\d{1,2}\\.\\d{1,3}|\\.\\d{1,3})$")},
-                 {"text", "text", nullptr},
-                 {"status", "status", test::re("^(?:Yes|No)$")},
-                 {"date", "date", test::re("^(?:(?:May|June) 20\\d\\d\\s*)+$")}};
+    s.columns = {{"ref", "ref", test::re("^(?:\\d{1,2}\\.\\d{1,3}|\\.\\d{1,3})$"), nullptr},
+                 {"text", "text", nullptr, nullptr},
+                 {"status", "status", test::re("^(?:Yes|No)$"), nullptr},
+                 {"date", "date", test::re("^(?:(?:May|June) 20\\d\\d\\s*)+$"), nullptr}};
     s.key_column = 0;
     s.row_starts = {{1, test::re("^Item \\d")}};
     s.has_heading = true;
