@@ -27,7 +27,9 @@ struct Options {
 po::options_description describe(Options &o) {
     po::options_description d(
         "Usage: inspex-extract --grammar NAME [options] [INPUT...]\n\n"
-        "Reads documents (files, folders of *.txt, or - for standard input;\n"
+        "Reads documents (files: text, DOCX, ODT, HTML or PDF, told apart by\n"
+        "their content; folders of *.txt *.docx *.odt *.html *.htm *.pdf; or -\n"
+        "for standard input;\n"
         "standard input when none is given) and writes one record per item.\n\n"
         "Options");
     d.add_options()("grammar,g", po::value(&o.grammar),
@@ -51,7 +53,12 @@ int run(const Options &o) {
     if (grammars->empty())
         return tool::complain(kTool, "no grammars installed (see --grammar-path)"),
                tool::usage_or_input;
-    auto paths = expand_inputs(o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs);
+    std::size_t skipped = 0;
+    auto paths = expand_inputs(o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs,
+                               [&](const Error &e) {
+                                   tool::complain(kTool, e.describe());
+                                   ++skipped;
+                               });
     if (!paths)
         return tool::complain(kTool, paths.error().describe()), tool::usage_or_input;
     auto output =
@@ -68,7 +75,7 @@ int run(const Options &o) {
                                    w["code"].get<std::string>(), w["message"].get<std::string>()));
         };
     BatchReport report = extract_batch(grammars.value(), paths.value(), *writer, options);
-    return report.input_errors ? tool::usage_or_input : tool::ok;
+    return report.input_errors || skipped ? tool::usage_or_input : tool::ok;
 }
 
 } // namespace

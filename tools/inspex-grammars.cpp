@@ -6,7 +6,8 @@
 
 #include "inspex/batch.hpp"
 #include "inspex/catalog.hpp"
-#include "inspex/decode.hpp"
+#include "inspex/model/text_view.hpp"
+#include "inspex/read/reader.hpp"
 #include "inspex/detect.hpp"
 
 #include <boost/program_options.hpp>
@@ -29,13 +30,14 @@ int score(const std::vector<Grammar> &grammars, const std::vector<std::string> &
     int status = tool::ok;
     for (const std::string &path : inputs) {
         auto bytes = read_input(path);
-        auto text = bytes ? decode(bytes.value(), path) : Result<Decoded>(bytes.error());
-        if (!text) {
-            tool::complain(kTool, text.error().describe());
+        auto document = bytes ? read_document(bytes.value(), path)
+                              : Result<Document>(bytes.error());
+        if (!document) {
+            tool::complain(kTool, document.error().describe());
             status = tool::usage_or_input;
             continue;
         }
-        for (const Score &s : score_grammars(grammars, text->text))
+        for (const Score &s : score_grammars(grammars, view_text(document.value())))
             fmt::print("{}\t{}\t{:.2f}\t{}\n", path, s.grammar->name, s.score,
                        s.score >= s.grammar->threshold ? "fits" : "-");
     }

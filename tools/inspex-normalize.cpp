@@ -45,7 +45,7 @@ int run(const std::string &grammar_name, const std::vector<std::string> &grammar
             status = tool::usage_or_input;
             continue;
         }
-        for (const Line &line : normalized_lines(*prepared->grammar, prepared->text))
+        for (const Line &line : grammar_view(*prepared->grammar, prepared->document).lines)
             fmt::print("{}{:>5}  {}\n", inputs.size() > 1 ? path + ":" : "", line.number,
                        show(line.text, raw));
     }

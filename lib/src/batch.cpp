@@ -1,9 +1,11 @@
 #include "inspex/batch.hpp"
 
-#include "inspex/decode.hpp"
 #include "inspex/detect.hpp"
+#include "inspex/model/text_view.hpp"
+#include "inspex/read/reader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -17,16 +19,36 @@ namespace inspex {
 
 namespace fs = std::filesystem;
 
-Result<std::vector<std::string>> expand_inputs(const std::vector<std::string> &args) {
+namespace {
+
+bool readable_extension(const fs::path &path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const char *known : {".txt", ".docx", ".odt", ".html", ".htm", ".pdf"})
+        if (ext == known)
+            return true;
+    return false;
+}
+
+} // namespace
+
+Result<std::vector<std::string>> expand_inputs(const std::vector<std::string> &args,
+                                               const std::function<void(const Error &)> &skipped) {
     std::vector<std::string> out;
     for (const std::string &arg : args) {
         std::error_code ec;
         if (arg != "-" && fs::is_directory(arg, ec)) {
             std::vector<std::string> found;
             for (auto it = fs::recursive_directory_iterator(arg, ec);
-                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-                if (it->is_regular_file() && it->path().extension() == ".txt")
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                std::error_code entry_ec;
+                bool regular = it->is_regular_file(entry_ec);
+                if (entry_ec && skipped)
+                    skipped(Error{"skipped: " + entry_ec.message(), it->path().string()});
+                if (regular && readable_extension(it->path()))
                     found.push_back(it->path().string());
+            }
             if (ec)
                 return Error{"cannot read folder: " + ec.message(), arg};
             std::sort(found.begin(), found.end());
@@ -59,19 +81,19 @@ Result<PreparedInput> prepare_input(const std::vector<Grammar> &grammars, const 
     auto bytes = read_input(path);
     if (!bytes)
         return bytes.error();
-    auto decoded = decode(bytes.value(), path);
-    if (!decoded)
-        return decoded.error();
+    auto document = read_document(bytes.value(), path);
+    if (!document)
+        return document.error();
     if (grammars.empty())
         return Error("no grammars installed", path);
     const Grammar *grammar = &grammars.front();
     if (grammars.size() > 1) {
-        auto chosen = choose_grammar(grammars, decoded->text, path);
+        auto chosen = choose_grammar(grammars, view_text(document.value()), path);
         if (!chosen)
             return chosen.error();
         grammar = chosen.value();
     }
-    return PreparedInput{std::move(decoded->text), grammar};
+    return PreparedInput{std::move(document.value()), grammar};
 }
 
 namespace {
@@ -80,7 +102,8 @@ Result<Extraction> extract_path(const std::vector<Grammar> &grammars, const std:
     auto input = prepare_input(grammars, path);
     if (!input)
         return input.error();
-    return extract_text(*input->grammar, Input{path, document_id(path), {}}, input->text);
+    return extract_document(*input->grammar, Input{path, document_id(path), {}},
+                            std::move(input->document));
 }
 
 } // namespace

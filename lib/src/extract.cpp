@@ -1,7 +1,9 @@
 #include "inspex/extract.hpp"
 
-#include "inspex/decode.hpp"
 #include "inspex/infer.hpp"
+#include "inspex/layout/columns.hpp"
+#include "inspex/model/text_view.hpp"
+#include "inspex/read/reader.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -100,8 +102,8 @@ std::string formatted(const std::vector<std::string> &templates, const Working &
 
 class RecordBuilder {
   public:
-    RecordBuilder(const Grammar &g, const Input &input)
-        : g_(g), input_(input), norm_(g.normalize) {}
+    RecordBuilder(const Grammar &g, const Input &input, const std::vector<std::size_t> &pages)
+        : g_(g), input_(input), pages_(pages), norm_(g.normalize) {}
 
     // Reads the tables the document states elsewhere ([[lookup]]), once.
     void read_lookups(const std::vector<Line> &lines);
@@ -126,13 +128,18 @@ class RecordBuilder {
     [[nodiscard]] const std::vector<Fragment> &cells_of(const Item &row,
                                                         const std::string &column) const;
     json head(const std::string &kind, std::size_t first, std::size_t last) const {
-        return {{"kind", kind},
-                {"doc", input_.doc},
-                {"source", {{"file", input_.file}, {"lines", {first, last}}}}};
+        json source = {{"file", input_.file}, {"lines", {first, last}}};
+        if (!pages_.empty())
+            source["pages"] = {page_of(first), page_of(last)};
+        return {{"kind", kind}, {"doc", input_.doc}, {"source", std::move(source)}};
+    }
+    std::size_t page_of(std::size_t line) const {
+        return line >= 1 && line <= pages_.size() ? pages_[line - 1] : 0;
     }
 
     const Grammar &g_;
     const Input &input_;
+    const std::vector<std::size_t> &pages_;
     Normalizer norm_;
     std::map<std::string, std::vector<std::pair<std::string, std::string>>> lookups_;
 };
@@ -476,30 +483,39 @@ std::string document_id(const std::string &path) {
     return std::filesystem::path(path).stem().string();
 }
 
-std::vector<Line> normalized_lines(const Grammar &grammar, std::string_view text) {
+GrammarView grammar_view(const Grammar &grammar, Document &document) {
     Normalizer norm(grammar.normalize);
-    std::vector<Line> lines = split_lines(text);
-    for (Line &line : lines)
+    if (grammar.layout == LayoutKind::table && grammar.table.header_min > 0 &&
+        !TableLayout(grammar.table).find_header(text_view(document)))
+        recover_aligned_tables(document, grammar.table);
+    GrammarView view{text_view(document), line_pages(document)};
+    for (Line &line : view.lines)
         line = norm.line(line);
-    return lines;
+    return view;
 }
 
 Result<Extraction> extract(const Grammar &grammar, const Input &input) {
-    auto decoded = decode(input.bytes, input.file);
-    if (!decoded)
-        return decoded.error();
-    return extract_text(grammar, input, decoded->text);
+    auto document = read_document(input.bytes, input.file);
+    if (!document)
+        return document.error();
+    return extract_document(grammar, input, std::move(document.value()));
 }
 
 Extraction extract_text(const Grammar &grammar, const Input &input, std::string_view text) {
-    const std::vector<Line> lines = normalized_lines(grammar, text);
-    RecordBuilder builder(grammar, input);
+    return extract_document(grammar, input, text_document(text));
+}
+
+Extraction extract_document(const Grammar &grammar, const Input &input, Document model) {
+    const GrammarView view = grammar_view(grammar, model);
+    const std::vector<Line> &lines = view.lines;
+    RecordBuilder builder(grammar, input, view.pages);
     LayoutResult layout =
         grammar.layout == LayoutKind::stream  ? StreamLayout(grammar.stream).run(lines)
         : grammar.layout == LayoutKind::prose ? ProseLayout(grammar.prose).run(lines)
                                               : TableLayout(grammar.table).run(lines);
     builder.read_lookups(lines);
-    std::vector<Warning> doc_warnings = layout.warnings;
+    std::vector<Warning> doc_warnings = model.warnings;
+    doc_warnings.insert(doc_warnings.end(), layout.warnings.begin(), layout.warnings.end());
     if (layout.start_line == 0)
         doc_warnings.push_back({"no-table", "the start of the items was not found", 1,
                                 lines.empty() ? 1 : lines.back().number});

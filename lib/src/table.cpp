@@ -22,6 +22,56 @@ std::optional<std::size_t> TableSpec::column_index(std::string_view name) const 
     return std::nullopt;
 }
 
+std::optional<std::vector<int>> TableLayout::header_columns(std::string_view line) const {
+    std::vector<int> columns;
+    std::vector<bool> named(spec_.columns.size(), false);
+    std::size_t count = 0;
+    for (std::string_view cell : split_cells(line)) {
+        std::string text = collapse_spaces(cell);
+        int found = -1;
+        for (std::size_t j = 0; j < spec_.columns.size() && found < 0 && !text.empty(); ++j)
+            if (!named[j] && spec_.columns[j].header && spec_.columns[j].header->matches(text))
+                found = static_cast<int>(j);
+        if (found >= 0) {
+            named[static_cast<std::size_t>(found)] = true;
+            ++count;
+        }
+        columns.push_back(found);
+    }
+    if (count < spec_.header_min)
+        return std::nullopt;
+    return columns;
+}
+
+std::optional<TableHeader> TableLayout::find_header(const std::vector<Line> &lines,
+                                                    std::size_t from) const {
+    for (std::size_t i = from; i < lines.size(); ++i) {
+        if (spec_.header_min > 0) {
+            if (auto columns = header_columns(lines[i].text))
+                return TableHeader{i, lines[i].number, std::move(*columns)};
+        } else if (!spec_.start || spec_.start->matches(lines[i].text)) {
+            return TableHeader{i, lines[i].number, {}};
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> TableLayout::in_column_order(std::vector<std::string> cells,
+                                                      const std::vector<int> &columns) const {
+    bool identity = true;
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        identity = identity && columns[c] == static_cast<int>(c);
+    if (identity || cells.size() != columns.size())
+        return cells;
+    std::vector<std::string> ordered(spec_.columns.size());
+    for (std::size_t c = 0; c < cells.size(); ++c)
+        if (columns[c] >= 0)
+            ordered[static_cast<std::size_t>(columns[c])] = std::move(cells[c]);
+        else if (!cells[c].empty())
+            ordered.push_back(std::move(cells[c])); // a column the grammar does not name
+    return ordered;
+}
+
 std::vector<int> TableLayout::place(const std::vector<std::string> &cells,
                                     const std::vector<int> &previous) const {
     const std::size_t n = cells.size(), m = spec_.columns.size();
@@ -80,11 +130,11 @@ std::vector<int> TableLayout::place(const std::vector<std::string> &cells,
 
 LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
     LayoutResult result;
-    auto region = find_region_start(lines, spec_.start.get());
-    if (!region)
+    auto header = find_header(lines);
+    if (!header)
         return result;
-    std::size_t i = region->index;
-    result.start_line = region->line;
+    std::size_t i = spec_.start || spec_.header_min ? header->index + 1 : 0;
+    result.start_line = header->line;
     const std::size_t m = spec_.columns.size();
     std::map<std::string, std::string> context;
     std::vector<int> previous;
@@ -105,8 +155,13 @@ LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
             break;
         if (spec_.skip && spec_.skip->matches(line.text))
             continue;
+        if (spec_.header_min && header_columns(line.text)) // the header repeated on a new page
+            continue;
+        std::vector<std::string> cells;
+        for (std::string_view c : split_cells(line.text))
+            cells.emplace_back(c);
         std::vector<std::string> raw, flat;
-        for (std::string_view c : split_cells(line.text)) {
+        for (std::string_view c : in_column_order(std::move(cells), header->columns)) {
             std::string collapsed = collapse_spaces(c);
             bool noise = spec_.noise && !collapsed.empty() && spec_.noise->matches(collapsed);
             raw.push_back(noise ? std::string() : std::string(c));

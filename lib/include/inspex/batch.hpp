@@ -9,6 +9,7 @@
 #pragma once
 
 #include "inspex/extract.hpp"
+#include "inspex/model/document.hpp"
 #include "inspex/write.hpp"
 
 #include <functional>
@@ -32,18 +33,21 @@ struct BatchReport {
         0; // inputs that could not be read, or an output that could not be written
 };
 
-// Folders are read recursively for *.txt files, in name order.
-Result<std::vector<std::string>> expand_inputs(const std::vector<std::string> &args);
+// Folders are read recursively for the files inspex reads (*.txt, *.docx,
+// *.odt, *.html, *.htm, *.pdf, any case), in name order; an entry that cannot
+// be examined (a broken link, a link loop) is reported through `skipped` and left out.
+Result<std::vector<std::string>>
+expand_inputs(const std::vector<std::string> &args,
+              const std::function<void(const Error &)> &skipped = nullptr);
 
 // The whole content of a file, or of standard input for "-".
 Result<std::string> read_input(const std::string &path);
 
-// With one grammar it reads every input; with several, each input is read
-// with the grammar it fits best (detect.hpp), or reported when none fits.
-// An input read and decoded, with the grammar it is to be read with: the
-// only one given, or the one it fits best among several.
+// An input read into the document model, with the grammar it is to be read
+// with: the only one given, or the one its text view fits best among several
+// (detect.hpp); an error when none fits.
 struct PreparedInput {
-    std::string text;
+    Document document;
     const Grammar *grammar = nullptr;
 };
 Result<PreparedInput> prepare_input(const std::vector<Grammar> &grammars, const std::string &path);

@@ -1,11 +1,12 @@
-// Runs a grammar over one input document: decode, normalize, lay out, read
-// fields, infer, and return the records (a document record, then its items).
+// Runs a grammar over one input document: read (any format), recover its
+// tables, normalize, lay out, read fields, infer, and return the records.
 //
-//   auto records = extract(grammar, {"plans/a.txt", "a", bytes});
+//   auto records = extract(grammar, {"plans/a.docx", "a", bytes});
 //   for (auto &r : records->records) write(r);
 #pragma once
 
 #include "inspex/grammar.hpp"
+#include "inspex/model/document.hpp"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -23,9 +24,13 @@ struct Extraction {
     std::vector<nlohmann::ordered_json> records;
 };
 
-// Fails only when the input cannot be decoded; everything the grammar could
-// not place becomes a warning inside the records.
+// Fails only when the input cannot be read (read/reader.hpp); everything the
+// grammar could not place becomes a warning inside the records.
 Result<Extraction> extract(const Grammar &grammar, const Input &input);
+
+// The same, for a document already read.
+[[nodiscard]] Extraction extract_document(const Grammar &grammar, const Input &input,
+                                          Document document);
 
 // The same, for an input already decoded to UTF-8 text (see decode.hpp).
 [[nodiscard]] Extraction extract_text(const Grammar &grammar, const Input &input,
@@ -34,7 +39,13 @@ Result<Extraction> extract(const Grammar &grammar, const Input &input);
 // "dir/plan.txt" -> "plan"; "-" -> "stdin".
 [[nodiscard]] std::string document_id(const std::string &path);
 
-// Decoded text's lines after normalization, numbered as in the input.
-[[nodiscard]] std::vector<Line> normalized_lines(const Grammar &grammar, std::string_view text);
+// The document as the grammar's layout reads it: its tables recovered where
+// only positions show them (layout/columns.hpp), then its text view's lines
+// after normalization, and the page of each line (empty without pages).
+struct GrammarView {
+    std::vector<Line> lines;
+    std::vector<std::size_t> pages;
+};
+[[nodiscard]] GrammarView grammar_view(const Grammar &grammar, Document &document);
 
 } // namespace inspex

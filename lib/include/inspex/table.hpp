@@ -55,10 +55,23 @@ struct TableSpec {
     [[nodiscard]] std::optional<std::size_t> column_index(std::string_view name) const;
 };
 
+// The table's header line, and the column each of its cells names (empty
+// when the header was found by `start`: cells are then in the columns' order).
+struct TableHeader {
+    std::size_t index = 0; // index of the header line
+    std::size_t line = 0;  // its line number
+    std::vector<int> columns;
+};
+
 class TableLayout {
   public:
     explicit TableLayout(const TableSpec &spec) : spec_(spec) {}
     [[nodiscard]] LayoutResult run(const std::vector<Line> &lines) const;
+
+    // The first header line at or after `from`: by the columns' header
+    // patterns when header_min is set, else by `start`.
+    [[nodiscard]] std::optional<TableHeader> find_header(const std::vector<Line> &lines,
+                                                         std::size_t from = 0) const;
 
     // Column of each cell (or -1: left out) that best fits the columns'
     // declared content; `previous` is the last line's placement, preferred on ties.
@@ -66,6 +79,13 @@ class TableLayout {
                                          const std::vector<int> &previous) const;
 
   private:
+    // The column each cell names by its header pattern (-1: none), when at
+    // least header_min columns are named, each once.
+    [[nodiscard]] std::optional<std::vector<int>> header_columns(std::string_view line) const;
+    // A row's cells in the columns' order, as the header placed them.
+    [[nodiscard]] std::vector<std::string> in_column_order(std::vector<std::string> cells,
+                                                          const std::vector<int> &columns) const;
+
     const TableSpec &spec_;
 };
 

@@ -72,6 +72,15 @@ std::vector<Line> text_view(const Document &doc) {
     return lines;
 }
 
+std::string view_text(const Document &doc) {
+    std::string text;
+    for (const Line &line : text_view(doc)) {
+        text += line.text;
+        text += '\n';
+    }
+    return text;
+}
+
 std::vector<std::size_t> line_pages(const Document &doc) {
     std::vector<std::size_t> pages;
     if (doc.pages == 0)

@@ -61,22 +61,22 @@ std::string legacy_kind(std::string_view bytes) {
 
 } // namespace
 
-Format sniff_format(std::string_view bytes) {
+InputFormat sniff_format(std::string_view bytes) {
     using namespace std::string_view_literals;
     if (starts_with(bytes, "PK\x03\x04")) {
         // The names of the entries are stored in the clear in the local headers.
         if (contains(bytes, "word/document.xml"))
-            return Format::docx;
+            return InputFormat::docx;
         if (contains(bytes, "content.xml"))
-            return Format::odt;
+            return InputFormat::odt;
     }
     if (starts_with(bytes, "%PDF-") || contains(bytes.substr(0, 1024), "%PDF-"))
-        return Format::pdf;
+        return InputFormat::pdf;
     if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv))
-        return Format::legacy_office;
+        return InputFormat::legacy_office;
     if (has_html_root(bytes))
-        return Format::html;
-    return Format::text;
+        return InputFormat::html;
+    return InputFormat::text;
 }
 
 Result<Document> read_document(std::string_view bytes, const std::string &file,
@@ -86,17 +86,17 @@ Result<Document> read_document(std::string_view bytes, const std::string &file,
                                  limits.max_input_bytes),
                      file);
     switch (sniff_format(bytes)) {
-    case Format::docx:
+    case InputFormat::docx:
         return read_docx(bytes, file, limits);
-    case Format::odt:
+    case InputFormat::odt:
         return read_odt(bytes, file, limits);
-    case Format::pdf:
+    case InputFormat::pdf:
         return read_pdf(bytes, file, limits);
-    case Format::html:
+    case InputFormat::html:
         return read_html(bytes, file, limits);
-    case Format::legacy_office:
+    case InputFormat::legacy_office:
         return Error(legacy_kind(bytes), file);
-    case Format::text:
+    case InputFormat::text:
         break;
     }
     if (starts_with(bytes, "PK\x03\x04"))

@@ -25,6 +25,9 @@ void number_lines(Document &doc);
 // The first line of a new page begins with kPageBreak.
 [[nodiscard]] std::vector<Line> text_view(const Document &doc);
 
+// The text view as one string, a '\n' after each line (what detection reads).
+[[nodiscard]] std::string view_text(const Document &doc);
+
 // The page of each line of the view (index line-1); empty when the document has no pages.
 [[nodiscard]] std::vector<std::size_t> line_pages(const Document &doc);
 

@@ -13,7 +13,7 @@
 
 namespace inspex {
 
-enum class Format { text, docx, odt, html, pdf, legacy_office };
+enum class InputFormat { text, docx, odt, html, pdf, legacy_office };
 
 // Bounds on what a reader accepts, so that no input (a zip bomb, an XML
 // entity bomb, a huge file) can exhaust the machine.
@@ -28,7 +28,7 @@ struct ReadLimits {
 // What the bytes are: a zip holding word/document.xml (docx) or content.xml
 // (odt), a PDF, an OLE2 compound file (Word/Excel 97-2003), an HTML root
 // (doctype or <html>), else text.
-[[nodiscard]] Format sniff_format(std::string_view bytes);
+[[nodiscard]] InputFormat sniff_format(std::string_view bytes);
 
 // Reads the bytes with the reader their content calls for; `file` names the
 // input in errors. Fails with a message naming the file on damaged,
