@@ -6,9 +6,9 @@
 
 #include "inspex/batch.hpp"
 #include "inspex/catalog.hpp"
+#include "inspex/detect.hpp"
 #include "inspex/model/text_view.hpp"
 #include "inspex/read/reader.hpp"
-#include "inspex/detect.hpp"
 
 #include <boost/program_options.hpp>
 #include <iostream>
@@ -30,8 +30,8 @@ int score(const std::vector<Grammar> &grammars, const std::vector<std::string> &
     int status = tool::ok;
     for (const std::string &path : inputs) {
         auto bytes = read_input(path);
-        auto document = bytes ? read_document(bytes.value(), path)
-                              : Result<Document>(bytes.error());
+        auto document =
+            bytes ? read_document(bytes.value(), path) : Result<Document>(bytes.error());
         if (!document) {
             tool::complain(kTool, document.error().describe());
             status = tool::usage_or_input;

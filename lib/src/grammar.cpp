@@ -451,8 +451,7 @@ void Loader::read_detect(const toml::table &root) {
 
 void Loader::read_table(const toml::table &t) {
     allow(t,
-          {"start", "end", "skip", "noise", "columns", "key", "row_start", "heading",
-           "header_min"},
+          {"start", "end", "skip", "noise", "columns", "key", "row_start", "heading", "header_min"},
           "[table]");
     TableSpec &spec = g_.table;
     spec.start = optional_regex(t, "start");

@@ -15,6 +15,18 @@ std::string join_text(const std::vector<Unit> &units, Span span) {
     return out;
 }
 
+// The cells of a line and the paragraphs of each cell, in order.
+std::vector<std::string_view> split_units(std::string_view line) {
+    std::vector<std::string_view> units;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i)
+        if (i == line.size() || line[i] == kCellSeparator || line[i] == kBlockBreak) {
+            units.push_back(line.substr(start, i - start));
+            start = i + 1;
+        }
+    return units;
+}
+
 std::size_t last_line_of(const Fragment &f) {
     return f.last_line ? f.last_line : f.line;
 }
@@ -84,11 +96,15 @@ LayoutResult StreamLayout::run(const std::vector<Line> &lines) const {
         end_line = lines[i].number;
         if (spec_.end && spec_.end->matches(lines[i].text))
             break;
-        std::string text = collapse_spaces(lines[i].text);
-        if (text.empty())
-            continue;
-        char letter = classify(spec_.classes, text, spec_.other);
-        units.push_back({Fragment{lines[i].number, std::move(text), {}, 0}, letter});
+        // A row of a table read from an office file holds several cells, and a
+        // cell several paragraphs: each is a unit, as if pasted one per line.
+        for (std::string_view cell : split_units(lines[i].text)) {
+            std::string text = collapse_spaces(cell);
+            if (text.empty())
+                continue;
+            char letter = classify(spec_.classes, text, spec_.other);
+            units.push_back({Fragment{lines[i].number, std::move(text), {}, 0}, letter});
+        }
     }
     LayoutResult result = group_units(units, spec_.rules, spec_.parts);
     result.start_line = start_line;

@@ -85,7 +85,7 @@ expect empty-input 0 "$bin/inspex-extract" -q -g action-plan "$tmp/empty.txt"
 check "empty input: a document record saying no table" has "$out" '"code":"no-table"'
 
 head -c 2000000 /dev/zero | tr '\0' 'a' > "$tmp/long.txt"
-printf '\n1. Rec No\tx\n7.1\t%s\tAgreed\n' "$(head -c 200000 /dev/zero | tr '\0' '(')" >> "$tmp/long.txt"
+printf '\n1. Rec No\t2. Recommendation\t3. Agreed/ Partly Agreed/ Not Agreed\t4. Response\n7.1\t%s\tAgreed\n' "$(head -c 200000 /dev/zero | tr '\0' '(')" >> "$tmp/long.txt"
 expect pathological 0 timeout 60 "$bin/inspex-extract" -q -g action-plan "$tmp/long.txt"
 check "pathological input ends with its records" test "$(wc -l <<< "$out")" -eq 2
 

@@ -84,7 +84,7 @@ class TableLayout {
     [[nodiscard]] std::optional<std::vector<int>> header_columns(std::string_view line) const;
     // A row's cells in the columns' order, as the header placed them.
     [[nodiscard]] std::vector<std::string> in_column_order(std::vector<std::string> cells,
-                                                          const std::vector<int> &columns) const;
+                                                           const std::vector<int> &columns) const;
 
     const TableSpec &spec_;
 };

@@ -63,9 +63,9 @@ struct Block {
 };
 
 struct Document {
-    std::string format;       // "text", "docx", "odt", "html", "pdf"
-    std::vector<Block> blocks; // in reading order; headers, footers, footnotes left out
-    std::size_t pages = 0;    // 0 when the format has no pages
+    std::string format;            // "text", "docx", "odt", "html", "pdf"
+    std::vector<Block> blocks;     // in reading order; headers, footers, footnotes left out
+    std::size_t pages = 0;         // 0 when the format has no pages
     std::vector<Warning> warnings; // what the reader could not read (lines 0: whole document)
 };
 
