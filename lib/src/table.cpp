@@ -72,6 +72,23 @@ std::vector<std::string> TableLayout::in_column_order(std::vector<std::string> c
     return ordered;
 }
 
+std::optional<std::size_t> TableLayout::heading_column(const std::vector<std::string> &flat) const {
+    const std::size_t m = spec_.columns.size(), h = spec_.heading.column;
+    if (!spec_.has_heading || flat.size() != m)
+        return std::nullopt;
+    auto empty = [&](std::size_t c) { return flat[c].empty(); };
+    if (!flat[h].empty() && spec_.heading.pattern->matches(flat[h]) &&
+        std::all_of(spec_.heading.empty.begin(), spec_.heading.empty.end(), empty))
+        return h;
+    // A heading merged across the whole row sits in its first cell, alone.
+    const ColumnSpec &first = spec_.columns.front();
+    bool alone = std::count_if(flat.begin(), flat.end(), [](auto &c) { return !c.empty(); }) == 1;
+    if (alone && !flat[0].empty() && spec_.heading.pattern->matches(flat[0]) &&
+        !(first.fits && first.fits->matches(flat[0])))
+        return 0;
+    return std::nullopt;
+}
+
 std::vector<int> TableLayout::place(const std::vector<std::string> &cells,
                                     const std::vector<int> &previous) const {
     const std::size_t n = cells.size(), m = spec_.columns.size();
@@ -171,12 +188,9 @@ LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
         if (blank)
             continue;
 
-        if (spec_.has_heading && flat.size() == m && !flat[spec_.heading.column].empty() &&
-            spec_.heading.pattern->matches(flat[spec_.heading.column]) &&
-            std::all_of(spec_.heading.empty.begin(), spec_.heading.empty.end(),
-                        [&](std::size_t c) { return flat[c].empty(); })) {
+        if (auto heading = heading_column(flat)) {
             for (std::size_t c = 0; c < m; ++c) {
-                if (c == spec_.heading.column || flat[c].empty())
+                if (c == *heading || flat[c].empty())
                     continue;
                 if (result.items.empty())
                     note({"unplaced-cell",
@@ -186,7 +200,7 @@ LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
                     append(c, line, raw[c]);
             }
             for (const auto &rule : spec_.heading.context) {
-                auto match = rule->search(flat[spec_.heading.column]);
+                auto match = rule->search(flat[*heading]);
                 if (!match)
                     continue;
                 for (const auto &name : match->matched_names())

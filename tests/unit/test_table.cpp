@@ -115,3 +115,55 @@ TEST_CASE("table: no header line means no rows") {
     CHECK(t.items.empty());
     CHECK(t.start_line == 0);
 }
+
+namespace {
+
+// The same table named by its header labels rather than a start line.
+TableSpec labelled() {
+    TableSpec s = spec();
+    s.start = nullptr;
+    s.header_min = 3;
+    const char *headers[] = {"^(?:No|Ref)$", "^Text$", "^(?:Ok|Agreed)$", "^When$"};
+    for (std::size_t c = 0; c < s.columns.size(); ++c)
+        s.columns[c].header = test::re(headers[c]);
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("table: a header naming the columns in another order gives them in the grammar's") {
+    TableSpec s = labelled();
+    auto t = TableLayout(s).run(test::lines(
+        {"No\tthing", "When\tRef\tAgreed\tText", "May 2022\t1.1\tYes\tFirst", "\t\t\tmore"}));
+    CHECK(t.start_line == 2);
+    REQUIRE(t.items.size() == 1);
+    CHECK(texts(t.items[0].parts[0]) == std::vector<std::string>{"1.1"});
+    CHECK(texts(t.items[0].parts[1]) == std::vector<std::string>{"First", "more"});
+    CHECK(texts(t.items[0].parts[2]) == std::vector<std::string>{"Yes"});
+    CHECK(texts(t.items[0].parts[3]) == std::vector<std::string>{"May 2022"});
+}
+
+TEST_CASE("table: a header repeated on a new page is skipped, not read as a row") {
+    TableSpec s = labelled();
+    auto t = TableLayout(s).run(test::lines(
+        {"No\tText\tOk\tWhen", "1.1\ta\tYes\tMay 2022", "No\tText\tOk\tWhen", "\tb\t\tJune 2022"}));
+    REQUIRE(t.items.size() == 1);
+    CHECK(texts(t.items[0].parts[1]) == std::vector<std::string>{"a", "b"});
+    CHECK(t.items[0].warnings.empty());
+}
+
+TEST_CASE("table: fewer header labels than header_min is not a header") {
+    TableSpec s = labelled();
+    auto t = TableLayout(s).run(test::lines({"No\tText\tother\tthing", "1.1\ta\tYes\tMay 2022"}));
+    CHECK(t.items.empty());
+    CHECK(t.start_line == 0);
+}
+
+TEST_CASE("table: a heading merged across the row sits alone in its first cell") {
+    TableSpec s = labelled();
+    auto t = TableLayout(s).run(test::lines({"No\tText\tOk\tWhen", "Daily life\t\t\t",
+                                             "1.1\ta\tYes\tMay 2022", "1.2\tb\tNo\tMay 2022"}));
+    REQUIRE(t.items.size() == 2);
+    CHECK(t.items[0].context.at("section") == "Daily life");
+    CHECK(t.items[0].warnings.empty());
+}

@@ -82,6 +82,10 @@ class TableLayout {
     // The column each cell names by its header pattern (-1: none), when at
     // least header_min columns are named, each once.
     [[nodiscard]] std::optional<std::vector<int>> header_columns(std::string_view line) const;
+    // The column holding a heading when the row is one: the heading column,
+    // or the first cell of a row whose only text it is (a merged full-width row).
+    [[nodiscard]] std::optional<std::size_t>
+    heading_column(const std::vector<std::string> &flat) const;
     // A row's cells in the columns' order, as the header placed them.
     [[nodiscard]] std::vector<std::string> in_column_order(std::vector<std::string> cells,
                                                            const std::vector<int> &columns) const;

@@ -38,14 +38,13 @@ bool has_html_root(std::string_view bytes) {
         std::string_view rest = std::string_view(head).substr(i);
         if (starts_with(rest, "<!doctype html") || starts_with(rest, "<html"))
             return true;
-        std::size_t close = std::string::npos;
-        if (starts_with(rest, "<?xml"))
-            close = head.find("?>", i);
-        else if (starts_with(rest, "<!--"))
-            close = head.find("-->", i);
+        std::string_view end = starts_with(rest, "<?xml")  ? "?>"
+                               : starts_with(rest, "<!--") ? "-->"
+                                                           : "";
+        std::size_t close = end.empty() ? std::string::npos : head.find(end, i);
         if (close == std::string::npos)
             return false;
-        i = close + 2;
+        i = close + end.size();
     }
 }
 

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Golden test for an original document (DOCX, ODT, HTML, PDF made from a
+# sample): inspex-extract, choosing the grammar itself, must give the
+# sample's reviewed records, field for field. Line numbers, pages and
+# warnings belong to the rendition and are not compared; a value the text
+# sample had to infer may be read from the original instead (its `inferred`
+# list may only shrink).
+# Usage: check-original.sh INSPEX_EXTRACT ORIGINAL SAMPLE.expected.jsonl
+set -u
+extract=$1 input=$2 expected=$3
+name=$(basename "$input")
+actual=$(mktemp)
+trap 'rm -f "$actual"' EXIT
+if ! "$extract" -q "$input" > "$actual"; then
+  echo "FAIL $name: inspex-extract exited with $?"
+  exit 1
+fi
+fields='del(.source, .doc, .warnings, .inferred)'
+if ! diff -u --label "$expected" --label "$name" <(jq -c "$fields" "$expected") <(jq -c "$fields" "$actual"); then
+  echo "FAIL $name: records differ from $expected (read the diff; never regenerate blind)"
+  exit 1
+fi
+# Each record's inferred list is a subset of the sample's.
+extra=$(jq -n --slurpfile e "$expected" --slurpfile a "$actual" \
+  '[range($a | length) | select((($a[.].inferred // []) - ($e[.].inferred // [])) | length > 0) | $a[.].ref] | join(", ")')
+if [ "$extra" != '""' ]; then
+  echo "FAIL $name: inferred what the sample read: $extra"
+  exit 1
+fi
+echo "ok $name: $(wc -l < "$actual") records, as $expected"
