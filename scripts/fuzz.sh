@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
-# Fuzzes extraction and validation with libFuzzer, AddressSanitizer and
-# UndefinedBehaviorSanitizer (clang), starting from the samples and the
-# regression inputs. Usage: scripts/fuzz.sh [SECONDS]   (default 60)
+# Fuzzes extraction and validation, or one reader, with libFuzzer,
+# AddressSanitizer and UndefinedBehaviorSanitizer (clang), starting from the
+# samples, the fixtures of that format and the regression inputs.
+# Usage: scripts/fuzz.sh [SECONDS] [extract|docx|odt|html|pdf]   (default 60 extract)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
+target=${2:-extract}
 bash scripts/install-deps.sh
 command -v clang++ > /dev/null || { echo "fuzz.sh: needs clang++ (Debian package clang)" >&2; exit 2; }
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" > /dev/null
 cmake --build build-fuzz -j "$(nproc)" --target inspexlib
-clang++ -std=c++20 -fsanitize=fuzzer,address,undefined -Ilib/include tests/fuzz/fuzz_extract.cpp \
-  build-fuzz/lib/libinspex.a $(pkg-config --libs libpcre2-8 tomlplusplus libxml-2.0 xlsxwriter fmt) \
-  -o build-fuzz/fuzz_extract
+libs=$(pkg-config --libs libpcre2-8 tomlplusplus libxml-2.0 xlsxwriter fmt libarchive poppler-cpp)
 corpus=$(mktemp -d)
-cp samples/*.txt tests/regression/*.txt "$corpus"
-build-fuzz/fuzz_extract -max_total_time="$seconds" -max_len=4096 -timeout=10 "$corpus"
+if [ "$target" = extract ]; then
+  clang++ -std=c++20 -fsanitize=fuzzer,address,undefined -Ilib/include tests/fuzz/fuzz_extract.cpp \
+    build-fuzz/lib/libinspex.a $libs -o build-fuzz/fuzz_extract
+  cp samples/*.txt tests/regression/*.txt "$corpus"
+  build-fuzz/fuzz_extract -max_total_time="$seconds" -max_len=4096 -timeout=10 "$corpus"
+else
+  clang++ -std=c++20 -fsanitize=fuzzer,address,undefined -Ilib/include -DINSPEX_FUZZ_READER="read_$target" \
+    tests/fuzz/fuzz_read.cpp build-fuzz/lib/libinspex.a $libs -o "build-fuzz/fuzz_$target"
+  find tests/fixtures -name "*.$target" -exec cp {} "$corpus" \;
+  "build-fuzz/fuzz_$target" -max_total_time="$seconds" -max_len=1000000 -timeout=20 -rss_limit_mb=2048 "$corpus"
+fi

@@ -1,11 +1,12 @@
-// inspex-normalize: shows a document's lines as a grammar's normalizer cleans
-// them, each with its input line number, for writing and debugging grammars.
+// inspex-normalize: shows a document's text view (any format) as a grammar's
+// layout reads it, each line numbered as records' provenance numbers it.
 // Exit codes: 0 ok; 2 usage error, unknown grammar, unreadable input.
 #include "tool.hpp"
 
 #include "inspex/batch.hpp"
 #include "inspex/catalog.hpp"
 #include "inspex/extract.hpp"
+#include "inspex/model/text_view.hpp"
 
 #include <boost/program_options.hpp>
 #include <iostream>
@@ -25,6 +26,7 @@ std::string show(std::string text, bool raw) {
     for (char c : text)
         out += c == kCellSeparator ? std::string(" \u21E5 ")
                : c == kBlockBreak  ? std::string(" \u00B6 ")
+               : c == kPageBreak   ? std::string("\u240C ")
                                    : std::string(1, c);
     return out;
 }
@@ -60,8 +62,10 @@ int main(int argc, char **argv) {
     bool raw = false;
     po::options_description options(
         "Usage: inspex-normalize [options] [INPUT...]\n\n"
-        "Prints each cleaned line with its input line number; cells are\n"
-        "shown separated by \u21E5, block breaks inside a cell by \u00B6.\n\nOptions");
+        "Prints the document's text view (text, DOCX, ODT, HTML or PDF), each\n"
+        "line with the number records' source.lines use; cells are shown\n"
+        "separated by \u21E5, paragraphs inside a cell by \u00B6, a new page by "
+        "\u240C.\n\nOptions");
     options.add_options()("grammar,g", po::value(&grammar),
                           "grammar name or path to a .toml file (default: detect)")(
         "grammar-path", po::value(&grammar_path),

@@ -35,6 +35,13 @@ TEST_CASE("reader: legacy, unknown zip and oversized inputs are refused with a r
     REQUIRE_FALSE(sheet.ok());
     CHECK(sheet.error().message.find("Excel 97-2003") != std::string::npos);
 
+    std::string locked = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    locked += "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0"sv;
+    auto encrypted = read_document(locked, "secret.docx");
+    REQUIRE_FALSE(encrypted.ok());
+    CHECK(encrypted.error().message ==
+          "password-protected Office document: remove the password and try again");
+
     auto zip = read_document("PK\x03\x04 other.bin", "a.zip");
     REQUIRE_FALSE(zip.ok());
     CHECK(zip.error().message.find("neither a DOCX nor an ODT") != std::string::npos);

@@ -51,6 +51,8 @@ bool has_html_root(std::string_view bytes) {
 // A legacy OLE2 file holds its stream names in UTF-16.
 std::string legacy_kind(std::string_view bytes) {
     using namespace std::string_view_literals;
+    if (contains(bytes, "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0"sv))
+        return "password-protected Office document: remove the password and try again";
     if (contains(bytes, "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0"sv))
         return "Word 97-2003 document: save it as .docx and try again";
     if (contains(bytes, "W\0o\0r\0k\0b\0o\0o\0k\0"sv))
