@@ -1,6 +1,7 @@
 #include "inspex/extract.hpp"
 
 #include "inspex/infer.hpp"
+#include "inspex/layout/cell_lines.hpp"
 #include "inspex/layout/columns.hpp"
 #include "inspex/model/text_view.hpp"
 #include "inspex/read/reader.hpp"
@@ -486,7 +487,8 @@ std::string document_id(const std::string &path) {
 GrammarView grammar_view(const Grammar &grammar, Document &document) {
     Normalizer norm(grammar.normalize);
     if (grammar.layout == LayoutKind::table && grammar.table.header_min > 0 &&
-        !TableLayout(grammar.table).find_header(text_view(document)))
+        !TableLayout(grammar.table).find_header(text_view(document)) &&
+        !recover_cell_lines(document, grammar.table))
         recover_aligned_tables(document, grammar.table);
     GrammarView view{text_view(document), line_pages(document)};
     for (Line &line : view.lines)

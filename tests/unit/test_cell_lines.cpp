@@ -1,0 +1,91 @@
+// Recovering a table written one cell paragraph a line, rows not marked.
+#include "support.hpp"
+
+#include "inspex/layout/cell_lines.hpp"
+#include "inspex/model/text_view.hpp"
+
+using namespace inspex;
+
+namespace {
+
+TableSpec spec() {
+    TableSpec s;
+    s.header_min = 3;
+    s.end = test::re("^Totals$");
+    s.columns = {{"ref", "ref", test::re("^\\d\\.\\d{1,2}$"), test::re("^No$")},
+                 {"text", "text", nullptr, test::re("^Text$")},
+                 {"status", "status", test::re("^(?:Yes|No)$"), test::re("^Ok$")},
+                 {"reply", "reply", nullptr, test::re("^Reply$")},
+                 {"date", "date", test::re("^(?:May|June) 20\\d\\d$"), test::re("^When$")}};
+    s.has_heading = true;
+    s.heading.column = 1;
+    s.heading.pattern = test::re("^[A-Z][a-z ]+$");
+    return s;
+}
+
+std::vector<std::string> view(const Document &doc) {
+    std::vector<std::string> out;
+    for (const Line &l : text_view(doc))
+        out.push_back(l.text);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("cell lines: each line goes to the column it fits, in the header's order") {
+    TableSpec s = spec();
+    Document doc = text_document("Intro\nNo\nText\nOk\nReply\nWhen\nDaily life\n1.1\nFirst "
+                                 "part\nsecond part\nYes\nWe will.\nAnd more.\nMay 2022\nJune "
+                                 "2022\n1.2\nOther\nNo\nNot now.\nMay 2022\nTotals\n");
+    CHECK(recover_cell_lines(doc, s) == 1);
+    CHECK(view(doc) == std::vector<std::string>{"Intro",
+                                                "No\tText\tOk\tReply\tWhen",
+                                                "",
+                                                "",
+                                                "",
+                                                "",
+                                                "\tDaily life\t\t\t",
+                                                "1.1\t\t\t\t",
+                                                "\tFirst part\t\t\t",
+                                                "\tsecond part\t\t\t",
+                                                "\t\tYes\t\t",
+                                                "\t\t\tWe will.\t",
+                                                "\t\t\tAnd more.\t",
+                                                "\t\t\t\tMay 2022",
+                                                "\t\t\t\tJune 2022",
+                                                "1.2\t\t\t\t",
+                                                "\tOther\t\t\t",
+                                                "\t\tNo\t\t",
+                                                "\t\t\tNot now.\t",
+                                                "\t\t\t\tMay 2022",
+                                                "Totals"});
+}
+
+TEST_CASE("cell lines: a heading between rows becomes a heading row") {
+    TableSpec s = spec();
+    Document doc = text_document("No\nText\nOk\nReply\nWhen\n1.1\nA\nYes\nB\nMay 2022\nNext "
+                                 "part\n1.2\nC\nNo\nD\nMay 2022\n");
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    CHECK(view(doc)[10] == "\tNext part\t\t\t");
+    CHECK(view(doc)[11] == "1.2\t\t\t\t");
+}
+
+TEST_CASE("cell lines: a header in another order keeps the text's order of columns") {
+    TableSpec s = spec();
+    Document doc = text_document("When\nNo\nText\n\nMay 2022\n1.1\nWords\n");
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    CHECK(view(doc)[0] == "When\tNo\tText");
+    // The date precedes the row's number in this order: it begins no row and is
+    // given to the date column of the row before (here none: left in place).
+    CHECK(view(doc)[5] == "\t1.1\t");
+    CHECK(view(doc)[6] == "\t\tWords");
+}
+
+TEST_CASE("cell lines: fewer labels than header_min, or tab-separated text, is left alone") {
+    TableSpec s = spec();
+    Document doc = text_document("No\nText\n1.1\nA\n");
+    CHECK(recover_cell_lines(doc, s) == 0);
+    CHECK(view(doc) == std::vector<std::string>{"No", "Text", "1.1", "A"});
+    Document tabbed = text_document("No\tText\tOk\n1.1\tA\tYes\n");
+    CHECK(recover_cell_lines(tabbed, s) == 0);
+}
