@@ -56,5 +56,5 @@ du -sh tests/fixtures
 # ------------------------------------------------------------------- check
 if [ "${1:-}" != "--no-check" ]; then
   echo "== check"
-  [ -f scripts/fixtures/check_fixtures.py ] && python3 scripts/fixtures/check_fixtures.py
+  python3 scripts/fixtures/check_fixtures.py
 fi
