@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Remakes the office-suite fixtures in tests/fixtures/ from the samples:
+#   tests/fixtures/originals/<name>.{docx,odt,pdf,html}   (LibreOffice Writer)
+#   tests/fixtures/renditions/<name>.<route>.txt          (text renditions)
+# See tests/fixtures/README.md.  Needs: python3, LibreOffice (soffice),
+# poppler-utils (pdftotext), pandoc, docx2txt.
+#
+#   bash scripts/make-fixtures.sh            # originals, renditions, then the check
+#   bash scripts/make-fixtures.sh --no-check
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ORIG=tests/fixtures/originals
+REND=tests/fixtures/renditions
+PROFILE=/tmp/lo-fixtures            # own LibreOffice profile: runs don't collide with a desktop session
+SOFFICE=(soffice "-env:UserInstallation=file://$PROFILE" --headless --norestore)
+export TZ=UTC LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1704067200
+
+tmp=$(mktemp -d /tmp/inspex-fixtures.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+# ---------------------------------------------------------------- originals
+echo "== originals ($(soffice --version | head -1))"
+python3 scripts/fixtures/make_originals.py "$tmp/src" >/dev/null
+mkdir -p "$ORIG" "$REND"
+rm -f "$ORIG"/*.docx "$ORIG"/*.odt "$ORIG"/*.pdf "$ORIG"/*.html
+for target in docx odt pdf html:HTML; do
+  "${SOFFICE[@]}" --convert-to "$target" --outdir "$ORIG" "$tmp"/src/*.fodt >"$tmp/soffice.log" 2>&1 \
+    || { cat "$tmp/soffice.log"; exit 1; }
+done
+python3 scripts/fixtures/normalize.py "$ORIG"/*.docx "$ORIG"/*.odt "$ORIG"/*.pdf
+
+# ---------------------------------------------------------- text renditions
+# For the plain (one row per recommendation) variants only.
+echo "== text renditions"
+rm -f "$REND"/*.txt
+for docx in "$ORIG"/*.docx; do
+  name=$(basename "$docx" .docx)
+  case "$name" in *-subrows) continue ;; esac
+  pdf="$ORIG/$name.pdf"
+  pdftotext -layout "$pdf" "$REND/$name.pdftotext-layout.txt"
+  pdftotext "$pdf" "$REND/$name.pdftotext.txt"
+  pdftotext -raw "$pdf" "$REND/$name.pdftotext-raw.txt"
+  # Writer's "save as text" (the equivalent of Word's), UTF-8, LF line ends
+  mkdir -p "$tmp/txt"
+  "${SOFFICE[@]}" --convert-to 'txt:Text (encoded):UTF8,LF,,,' --outdir "$tmp/txt" "$docx" >"$tmp/soffice.log" 2>&1 \
+    || { cat "$tmp/soffice.log"; exit 1; }
+  mv "$tmp/txt/$name.txt" "$REND/$name.soffice-txt.txt"
+  docx2txt "$docx" - >"$REND/$name.docx2txt.txt"
+  pandoc -f docx -t plain "$docx" -o "$REND/$name.pandoc-plain.txt"
+done
+
+ls -l "$ORIG" "$REND" | awk 'NF>5 {print $5, $NF}'
+du -sh tests/fixtures
+
+# ------------------------------------------------------------------- check
+if [ "${1:-}" != "--no-check" ]; then
+  echo "== check"
+  python3 scripts/fixtures/check_fixtures.py
+fi
