@@ -22,6 +22,23 @@ std::optional<std::size_t> TableSpec::column_index(std::string_view name) const 
     return std::nullopt;
 }
 
+bool ends_table(const TableSpec &spec, const std::function<std::string_view(std::size_t)> &line,
+                std::size_t i, std::size_t count) {
+    constexpr std::size_t kFollowing = 3;
+    if (!spec.end)
+        return false;
+    std::string window(line(i));
+    for (std::size_t k = i + 1, added = 0; k < count && added < kFollowing; ++k) {
+        std::string_view next = line(k);
+        if (next.find_first_not_of(" \t\f") == std::string_view::npos)
+            continue;
+        window += '\n';
+        window += next;
+        ++added;
+    }
+    return spec.end->matches(window);
+}
+
 std::optional<std::vector<int>> TableLayout::header_columns(std::string_view line) const {
     std::vector<int> columns;
     std::vector<bool> named(spec_.columns.size(), false);
@@ -168,7 +185,9 @@ LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
     for (; i < lines.size(); ++i) {
         const Line &line = lines[i];
         result.end_line = line.number;
-        if (spec_.end && spec_.end->matches(line.text))
+        if (ends_table(
+                spec_, [&](std::size_t k) -> std::string_view { return lines[k].text; }, i,
+                lines.size()))
             break;
         if (spec_.skip && spec_.skip->matches(line.text))
             continue;
@@ -221,7 +240,13 @@ LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
             column_cell[spec_.key_column] >= 0 && !flat[column_cell[spec_.key_column]].empty();
         for (const auto &rule : spec_.row_starts) {
             int c = column_cell[rule.column];
-            starts = starts || (c >= 0 && rule.pattern->matches(flat[c]));
+            // A row holding nothing yet from that column on takes the text itself.
+            bool open = !result.items.empty() &&
+                        std::all_of(result.items.back().parts.begin() +
+                                        static_cast<std::ptrdiff_t>(rule.column),
+                                    result.items.back().parts.end(),
+                                    [](const auto &fragments) { return fragments.empty(); });
+            starts = starts || (c >= 0 && !open && rule.pattern->matches(flat[c]));
         }
         if (starts) {
             Item row;

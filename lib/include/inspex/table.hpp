@@ -10,6 +10,7 @@
 #include "inspex/lines.hpp"
 #include "inspex/pattern.hpp"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -44,7 +45,10 @@ struct TableSpec {
     // columns is the header (whatever start says), and its order of columns is
     // the order the table's rows are read in.
     std::size_t header_min = 0;
-    RegexPtr end;   // a line that ends the table (null: end of text)
+    // What ends the table (null: the end of the text), matched against a line
+    // and the three non-blank lines after it, '\n' between, so that an end
+    // can be told by what follows it.
+    RegexPtr end;
     RegexPtr skip;  // lines to ignore (separators)
     RegexPtr noise; // cell content to drop silently (stray dashes)
     std::vector<ColumnSpec> columns;
@@ -62,6 +66,11 @@ struct TableHeader {
     std::size_t line = 0;  // its line number
     std::vector<int> columns;
 };
+
+// Whether the table ends at line i of `count` (`line(k)` gives line k's text).
+[[nodiscard]] bool ends_table(const TableSpec &spec,
+                              const std::function<std::string_view(std::size_t)> &line,
+                              std::size_t i, std::size_t count);
 
 class TableLayout {
   public:

@@ -110,7 +110,7 @@ class Recovery {
         std::vector<std::size_t> row; // the blocks of the current row's lines
         for (; i < doc_.blocks.size(); ++i) {
             const Block &b = doc_.blocks[i];
-            if (!is_line(b) || (spec_.end && spec_.end->matches(b.text)) || header_ahead(i))
+            if (!is_line(b) || ends_here(i) || header_ahead(i))
                 break;
             std::string text = flat(b);
             if (text.empty())
@@ -123,6 +123,13 @@ class Recovery {
         }
         place_row(row);
         return i;
+    }
+
+    bool ends_here(std::size_t i) const {
+        auto text = [&](std::size_t k) -> std::string_view {
+            return doc_.blocks[k].is_table() ? std::string_view() : doc_.blocks[k].text;
+        };
+        return ends_table(spec_, text, i, doc_.blocks.size());
     }
 
     // A header repeated further down (a new page's) ends the rows before it.
