@@ -149,7 +149,14 @@ class Recovery {
 
     // Gives a row's lines to columns in order, the best-scoring way (a line
     // fitting its column scores, a line left out costs), never going back.
-    void place_row(const std::vector<std::size_t> &blocks) {
+    void place_row(std::vector<std::size_t> blocks) {
+        // Headings before the table's first row belong to no row.
+        while (!blocks.empty() && !starts_row(flat(doc_.blocks[blocks.front()])) &&
+               is_heading(flat(doc_.blocks[blocks.front()]))) {
+            if (auto h = position_of(spec_.heading.column))
+                set_cell(blocks.front(), *h);
+            blocks.erase(blocks.begin());
+        }
         const std::size_t n = blocks.size(), m = order_.size();
         if (n == 0)
             return;
@@ -173,7 +180,9 @@ class Recovery {
                         spec_.columns[static_cast<std::size_t>(order_[q])].fits != nullptr;
                     double here = shaped ? kFit : shaped_text[i] ? kMisfit : 0.0;
                     double s = here + best[i + 1][q];
-                    if (s > top) {
+                    // Of two shaped columns a line fits equally, the later: an
+                    // owner-like "Completed" after the owners is a date.
+                    if (s > top || (s == top && shaped && pick >= 0)) {
                         top = s;
                         pick = static_cast<int>(q);
                     }
