@@ -490,7 +490,7 @@ GrammarView grammar_view(const Grammar &grammar, Document &document) {
         !TableLayout(grammar.table).find_header(text_view(document)) &&
         !recover_cell_lines(document, grammar.table))
         recover_aligned_tables(document, grammar.table);
-    GrammarView view{text_view(document), line_pages(document)};
+    GrammarView view{text_view(document), line_pages(document), document.paragraph_lines};
     for (Line &line : view.lines)
         line = norm.line(line);
     return view;
@@ -511,10 +511,11 @@ Extraction extract_document(const Grammar &grammar, const Input &input, Document
     const GrammarView view = grammar_view(grammar, model);
     const std::vector<Line> &lines = view.lines;
     RecordBuilder builder(grammar, input, view.pages);
-    LayoutResult layout =
-        grammar.layout == LayoutKind::stream  ? StreamLayout(grammar.stream).run(lines)
-        : grammar.layout == LayoutKind::prose ? ProseLayout(grammar.prose).run(lines)
-                                              : TableLayout(grammar.table).run(lines);
+    LayoutResult layout = grammar.layout == LayoutKind::stream
+                              ? StreamLayout(grammar.stream).run(lines)
+                          : grammar.layout == LayoutKind::prose
+                              ? ProseLayout(grammar.prose).run(lines, view.paragraph_lines)
+                              : TableLayout(grammar.table).run(lines);
     builder.read_lookups(lines);
     std::vector<Warning> doc_warnings = model.warnings;
     doc_warnings.insert(doc_warnings.end(), layout.warnings.begin(), layout.warnings.end());

@@ -60,7 +60,7 @@ void ProseLayout::join_line(std::string &text, std::string_view line) const {
     text += piece;
 }
 
-LayoutResult ProseLayout::run(const std::vector<Line> &lines) const {
+LayoutResult ProseLayout::run(const std::vector<Line> &lines, bool paragraph_lines) const {
     auto region = find_region_start(lines, spec_.start.get());
     if (!region)
         return {};
@@ -86,7 +86,7 @@ LayoutResult ProseLayout::run(const std::vector<Line> &lines) const {
         if (gap || starts || new_page)
             chunks.push_back({{}, starts});
         chunks.back().lines.push_back(&line);
-        gap = false;
+        gap = paragraph_lines;
     }
 
     std::vector<Block> blocks;

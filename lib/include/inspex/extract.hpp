@@ -45,6 +45,7 @@ Result<Extraction> extract(const Grammar &grammar, const Input &input);
 struct GrammarView {
     std::vector<Line> lines;
     std::vector<std::size_t> pages;
+    bool paragraph_lines = false; // see Document::paragraph_lines
 };
 [[nodiscard]] GrammarView grammar_view(const Grammar &grammar, Document &document);
 

@@ -90,10 +90,28 @@ std::vector<std::size_t> line_pages(const Document &doc) {
     return pages;
 }
 
+namespace {
+
+// Text wrapped at a page's width has no line much longer than the page; text
+// saved a paragraph a line has many (a fifth of its lines of some length).
+bool lines_are_paragraphs(const std::vector<Line> &lines) {
+    constexpr std::size_t kSome = 40, kLong = 200;
+    std::size_t some = 0, longer = 0;
+    for (const Line &l : lines) {
+        some += l.text.size() >= kSome;
+        longer += l.text.size() >= kLong && l.text.find("   ") == std::string::npos;
+    }
+    return some > 0 && longer * 5 >= some;
+}
+
+} // namespace
+
 Document text_document(std::string_view text) {
     Document doc;
     doc.format = "text";
-    for (Line &line : split_lines(text)) {
+    std::vector<Line> lines = split_lines(text);
+    doc.paragraph_lines = lines_are_paragraphs(lines);
+    for (Line &line : lines) {
         bool row = line.text.find(kCellSeparator) != std::string::npos;
         if (!row) {
             doc.blocks.push_back(Block::paragraph(std::move(line.text)));

@@ -63,9 +63,12 @@ struct Block {
 };
 
 struct Document {
-    std::string format;            // "text", "docx", "odt", "html", "pdf"
-    std::vector<Block> blocks;     // in reading order; headers, footers, footnotes left out
-    std::size_t pages = 0;         // 0 when the format has no pages
+    std::string format;        // "text", "docx", "odt", "html", "pdf"
+    std::vector<Block> blocks; // in reading order; headers, footers, footnotes left out
+    std::size_t pages = 0;     // 0 when the format has no pages
+    // Each line of a paragraph is a whole paragraph (office files, HTML, text
+    // saved a paragraph a line), not a line wrapped at a page's width.
+    bool paragraph_lines = false;
     std::vector<Warning> warnings; // what the reader could not read (lines 0: whole document)
 };
 
