@@ -38,6 +38,17 @@ bool any_match(const std::vector<RegexPtr> &patterns, std::string_view text) {
                        [&](const RegexPtr &p) { return p->matches(text); });
 }
 
+// A chunk that is one short line not ending a sentence, followed by a line
+// that starts a sentence, is a heading set on its own line with no gap after.
+bool after_title_line(const std::vector<Chunk> &chunks, std::string_view next) {
+    constexpr std::size_t kTitleLength = 60;
+    if (chunks.empty() || chunks.back().lines.size() != 1 || chunks.back().starts_block)
+        return false;
+    std::string title = collapse_spaces(chunks.back().lines.front()->text);
+    return title.size() <= kTitleLength && starts_upper(title) && !ends_sentence(title) &&
+           starts_upper(next);
+}
+
 } // namespace
 
 void ProseLayout::join_line(std::string &text, std::string_view line) const {
@@ -83,7 +94,7 @@ LayoutResult ProseLayout::run(const std::vector<Line> &lines, bool paragraph_lin
         bool starts = any_match(spec_.starts, flat);
         bool new_page = spec_.page_start && spec_.page_start->matches(line.text) &&
                         !chunks.empty() && ends_sentence(chunks.back().lines.back()->text);
-        if (gap || starts || new_page)
+        if (gap || starts || new_page || after_title_line(chunks, flat))
             chunks.push_back({{}, starts});
         chunks.back().lines.push_back(&line);
         gap = paragraph_lines;
