@@ -260,7 +260,8 @@ void RecordBuilder::read_lookups(const std::vector<Line> &lines) {
         for (const Line &line : lines) {
             if (inside && spec.end && spec.end->matches(line.text))
                 break;
-            if (inside)
+            bool furniture = spec.skip && spec.skip->matches(line.text);
+            if (inside && !furniture && line.text.find_first_not_of(" \t\f") != std::string::npos)
                 text += line.text + '\n';
             else if (spec.start->matches(line.text))
                 inside = true;

@@ -358,9 +358,10 @@ void Loader::read_lookups(const toml::table &root) {
         const toml::table *l = n.as_table();
         if (!l)
             fail(&n, "each [[lookup]] is a table");
-        allow(*l, {"name", "start", "end", "entry"}, "[[lookup]]");
+        allow(*l, {"name", "start", "end", "entry", "skip"}, "[[lookup]]");
         LookupSpec spec{optional_string(*l, "name"), optional_regex(*l, "start"),
-                        optional_regex(*l, "end"), optional_regex(*l, "entry")};
+                        optional_regex(*l, "end"), optional_regex(*l, "entry"),
+                        optional_regex(*l, "skip")};
         if (spec.name.empty() || !spec.entry)
             fail(&n, "a [[lookup]] needs a name and an entry pattern");
         g_.lookups.push_back(std::move(spec));

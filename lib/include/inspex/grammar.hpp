@@ -61,12 +61,14 @@ struct FieldSpec {
 };
 
 // A table the document states elsewhere: entries of text and value, read by
-// `entry` (groups "text" and "value") from the lines between start and end.
+// `entry` (groups "text" and "value") from the lines between start and end,
+// leaving out blank lines and those `skip` matches (page furniture).
 struct LookupSpec {
     std::string name;
     RegexPtr start;
     RegexPtr end;
     RegexPtr entry;
+    RegexPtr skip;
 };
 
 struct StatedCount {
