@@ -38,14 +38,24 @@ bool any_match(const std::vector<RegexPtr> &patterns, std::string_view text) {
                        [&](const RegexPtr &p) { return p->matches(text); });
 }
 
-// A chunk that is one short line not ending a sentence, followed by a line
-// that starts a sentence, is a heading set on its own line with no gap after.
-bool after_title_line(const std::vector<Chunk> &chunks, std::string_view next) {
+// A short line that starts with a capital and does not end a sentence: what a
+// heading looks like when no gap sets it apart.
+bool is_title_line(std::string_view flat) {
     constexpr std::size_t kTitleLength = 60;
+    return !flat.empty() && flat.size() <= kTitleLength && starts_upper(flat) &&
+           !ends_sentence(flat);
+}
+
+std::string_view next_text(const std::vector<Line> &lines, std::size_t i) {
+    return i < lines.size() ? std::string_view(lines[i].text) : std::string_view();
+}
+
+// A chunk that is one title line, followed by a line that starts a sentence,
+// is a heading set on its own line with no gap after.
+bool after_title_line(const std::vector<Chunk> &chunks, std::string_view next) {
     if (chunks.empty() || chunks.back().lines.size() != 1 || chunks.back().starts_block)
         return false;
-    std::string title = collapse_spaces(chunks.back().lines.front()->text);
-    return title.size() <= kTitleLength && starts_upper(title) && !ends_sentence(title) &&
+    return is_title_line(collapse_spaces(chunks.back().lines.front()->text)) &&
            starts_upper(next);
 }
 
@@ -94,7 +104,10 @@ LayoutResult ProseLayout::run(const std::vector<Line> &lines, bool paragraph_lin
         bool starts = any_match(spec_.starts, flat);
         bool new_page = spec_.page_start && spec_.page_start->matches(line.text) &&
                         !chunks.empty() && ends_sentence(chunks.back().lines.back()->text);
-        if (gap || starts || new_page || after_title_line(chunks, flat))
+        bool title = is_title_line(flat) && !chunks.empty() &&
+                     ends_sentence(chunks.back().lines.back()->text) &&
+                     starts_upper(next_text(lines, i + 1));
+        if (gap || starts || new_page || title || after_title_line(chunks, flat))
             chunks.push_back({{}, starts});
         chunks.back().lines.push_back(&line);
         gap = paragraph_lines;
