@@ -87,3 +87,29 @@ TEST_CASE("prose: running headers and page numbers are skipped without breaking 
     REQUIRE(r.items.size() == 1);
     CHECK(r.items[0].parts[1][0].text == "The text ran on to the next page.");
 }
+
+TEST_CASE("prose: headings set on their own line without gaps around them") {
+    ProseSpec s = spec();
+    auto r = ProseLayout(s).run(test::lines({"Findings", "Intro text that ends here.", "Safety",
+                                             "Concern: things were bad.", "3.1 Violence had",
+                                             "fallen.", "Living conditions", "Concern: cells were",
+                                             "cold.", "3.2 Better.", "Summary"}));
+    REQUIRE(r.items.size() == 2);
+    CHECK(r.items[0].context.at("area") == "Safety");
+    CHECK(r.items[0].parts[1][0].text == "Violence had fallen.");
+    CHECK(r.items[1].context.at("area") == "Living conditions");
+}
+
+TEST_CASE("prose: with paragraph lines, each line is a paragraph of its own") {
+    ProseSpec s = spec();
+    // A heading after a paragraph that does not end with a full stop.
+    auto lines = test::lines(
+        {"Findings", "Our findings in short, which the rest of this section sets out at length",
+         "Safety", "Concern: things were bad.", "3.1 Violence had fallen.", "Summary"});
+    auto joined = ProseLayout(s).run(lines);
+    auto apart = ProseLayout(s).run(lines, true);
+    REQUIRE(apart.items.size() == 1);
+    CHECK(apart.items[0].context.at("area") == "Safety");
+    REQUIRE(joined.items.size() == 1);
+    CHECK(joined.items[0].context.count("area") == 0);
+}
