@@ -1,9 +1,267 @@
 #include "inspex/layout/columns.hpp"
 
-namespace inspex {
+#include "inspex/model/text_view.hpp"
+#include "inspex/normalize.hpp"
 
-std::size_t recover_aligned_tables(Document &, const TableSpec &) {
-    return 0;
+#include <algorithm>
+#include <optional>
+
+namespace inspex {
+namespace {
+
+constexpr std::size_t kMaxBand = 5;       // lines a wrapped header may take
+constexpr double kGutter = 1.6;           // a gap this many characters wide parts columns
+constexpr std::size_t kProseRun = 6;      // lines across the columns that end a table
+constexpr double kUnknownCharWidth = 1.0; // a line of no words
+
+bool is_continuation_byte(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// The words of a line of text at their character columns (code points).
+std::vector<Word> words_of_text(std::string_view text) {
+    std::vector<Word> words;
+    double column = 0;
+    Word current;
+    bool in_word = false;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        bool end = i == text.size();
+        if (!end && is_continuation_byte(text[i])) {
+            current.text += text[i];
+            continue;
+        }
+        bool space = end || text[i] == ' ' || text[i] == '\t' || text[i] == kPageBreak;
+        if (space && in_word) {
+            current.x1 = column;
+            words.push_back(std::move(current));
+            current = Word{};
+            in_word = false;
+        } else if (!space) {
+            if (!in_word)
+                current.x0 = column;
+            in_word = true;
+            current.text += text[i];
+        }
+        if (!end && text[i] != kPageBreak)
+            column += 1;
+    }
+    return words;
+}
+
+// A line of the document as positioned words.
+struct PlacedLine {
+    std::size_t block = 0;
+    std::vector<Word> words;
+    double char_width = kUnknownCharWidth;
+    [[nodiscard]] bool blank() const { return words.empty(); }
+};
+
+std::size_t code_points(std::string_view s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return !is_continuation_byte(c); }));
+}
+
+PlacedLine place_line(const Block &b, std::size_t index) {
+    PlacedLine line{index, b.words.empty() ? words_of_text(b.text) : b.words, kUnknownCharWidth};
+    double width = 0;
+    std::size_t chars = 0;
+    for (const Word &w : line.words) {
+        width += w.x1 - w.x0;
+        chars += code_points(w.text);
+    }
+    if (chars > 0 && width > 0)
+        line.char_width = width / static_cast<double>(chars);
+    return line;
+}
+
+// The left edges of a line's phrases: runs of words closer than a gutter.
+std::vector<double> phrase_starts(const PlacedLine &line) {
+    std::vector<double> starts;
+    for (std::size_t i = 0; i < line.words.size(); ++i)
+        if (i == 0 || line.words[i].x0 - line.words[i - 1].x1 >= kGutter * line.char_width)
+            starts.push_back(line.words[i].x0);
+    return starts;
+}
+
+// The column (index into starts) a word falls in: the last start at or left of it.
+std::size_t column_of(const Word &w, const std::vector<double> &starts, double tolerance) {
+    std::size_t c = 0;
+    for (std::size_t j = 1; j < starts.size(); ++j)
+        if (w.x0 + tolerance >= starts[j])
+            c = j;
+    return c;
+}
+
+std::vector<std::string> cells_of(const PlacedLine &line, const std::vector<double> &starts) {
+    std::vector<std::string> cells(starts.size());
+    for (const Word &w : line.words) {
+        std::string &cell = cells[column_of(w, starts, line.char_width)];
+        if (!cell.empty())
+            cell += ' ';
+        cell += w.text;
+    }
+    return cells;
+}
+
+// A word lying across a column's left edge: a line of prose, not of the table.
+bool crosses_columns(const PlacedLine &line, const std::vector<double> &starts) {
+    for (const Word &w : line.words)
+        for (std::size_t j = 1; j < starts.size(); ++j)
+            if (w.x0 < starts[j] - line.char_width && w.x1 > starts[j] + line.char_width)
+                return true;
+    return false;
+}
+
+struct Header {
+    std::vector<double> starts;     // left edge of each column found
+    std::vector<std::string> texts; // each column's label, over the band's lines
+    std::size_t lines = 0;          // lines of the band
+};
+
+class Recovery {
+  public:
+    Recovery(Document &doc, const TableSpec &spec) : doc_(doc), spec_(spec) {
+        for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+            if (!doc.blocks[i].is_table())
+                lines_.push_back(place_line(doc.blocks[i], i));
+            else
+                lines_.push_back(PlacedLine{i, {}, kUnknownCharWidth});
+    }
+
+    std::size_t run() {
+        std::size_t tables = 0;
+        for (std::size_t i = 0; i < lines_.size();) {
+            auto header = header_at(i);
+            if (!header) {
+                ++i;
+                continue;
+            }
+            ++tables;
+            i = read_table(i, *header);
+        }
+        if (tables)
+            number_lines(doc_);
+        return tables;
+    }
+
+  private:
+    bool is_paragraph(std::size_t i) const { return !doc_.blocks[lines_[i].block].is_table(); }
+
+    // The number of columns whose header pattern one of the labels matches, each once.
+    std::size_t named(const std::vector<std::string> &labels) const {
+        std::vector<bool> used(spec_.columns.size(), false);
+        std::size_t count = 0;
+        for (const std::string &label : labels)
+            for (std::size_t j = 0; j < spec_.columns.size(); ++j)
+                if (!used[j] && spec_.columns[j].header &&
+                    spec_.columns[j].header->matches(label)) {
+                    used[j] = true;
+                    ++count;
+                    break;
+                }
+        return count;
+    }
+
+    // A header band beginning at line i: its first line's phrases give the
+    // columns, the lines below add to their labels.
+    std::optional<Header> header_at(std::size_t i) const {
+        if (!is_paragraph(i) || lines_[i].blank())
+            return std::nullopt;
+        Header best;
+        std::size_t best_named = 0;
+        Header h{phrase_starts(lines_[i]), {}, 0};
+        if (h.starts.size() < 2)
+            return std::nullopt;
+        h.texts.assign(h.starts.size(), "");
+        for (std::size_t k = 0; k < kMaxBand && i + k < lines_.size(); ++k) {
+            const PlacedLine &line = lines_[i + k];
+            if (!is_paragraph(i + k) || line.blank())
+                break;
+            std::vector<std::string> cells = cells_of(line, h.starts);
+            for (std::size_t c = 0; c < cells.size(); ++c)
+                if (!cells[c].empty())
+                    h.texts[c] += (h.texts[c].empty() ? "" : " ") + cells[c];
+            h.lines = k + 1;
+            if (std::size_t n = named(h.texts); n > best_named) {
+                best_named = n;
+                best = h;
+            }
+        }
+        if (best_named < std::max<std::size_t>(spec_.header_min, 2))
+            return std::nullopt;
+        return best;
+    }
+
+    bool ends_at(std::size_t i) const {
+        auto text = [&](std::size_t k) -> std::string_view {
+            return is_paragraph(k) ? std::string_view(doc_.blocks[lines_[k].block].text)
+                                   : std::string_view();
+        };
+        return ends_table(spec_, text, i, lines_.size());
+    }
+
+    // Replaces the band by its header row and blank lines, then each line of
+    // the table by a row of cells; returns the line after the table.
+    std::size_t read_table(std::size_t i, Header header) {
+        i = write_header(i, header);
+        std::vector<std::size_t> prose; // lines across the columns, in a run
+        for (; i < lines_.size() && is_paragraph(i) && !ends_at(i); ++i) {
+            if (auto again = header_at(i)) {
+                header = *again;
+                i = write_header(i, header) - 1;
+                prose.clear();
+                continue;
+            }
+            const PlacedLine &line = lines_[i];
+            if (line.blank())
+                continue;
+            if (crosses_columns(line, header.starts)) {
+                prose.push_back(i);
+                if (prose.size() >= kProseRun)
+                    return prose.front(); // prose after the table: left as it is
+            } else {
+                prose.clear();
+            }
+            write_row(i, cells_of(line, header.starts));
+        }
+        return i;
+    }
+
+    std::size_t write_header(std::size_t i, const Header &header) {
+        write_row(i, header.texts);
+        for (std::size_t k = 1; k < header.lines; ++k) {
+            Block &b = doc_.blocks[lines_[i + k].block];
+            b = Block::paragraph("", b.page);
+        }
+        return i + header.lines;
+    }
+
+    void write_row(std::size_t i, const std::vector<std::string> &cells) {
+        Block &b = doc_.blocks[lines_[i].block];
+        Row row;
+        for (const std::string &text : cells)
+            row.cells.push_back(
+                Cell{text.empty() ? std::vector<std::string>{} : std::vector<std::string>{text}, 1,
+                     false});
+        bool page_start = b.page_start || (!b.text.empty() && b.text.front() == kPageBreak);
+        Block table = Block::table({std::move(row)}, b.page);
+        table.page_start = page_start;
+        b = std::move(table);
+    }
+
+    Document &doc_;
+    const TableSpec &spec_;
+    std::vector<PlacedLine> lines_; // one per block
+};
+
+} // namespace
+
+std::size_t recover_aligned_tables(Document &doc, const TableSpec &spec) {
+    bool named = std::any_of(spec.columns.begin(), spec.columns.end(),
+                             [](const ColumnSpec &c) { return c.header != nullptr; });
+    if (spec.header_min == 0 || !named)
+        return 0;
+    return Recovery(doc, spec).run();
 }
 
 } // namespace inspex
