@@ -13,6 +13,9 @@ constexpr std::size_t kMaxBand = 5;       // lines a wrapped header may take
 constexpr double kGutter = 1.6;           // a gap this many characters wide parts columns
 constexpr std::size_t kProseRun = 6;      // lines across the columns that end a table
 constexpr double kUnknownCharWidth = 1.0; // a line of no words
+// How far left of its column a word may sit and still be the column's (text
+// laid out by pdftotext -layout squeezes a short cell against its neighbour).
+constexpr double kSqueeze = 8.0;
 
 bool is_continuation_byte(char c) {
     return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
@@ -115,6 +118,7 @@ bool crosses_columns(const PlacedLine &line, const std::vector<double> &starts) 
 struct Header {
     std::vector<double> starts;     // left edge of each column found
     std::vector<std::string> texts; // each column's label, over the band's lines
+    std::vector<int> columns;       // the grammar column each label names (-1: none)
     std::size_t lines = 0;          // lines of the band
 };
 
@@ -147,19 +151,51 @@ class Recovery {
   private:
     bool is_paragraph(std::size_t i) const { return !doc_.blocks[lines_[i].block].is_table(); }
 
-    // The number of columns whose header pattern one of the labels matches, each once.
-    std::size_t named(const std::vector<std::string> &labels) const {
+    // The grammar column each label names by its header pattern, each once (-1: none).
+    std::vector<int> named(const std::vector<std::string> &labels) const {
+        std::vector<int> columns(labels.size(), -1);
         std::vector<bool> used(spec_.columns.size(), false);
-        std::size_t count = 0;
-        for (const std::string &label : labels)
-            for (std::size_t j = 0; j < spec_.columns.size(); ++j)
+        for (std::size_t l = 0; l < labels.size(); ++l)
+            for (std::size_t j = 0; j < spec_.columns.size() && columns[l] < 0; ++j)
                 if (!used[j] && spec_.columns[j].header &&
-                    spec_.columns[j].header->matches(label)) {
+                    spec_.columns[j].header->matches(labels[l])) {
                     used[j] = true;
-                    ++count;
-                    break;
+                    columns[l] = static_cast<int>(j);
                 }
-        return count;
+        return columns;
+    }
+
+    static std::size_t count_named(const std::vector<int> &columns) {
+        return static_cast<std::size_t>(
+            std::count_if(columns.begin(), columns.end(), [](int c) { return c >= 0; }));
+    }
+
+    // Words at the end of a cell that fit the next column's declared shape and
+    // lie near its edge belong to it, when it is empty on this line.
+    void pull_squeezed(const PlacedLine &line, const Header &header,
+                       std::vector<std::string> &cells) const {
+        for (std::size_t j = 1; j < cells.size(); ++j) {
+            int column = header.columns[j];
+            if (!cells[j].empty() || column < 0 || !spec_.columns[column].fits)
+                continue;
+            std::vector<const Word *> left;
+            for (const Word &w : line.words)
+                if (column_of(w, header.starts, line.char_width) == j - 1)
+                    left.push_back(&w);
+            double near = header.starts[j] - kSqueeze * line.char_width;
+            for (std::size_t k = 1; k < left.size(); ++k) { // longest tail first
+                if (left[k]->x0 < near)
+                    continue;
+                std::string tail;
+                for (std::size_t t = k; t < left.size(); ++t)
+                    tail += (tail.empty() ? "" : " ") + left[t]->text;
+                if (!spec_.columns[column].fits->matches(tail))
+                    continue;
+                cells[j] = tail;
+                cells[j - 1].resize(cells[j - 1].size() - tail.size() - 1);
+                break;
+            }
+        }
     }
 
     // A header band beginning at line i: its first line's phrases give the
@@ -169,7 +205,7 @@ class Recovery {
             return std::nullopt;
         Header best;
         std::size_t best_named = 0;
-        Header h{phrase_starts(lines_[i]), {}, 0};
+        Header h{phrase_starts(lines_[i]), {}, {}, 0};
         if (h.starts.size() < 2)
             return std::nullopt;
         h.texts.assign(h.starts.size(), "");
@@ -182,7 +218,8 @@ class Recovery {
                 if (!cells[c].empty())
                     h.texts[c] += (h.texts[c].empty() ? "" : " ") + cells[c];
             h.lines = k + 1;
-            if (std::size_t n = named(h.texts); n > best_named) {
+            h.columns = named(h.texts);
+            if (std::size_t n = count_named(h.columns); n > best_named) {
                 best_named = n;
                 best = h;
             }
@@ -222,7 +259,9 @@ class Recovery {
             } else {
                 prose.clear();
             }
-            write_row(i, cells_of(line, header.starts));
+            std::vector<std::string> cells = cells_of(line, header.starts);
+            pull_squeezed(line, header, cells);
+            write_row(i, cells);
         }
         return i;
     }
