@@ -488,6 +488,7 @@ void Loader::read_table(const toml::table &t) {
             fail(h, "[table.heading] needs column and pattern");
         spec.heading.column = column(*h->get("column"));
         spec.heading.pattern = regex(*h->get("pattern"), "pattern");
+        spec.heading.runs_on = optional_regex(*h, "runs_on");
         each(*h, "empty", [&](const toml::node &n) { spec.heading.empty.push_back(column(n)); });
         each(*h, "context",
              [&](const toml::node &n) { spec.heading.context.push_back(regex(n, "context")); });

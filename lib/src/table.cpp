@@ -171,6 +171,7 @@ LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
     result.start_line = header->line;
     const std::size_t m = spec_.columns.size();
     std::map<std::string, std::string> context;
+    std::string wrapped_heading; // a heading line that goes on in the next one
     std::vector<int> previous;
     auto note = [&](Warning w) {
         (result.items.empty() ? result.warnings : result.items.back().warnings)
@@ -218,8 +219,14 @@ LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
                 else
                     append(c, line, raw[c]);
             }
+            std::string text = flat[*heading];
+            if (!wrapped_heading.empty())
+                text = wrapped_heading + ' ' + text;
+            wrapped_heading = spec_.heading.runs_on && spec_.heading.runs_on->matches(text)
+                                  ? text
+                                  : std::string();
             for (const auto &rule : spec_.heading.context) {
-                auto match = rule->search(flat[*heading]);
+                auto match = rule->search(text);
                 if (!match)
                     continue;
                 for (const auto &name : match->matched_names())
@@ -229,6 +236,7 @@ LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
             continue;
         }
 
+        wrapped_heading.clear();
         std::vector<int> placement = place(flat, previous);
         previous = placement;
         std::vector<int> column_cell(m, -1);

@@ -32,6 +32,7 @@ struct HeadingSpec {
     RegexPtr pattern;               // what a heading looks like
     std::vector<std::size_t> empty; // columns that must be empty on a heading line
     std::vector<RegexPtr> context;  // rules whose named groups set context values
+    RegexPtr runs_on; // a heading that matches goes on in the next line's heading (wrapped)
 };
 
 struct RowStartRule {

@@ -172,11 +172,20 @@ class Recovery {
 
     // Words at the end of a cell that fit the next column's declared shape and
     // lie near its edge belong to it, when it is empty on this line.
+    // Only where a cell can begin: on a row's first line, or on the line after
+    // one where the cell already had text (a cell wrapped over lines).
     void pull_squeezed(const PlacedLine &line, const Header &header,
+                       const std::vector<std::string> &previous,
                        std::vector<std::string> &cells) const {
+        bool row_start = false;
+        for (std::size_t j = 0; j < cells.size(); ++j)
+            row_start = row_start || (header.columns[j] == static_cast<int>(spec_.key_column) &&
+                                      !cells[j].empty());
         for (std::size_t j = 1; j < cells.size(); ++j) {
             int column = header.columns[j];
-            if (!cells[j].empty() || column < 0 || !spec_.columns[column].fits)
+            bool wrapped = j < previous.size() && !previous[j].empty();
+            if (!cells[j].empty() || column < 0 || !spec_.columns[column].fits ||
+                !(row_start || wrapped))
                 continue;
             std::vector<const Word *> left;
             for (const Word &w : line.words)
@@ -241,12 +250,14 @@ class Recovery {
     // the table by a row of cells; returns the line after the table.
     std::size_t read_table(std::size_t i, Header header) {
         i = write_header(i, header);
-        std::vector<std::size_t> prose; // lines across the columns, in a run
+        std::vector<std::size_t> prose;    // lines across the columns, in a run
+        std::vector<std::string> previous; // the last line's cells
         for (; i < lines_.size() && is_paragraph(i) && !ends_at(i); ++i) {
             if (auto again = header_at(i)) {
                 header = *again;
                 i = write_header(i, header) - 1;
                 prose.clear();
+                previous.clear();
                 continue;
             }
             const PlacedLine &line = lines_[i];
@@ -260,8 +271,9 @@ class Recovery {
                 prose.clear();
             }
             std::vector<std::string> cells = cells_of(line, header.starts);
-            pull_squeezed(line, header, cells);
+            pull_squeezed(line, header, previous, cells);
             write_row(i, cells);
+            previous = std::move(cells);
         }
         return i;
     }
