@@ -6,7 +6,7 @@ packages=(
   build-essential cmake pkg-config clang-format
   libboost-program-options-dev libpcre2-dev libxml2-dev libfmt-dev
   libtomlplusplus-dev nlohmann-json3-dev doctest-dev jq time bc
-  libxlsxwriter-dev libreoffice-calc-nogui
+  libxlsxwriter-dev libarchive-dev libpoppler-cpp-dev libreoffice-calc-nogui
 )
 missing=()
 for p in "${packages[@]}"; do
