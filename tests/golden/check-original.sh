@@ -11,8 +11,10 @@ extract=$1 input=$2 expected=$3
 name=$(basename "$input")
 actual=$(mktemp)
 trap 'rm -f "$actual"' EXIT
-if ! "$extract" -q "$input" > "$actual"; then
-  echo "FAIL $name: inspex-extract exited with $?"
+"$extract" -q "$input" > "$actual"
+status=$?
+if [ "$status" -ne 0 ]; then
+  echo "FAIL $name: inspex-extract exited with $status"
   exit 1
 fi
 fields='del(.source, .doc, .warnings, .inferred)'
