@@ -3,6 +3,7 @@
 #include "inspex/model/text_view.hpp"
 #include "inspex/read/xml.hpp"
 #include "inspex/read/zip.hpp"
+#include "sink.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -10,53 +11,18 @@
 namespace inspex {
 namespace {
 
+using detail::as_list_item;
+using detail::Sink;
+
 // Office tables repeat empty cells and rows by a count; a count this large is
 // LibreOffice's padding of a sheet's width, one of them is enough.
 constexpr long kMaxRepeat = 100;
-
-bool ends_sentence(const std::string &s) {
-    std::size_t end = s.find_last_not_of(" \t\n");
-    return end == std::string::npos || std::string_view(".!?;:").find(s[end]) != std::string::npos;
-}
-
-// A list item becomes a sentence of its own once cells are joined.
-std::string as_list_item(std::string text) {
-    if (!ends_sentence(text)) {
-        std::size_t end = text.find_last_not_of(" \t\n") + 1;
-        text.insert(end, ".");
-    }
-    return text;
-}
 
 long count_attribute(const xmlNode *node, const char *name) {
     std::string v = attribute(node, name);
     long n = v.empty() ? 1 : std::strtol(v.c_str(), nullptr, 10);
     return n < 1 || n > kMaxRepeat ? 1 : n;
 }
-
-// Where a walk puts what it reads: body blocks, or the paragraphs of one cell.
-struct Sink {
-    std::vector<Block> *blocks = nullptr;
-    std::vector<std::string> *paragraphs = nullptr;
-    void paragraph(std::string text) const {
-        if (paragraphs) {
-            if (!text.empty())
-                paragraphs->push_back(std::move(text));
-        } else {
-            blocks->push_back(Block::paragraph(std::move(text)));
-        }
-    }
-    void table(std::vector<Row> rows) const {
-        if (!paragraphs) {
-            blocks->push_back(Block::table(std::move(rows)));
-            return;
-        }
-        for (const Row &row : rows) // a nested table: its text joins the cell's
-            for (const Cell &cell : row.cells)
-                for (const std::string &p : cell.paragraphs)
-                    paragraphs->push_back(p);
-    }
-};
 
 // ---- DOCX (WordprocessingML) ----
 
