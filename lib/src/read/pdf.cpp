@@ -1,9 +1,214 @@
 #include "inspex/read/pdf.hpp"
 
-namespace inspex {
+#include "inspex/model/text_view.hpp"
 
-Result<Document> read_pdf(std::string_view, const std::string &file, const ReadLimits &) {
-    return Error("PDF reading is not built yet", file);
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <memory>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+#include <regex>
+
+namespace inspex {
+namespace {
+
+constexpr double kBand = 0.10;    // top and bottom share of a page where furniture sits
+constexpr double kGapLines = 1.6; // a pitch this many line heights apart leaves a blank line
+constexpr double kJoinGap = 0.15; // boxes closer than this share of their height are one word
+constexpr double kSameRow = 0.5;  // a box whose middle is this near a line's is on it
+
+struct Box {
+    std::string text;
+    double x0, x1, y0, y1;
+    bool space_after;
+    [[nodiscard]] double middle() const { return (y0 + y1) / 2; }
+    [[nodiscard]] double height() const { return y1 - y0; }
+};
+
+struct PageLine {
+    std::vector<Box> boxes;
+    double y0 = 0, y1 = 0;
+    [[nodiscard]] double middle() const { return (y0 + y1) / 2; }
+    [[nodiscard]] double height() const { return y1 - y0; }
+};
+
+std::vector<Box> boxes_of(const poppler::page &page) {
+    std::vector<Box> boxes;
+    for (const poppler::text_box &t : page.text_list()) {
+        poppler::byte_array utf8 = t.text().to_utf8();
+        std::string text(utf8.begin(), utf8.end());
+        poppler::rectf r = t.bbox();
+        if (!text.empty() && r.height() > 0)
+            boxes.push_back({text, r.left(), r.right(), r.top(), r.bottom(), t.has_space_after()});
+    }
+    return boxes;
+}
+
+// Boxes grouped into lines by their vertical middles, each line read left to right.
+std::vector<PageLine> lines_of(std::vector<Box> boxes) {
+    std::sort(boxes.begin(), boxes.end(),
+              [](const Box &a, const Box &b) { return a.middle() < b.middle(); });
+    std::vector<PageLine> lines;
+    for (Box &b : boxes) {
+        if (lines.empty() || b.middle() - lines.back().middle() > kSameRow * lines.back().height())
+            lines.push_back({{}, b.y0, b.y1});
+        PageLine &line = lines.back();
+        line.y0 = std::min(line.y0, b.y0);
+        line.y1 = std::max(line.y1, b.y1);
+        line.boxes.push_back(std::move(b));
+    }
+    for (PageLine &line : lines)
+        std::sort(line.boxes.begin(), line.boxes.end(),
+                  [](const Box &a, const Box &b) { return a.x0 < b.x0; });
+    return lines;
+}
+
+// A line's words: boxes poppler split without a space between them are one word.
+std::vector<Word> words_of(const PageLine &line) {
+    std::vector<Word> words;
+    for (std::size_t i = 0; i < line.boxes.size(); ++i) {
+        const Box &b = line.boxes[i];
+        bool joins = i > 0 && !line.boxes[i - 1].space_after &&
+                     b.x0 - line.boxes[i - 1].x1 < kJoinGap * b.height();
+        if (joins) {
+            words.back().text += b.text;
+            words.back().x1 = b.x1;
+        } else {
+            words.push_back({b.text, b.x0, b.x1});
+        }
+    }
+    return words;
+}
+
+std::string text_of(const std::vector<Word> &words) {
+    std::string text;
+    for (const Word &w : words)
+        text += (text.empty() ? "" : " ") + w.text;
+    return text;
+}
+
+struct PageText {
+    std::vector<PageLine> lines;
+    double height = 0;
+};
+
+// A running header or footer: its text, digits aside, where it sits.
+std::string furniture_key(const std::string &text) {
+    std::string key;
+    for (char c : text)
+        key += std::isdigit(static_cast<unsigned char>(c)) ? '#' : c;
+    return key;
+}
+
+bool in_band(const PageLine &line, double page_height) {
+    return line.y1 < kBand * page_height || line.y0 > (1 - kBand) * page_height;
+}
+
+bool page_number(const std::string &text) {
+    static const std::regex number(R"(^\W*(?:[Pp]age\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$)");
+    return std::regex_match(text, number);
+}
+
+// Lines near the top or bottom whose text (digits aside) recurs on at least
+// half the pages, and page numbers there: running headers, footers, folios.
+std::vector<std::vector<bool>> furniture(const std::vector<PageText> &pages) {
+    std::map<std::string, std::size_t> seen;
+    for (const PageText &p : pages) {
+        std::map<std::string, bool> on_page;
+        for (const PageLine &l : p.lines)
+            if (in_band(l, p.height))
+                on_page[furniture_key(text_of(words_of(l)))] = true;
+        for (const auto &[key, _] : on_page)
+            ++seen[key];
+    }
+    std::size_t enough = std::max<std::size_t>(2, (pages.size() + 1) / 2);
+    std::vector<std::vector<bool>> out;
+    for (const PageText &p : pages) {
+        out.emplace_back();
+        for (const PageLine &l : p.lines) {
+            std::string text = text_of(words_of(l));
+            out.back().push_back(in_band(l, p.height) &&
+                                 (seen[furniture_key(text)] >= enough || page_number(text)));
+        }
+    }
+    return out;
+}
+
+double median_height(const std::vector<PageLine> &lines) {
+    std::vector<double> heights;
+    for (const PageLine &l : lines)
+        heights.push_back(l.height());
+    if (heights.empty())
+        return 0;
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    return heights[heights.size() / 2];
+}
+
+void add_page(Document &doc, const PageText &page, const std::vector<bool> &skip,
+              std::size_t number) {
+    double height = median_height(page.lines);
+    const PageLine *previous = nullptr;
+    bool first = true;
+    for (std::size_t i = 0; i < page.lines.size(); ++i) {
+        if (skip[i])
+            continue;
+        const PageLine &line = page.lines[i];
+        if (previous && line.middle() - previous->middle() > kGapLines * height)
+            doc.blocks.push_back(Block::paragraph("", number));
+        Block b = Block::paragraph({}, number);
+        b.words = words_of(line);
+        b.text = text_of(b.words);
+        b.page_start = first && number > 1;
+        doc.blocks.push_back(std::move(b));
+        previous = &line;
+        first = false;
+    }
+}
+
+void quiet(const std::string &, void *) {}
+
+} // namespace
+
+Result<Document> read_pdf(std::string_view bytes, const std::string &file,
+                          const ReadLimits &limits) {
+    poppler::set_debug_error_function(quiet, nullptr);
+    std::unique_ptr<poppler::document> pdf;
+    try {
+        pdf.reset(
+            poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    } catch (...) {
+        pdf.reset();
+    }
+    if (!pdf)
+        return Error("damaged PDF: cannot be opened", file);
+    if (pdf->is_locked())
+        return Error("password-protected PDF: remove the password and try again", file);
+    auto count = static_cast<std::size_t>(std::max(0, pdf->pages()));
+    if (count > limits.max_pages)
+        return Error(
+            fmt::format("PDF of {} pages: more than the limit of {}", count, limits.max_pages),
+            file);
+    std::vector<PageText> pages;
+    bool any_text = false;
+    for (std::size_t i = 0; i < count; ++i) {
+        std::unique_ptr<poppler::page> page(pdf->create_page(static_cast<int>(i)));
+        PageText p{page ? lines_of(boxes_of(*page)) : std::vector<PageLine>{},
+                   page ? page->page_rect().height() : 0};
+        any_text = any_text || !p.lines.empty();
+        pages.push_back(std::move(p));
+    }
+    if (!any_text)
+        return Error("scanned: no text to read; run OCR first", file);
+    Document doc;
+    doc.format = "pdf";
+    doc.pages = count;
+    std::vector<std::vector<bool>> skip = furniture(pages);
+    for (std::size_t i = 0; i < pages.size(); ++i)
+        add_page(doc, pages[i], skip[i], i + 1);
+    number_lines(doc);
+    return doc;
 }
 
 } // namespace inspex
