@@ -18,6 +18,7 @@ constexpr double kBand = 0.10;    // top and bottom share of a page where furnit
 constexpr double kGapLines = 1.6; // a pitch this many line heights apart leaves a blank line
 constexpr double kJoinGap = 0.15; // boxes closer than this share of their height are one word
 constexpr double kSameRow = 0.5;  // a box whose middle is this near a line's is on it
+constexpr double kGroupGap = 1.0; // a gap of a line's height parts groups of words
 
 struct Box {
     std::string text;
@@ -102,8 +103,16 @@ std::string furniture_key(const std::string &text) {
     return key;
 }
 
+// Near the top or bottom edge, and not a row of a table (a table's header row
+// repeated on every page): its words stand in fewer than three groups.
 bool in_band(const PageLine &line, double page_height) {
-    return line.y1 < kBand * page_height || line.y0 > (1 - kBand) * page_height;
+    if (line.y1 >= kBand * page_height && line.y0 <= (1 - kBand) * page_height)
+        return false;
+    std::vector<Word> words = words_of(line);
+    std::size_t groups = words.empty() ? 0 : 1;
+    for (std::size_t i = 1; i < words.size(); ++i)
+        groups += words[i].x0 - words[i - 1].x1 > kGroupGap * line.height();
+    return groups < 3;
 }
 
 bool page_number(const std::string &text) {
