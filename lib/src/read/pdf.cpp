@@ -53,7 +53,9 @@ std::vector<PageLine> lines_of(std::vector<Box> boxes) {
               [](const Box &a, const Box &b) { return a.middle() < b.middle(); });
     std::vector<PageLine> lines;
     for (Box &b : boxes) {
-        if (lines.empty() || b.middle() - lines.back().middle() > kSameRow * lines.back().height())
+        // Measured from the line's first box, so that a line never grows into the next.
+        const Box *first = lines.empty() ? nullptr : &lines.back().boxes.front();
+        if (!first || b.middle() - first->middle() > kSameRow * first->height())
             lines.push_back({{}, b.y0, b.y1});
         PageLine &line = lines.back();
         line.y0 = std::min(line.y0, b.y0);
