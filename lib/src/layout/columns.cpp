@@ -16,6 +16,8 @@ constexpr double kUnknownCharWidth = 1.0; // a line of no words
 // How far left of its column a word may sit and still be the column's (text
 // laid out by pdftotext -layout squeezes a short cell against its neighbour).
 constexpr double kSqueeze = 8.0;
+// The space between a column's text and the next column's (padding, rules).
+constexpr double kCellMargin = 1.5;
 
 bool is_continuation_byte(char c) {
     return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
@@ -252,17 +254,21 @@ class Recovery {
         i = write_header(i, header);
         std::vector<std::size_t> prose;    // lines across the columns, in a run
         std::vector<std::string> previous; // the last line's cells
+        std::vector<OpenCell> open;        // per column: the cell a wrapped line would go on
         for (; i < lines_.size() && is_paragraph(i) && !ends_at(i); ++i) {
             if (auto again = header_at(i)) {
                 header = *again;
                 i = write_header(i, header) - 1;
                 prose.clear();
                 previous.clear();
+                open.clear();
                 continue;
             }
             const PlacedLine &line = lines_[i];
-            if (line.blank())
+            if (line.blank()) {
+                open.clear(); // a gap: what follows is a new paragraph
                 continue;
+            }
             if (crosses_columns(line, header.starts)) {
                 prose.push_back(i);
                 if (prose.size() >= kProseRun)
@@ -272,10 +278,68 @@ class Recovery {
             }
             std::vector<std::string> cells = cells_of(line, header.starts);
             pull_squeezed(line, header, previous, cells);
+            std::vector<std::string> written = cells;
+            join_wrapped(line, header, cells, open);
             write_row(i, cells);
-            previous = std::move(cells);
+            previous = std::move(written);
         }
         return i;
+    }
+
+    // The cell of a column still open on the line above: its row block and
+    // the right edge of its last word there.
+    struct OpenCell {
+        std::size_t block = 0;
+        double x1 = 0;
+        bool open = false;
+    };
+
+    // A cell's line that begins with a word too wide to have ended the line
+    // above was wrapped there by the typesetter: it joins the cell above, so
+    // that a cell's paragraph is one item (an owner over two lines is one owner).
+    void join_wrapped(const PlacedLine &line, const Header &header, std::vector<std::string> &cells,
+                      std::vector<OpenCell> &open) {
+        open.resize(cells.size());
+        bool row_start = false;
+        for (std::size_t j = 0; j < cells.size(); ++j)
+            row_start = row_start || (header.columns[j] == static_cast<int>(spec_.key_column) &&
+                                      !cells[j].empty());
+        for (std::size_t j = 0; j < cells.size(); ++j) {
+            const Word *first = nullptr, *last = nullptr;
+            for (const Word &w : line.words)
+                if (column_of(w, header.starts, line.char_width) == j) {
+                    first = first ? first : &w;
+                    last = &w;
+                }
+            if (!first) {
+                open[j].open = false;
+                continue;
+            }
+            double right = j + 1 < header.starts.size()
+                               ? header.starts[j + 1] - kCellMargin * line.char_width
+                               : open[j].x1;
+            bool wrapped = open[j].open && !row_start && j + 1 < header.starts.size() &&
+                           open[j].x1 + line.char_width + (first->x1 - first->x0) > right;
+            if (wrapped) {
+                append_to_cell(open[j].block, j, cells[j]);
+                cells[j].clear();
+            } else {
+                open[j].block = lines_[&line - lines_.data()].block;
+            }
+            open[j].x1 = last->x1;
+            open[j].open = true;
+        }
+    }
+
+    void append_to_cell(std::size_t block, std::size_t column, const std::string &text) {
+        Block &b = doc_.blocks[block];
+        if (!b.is_table() || b.rows.empty() || b.rows[0].cells.size() <= column)
+            return;
+        std::vector<std::string> &paragraphs = b.rows[0].cells[column].paragraphs;
+        if (paragraphs.empty())
+            paragraphs.push_back(text);
+        else
+            paragraphs.back() += ' ' + text;
     }
 
     std::size_t write_header(std::size_t i, const Header &header) {
