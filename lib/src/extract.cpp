@@ -487,10 +487,12 @@ std::string document_id(const std::string &path) {
 
 GrammarView grammar_view(const Grammar &grammar, Document &document) {
     Normalizer norm(grammar.normalize);
-    if (grammar.layout == LayoutKind::table && grammar.table.header_min > 0 &&
-        !TableLayout(grammar.table).find_header(text_view(document)) &&
-        !recover_cell_lines(document, grammar.table))
-        recover_aligned_tables(document, grammar.table);
+    const TableSpec &table =
+        grammar.layout == LayoutKind::stream ? grammar.stream.columns : grammar.table;
+    bool recoverable = grammar.layout != LayoutKind::prose && table.header_min > 0;
+    if (recoverable && !TableLayout(table).find_header(text_view(document)) &&
+        (grammar.layout == LayoutKind::stream || !recover_cell_lines(document, table)))
+        recover_aligned_tables(document, table);
     GrammarView view{text_view(document), line_pages(document), document.paragraph_lines};
     for (Line &line : view.lines)
         line = norm.line(line);

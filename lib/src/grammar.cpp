@@ -84,9 +84,10 @@ class Loader {
         each(t, key, [&](const toml::node &n) { out.push_back(string_at(n, key)); });
         return out;
     }
-    std::size_t column(const toml::node &node) const {
+    std::size_t column(const toml::node &node) const { return column_of(g_.table, node); }
+    std::size_t column_of(const TableSpec &spec, const toml::node &node) const {
         std::string name = string_at(node, "column");
-        auto index = g_.table.column_index(name);
+        auto index = spec.column_index(name);
         if (!index)
             fail(&node, fmt::format("no table column named \"{}\"", name));
         return *index;
@@ -110,6 +111,7 @@ class Loader {
     void define_patterns(const toml::table &root);
     void read_layout(const toml::table &root);
     void read_stream(const toml::table &t);
+    void read_columns(const toml::table &t, TableSpec &spec, std::string_view where);
     void read_detect(const toml::table &root);
     void read_validate(const toml::table &root);
     void read_prose(const toml::table &t);
@@ -285,7 +287,7 @@ void Loader::read_layout(const toml::table &root) {
 
 void Loader::read_stream(const toml::table &t) {
     g_.layout = LayoutKind::stream;
-    allow(t, {"start", "end", "classes", "other", "parts", "rules"}, "[stream]");
+    allow(t, {"start", "end", "classes", "other", "parts", "rules", "columns"}, "[stream]");
     StreamSpec &spec = g_.stream;
     spec.start = optional_regex(t, "start");
     spec.end = optional_regex(t, "end");
@@ -294,6 +296,10 @@ void Loader::read_stream(const toml::table &t) {
     spec.parts = strings(t, "parts");
     g_.parts = spec.parts;
     spec.rules = read_rules(t);
+    if (const toml::table *columns = table_at(t, "columns")) {
+        allow(*columns, {"columns", "header_min", "key"}, "[stream.columns]");
+        read_columns(*columns, spec.columns, "[stream.columns]");
+    }
 }
 
 std::vector<LineClass> Loader::read_classes(const toml::table &t) const {
@@ -450,15 +456,7 @@ void Loader::read_detect(const toml::table &root) {
     });
 }
 
-void Loader::read_table(const toml::table &t) {
-    allow(t,
-          {"start", "end", "skip", "noise", "columns", "key", "row_start", "heading", "header_min"},
-          "[table]");
-    TableSpec &spec = g_.table;
-    spec.start = optional_regex(t, "start");
-    spec.end = optional_regex(t, "end");
-    spec.skip = optional_regex(t, "skip");
-    spec.noise = optional_regex(t, "noise");
+void Loader::read_columns(const toml::table &t, TableSpec &spec, std::string_view where) {
     each(t, "columns", [&](const toml::node &n) {
         const toml::table *c = n.as_table();
         if (!c)
@@ -470,11 +468,23 @@ void Loader::read_table(const toml::table &t) {
         spec.columns.push_back(std::move(col));
     });
     if (spec.columns.empty())
-        fail(&t, "[table] needs columns");
+        fail(&t, fmt::format("{} needs columns", where));
     if (const toml::node *n = t.get("header_min"))
         spec.header_min = static_cast<std::size_t>(n->value_or(0));
     if (const toml::node *key = t.get("key"))
-        spec.key_column = column(*key);
+        spec.key_column = column_of(spec, *key);
+}
+
+void Loader::read_table(const toml::table &t) {
+    allow(t,
+          {"start", "end", "skip", "noise", "columns", "key", "row_start", "heading", "header_min"},
+          "[table]");
+    TableSpec &spec = g_.table;
+    spec.start = optional_regex(t, "start");
+    spec.end = optional_regex(t, "end");
+    spec.skip = optional_regex(t, "skip");
+    spec.noise = optional_regex(t, "noise");
+    read_columns(t, spec, "[table]");
     each(t, "row_start", [&](const toml::node &n) {
         const toml::table *r = n.as_table();
         if (!r || !r->get("column") || !r->get("pattern"))

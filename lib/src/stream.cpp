@@ -96,6 +96,9 @@ LayoutResult StreamLayout::run(const std::vector<Line> &lines) const {
         end_line = lines[i].number;
         if (spec_.end && spec_.end->matches(lines[i].text))
             break;
+        if (spec_.columns.header_min &&
+            TableLayout(spec_.columns).find_header(std::vector<Line>{lines[i]}))
+            continue; // the table's header row, repeated on a new page
         // A row of a table read from an office file holds several cells, and a
         // cell several paragraphs: each is a unit, as if pasted one per line.
         for (std::string_view cell : split_units(lines[i].text)) {

@@ -10,6 +10,7 @@
 #include "inspex/item.hpp"
 #include "inspex/lines.hpp"
 #include "inspex/pattern.hpp"
+#include "inspex/table.hpp"
 
 #include <string>
 #include <vector>
@@ -36,6 +37,10 @@ struct StreamSpec {
     char other = 'T'; // class of a line no pattern matches
     std::vector<StreamRule> rules;
     std::vector<std::string> parts;
+    // The table the cells come from, named by its header labels, for texts
+    // that lay it out by position (PDF, pdftotext -layout): its rows are
+    // recovered first (layout/columns.hpp), then read cell by cell.
+    TableSpec columns;
 };
 
 // The letter of the first class whose pattern matches the text, else `other`.

@@ -251,6 +251,7 @@ class Recovery {
     // Replaces the band by its header row and blank lines, then each line of
     // the table by a row of cells; returns the line after the table.
     std::size_t read_table(std::size_t i, Header header) {
+        widest_.assign(header.starts.size(), 0);
         i = write_header(i, header);
         std::vector<std::size_t> prose;    // lines across the columns, in a run
         std::vector<std::string> previous; // the last line's cells
@@ -261,8 +262,7 @@ class Recovery {
                 i = write_header(i, header) - 1;
                 prose.clear();
                 previous.clear();
-                open.clear();
-                continue;
+                continue; // a cell open at the foot of the page may go on at its head
             }
             const PlacedLine &line = lines_[i];
             if (line.blank()) {
@@ -300,6 +300,7 @@ class Recovery {
     void join_wrapped(const PlacedLine &line, const Header &header, std::vector<std::string> &cells,
                       std::vector<OpenCell> &open) {
         open.resize(cells.size());
+        widest_.resize(cells.size(), 0);
         bool row_start = false;
         for (std::size_t j = 0; j < cells.size(); ++j)
             row_start = row_start || (header.columns[j] == static_cast<int>(spec_.key_column) &&
@@ -315,10 +316,12 @@ class Recovery {
                 open[j].open = false;
                 continue;
             }
+            // The last column ends where its widest line so far ends.
+            widest_[j] = std::max(widest_[j], last->x1);
             double right = j + 1 < header.starts.size()
                                ? header.starts[j + 1] - kCellMargin * line.char_width
-                               : open[j].x1;
-            bool wrapped = open[j].open && !row_start && j + 1 < header.starts.size() &&
+                               : widest_[j];
+            bool wrapped = open[j].open && !row_start &&
                            open[j].x1 + line.char_width + (first->x1 - first->x0) > right;
             if (wrapped) {
                 append_to_cell(open[j].block, j, cells[j]);
@@ -367,6 +370,7 @@ class Recovery {
     Document &doc_;
     const TableSpec &spec_;
     std::vector<PlacedLine> lines_; // one per block
+    std::vector<double> widest_;    // per column of the current table: its widest line's end
 };
 
 } // namespace
