@@ -238,7 +238,7 @@ Result<Document> read_office(std::string_view bytes, const std::string &file,
         path = slash == std::string_view::npos ? "" : path.substr(slash + 1);
     }
     if (!body)
-        return Error(std::string("not a ") + kind + ": its body is missing", file);
+        return Error(std::string("damaged ") + kind + ": its body is missing", file);
     Document doc;
     doc.format = format;
     doc.paragraph_lines = true;

@@ -1,0 +1,93 @@
+// The PDF reader: lines from word positions, pages, furniture left out, bad PDFs.
+#include "support.hpp"
+
+#include "inspex/model/text_view.hpp"
+#include "inspex/read/pdf.hpp"
+
+#include <cmath>
+
+using namespace inspex;
+
+namespace {
+
+Document read_fixture(const std::string &path) {
+    auto doc = read_pdf(test::read(path), path, {});
+    REQUIRE(doc.ok());
+    return std::move(doc.value());
+}
+
+const Block *line_starting(const Document &doc, std::string_view start, std::size_t from_page) {
+    for (const Block &b : doc.blocks)
+        if (b.page >= from_page && b.text.rfind(start, 0) == 0)
+            return &b;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("pdf: lines keep their words' positions, their page, and where a page starts") {
+    Document doc = read_fixture("tests/fixtures/originals/action-plan-elmley-2022.pdf");
+    CHECK(doc.format == "pdf");
+    REQUIRE(doc.pages >= 3);
+    const Block *title = line_starting(doc, "Action Plan: HMP Elmley", 1);
+    REQUIRE(title);
+    CHECK(title->page == 1);
+    REQUIRE(title->words.size() == 4);
+    CHECK(title->words[0].x0 < title->words[1].x0);
+    std::vector<std::size_t> pages = line_pages(doc);
+    REQUIRE(pages.size() == text_view(doc).size());
+    CHECK(pages.back() == doc.pages);
+    std::size_t starts = 0;
+    for (const Block &b : doc.blocks)
+        starts += b.page_start;
+    CHECK(starts == doc.pages - 1);
+}
+
+TEST_CASE("pdf: a table over many pages: its header row on each page, words at the same x") {
+    Document doc = read_fixture("tests/fixtures/originals/action-plan-elmley-2022.pdf");
+    std::vector<const Block *> headers;
+    for (const Block &b : doc.blocks)
+        if (b.text.rfind("1. Rec 2. Recommendation", 0) == 0)
+            headers.push_back(&b);
+    REQUIRE(headers.size() >= 3); // the header row repeated is not taken for a running header
+    CHECK(headers[0]->page < headers[1]->page);
+    CHECK(headers[1]->page < headers[2]->page);
+    REQUIRE(headers[0]->words.size() == headers[2]->words.size());
+    for (std::size_t w = 0; w < headers[0]->words.size(); ++w)
+        CHECK(std::abs(headers[0]->words[w].x0 - headers[2]->words[w].x0) < 0.5);
+}
+
+TEST_CASE("pdf: running headers, footers and page numbers are left out; gaps are blank lines") {
+    Document doc = read_fixture("tests/fixtures/originals/irp-report-chelmsford-2022.pdf");
+    std::size_t running = 0, blank = 0, numbers = 0;
+    for (const Block &b : doc.blocks) {
+        running += b.text.find("Independent review of progress at HMP Chelmsford") == 0;
+        blank += b.text.empty();
+        numbers += !b.text.empty() && b.text.find_first_not_of("0123456789") == std::string::npos;
+    }
+    CHECK(running == 0);
+    CHECK(numbers == 0);
+    CHECK(blank > 10);
+    CHECK(line_starting(doc, "3.1 Levels of violence had reduced", 1));
+}
+
+TEST_CASE("pdf: damaged, locked, scanned and over-long PDFs are refused with a reason") {
+    std::string good = test::read("tests/fixtures/originals/irp-report-chelmsford-2022.pdf");
+    auto cut = read_pdf(good.substr(0, 400), "cut.pdf", {});
+    REQUIRE_FALSE(cut.ok());
+    CHECK(cut.error().describe() == "cut.pdf: damaged PDF: cannot be opened");
+    auto garbage = read_pdf("%PDF-1.7\n\x01\x02 not a pdf at all", "garbage.pdf", {});
+    REQUIRE_FALSE(garbage.ok());
+    CHECK(garbage.error().message == "damaged PDF: cannot be opened");
+    auto locked = read_pdf(test::read("tests/fixtures/pdf/locked.pdf"), "locked.pdf", {});
+    REQUIRE_FALSE(locked.ok());
+    CHECK(locked.error().message == "password-protected PDF: remove the password and try again");
+    auto scanned = read_pdf(test::read("tests/fixtures/pdf/no-text.pdf"), "scan.pdf", {});
+    REQUIRE_FALSE(scanned.ok());
+    CHECK(scanned.error().message == "scanned: no text to read; run OCR first");
+    ReadLimits one_page;
+    one_page.max_pages = 1;
+    auto long_pdf = read_pdf(good, "long.pdf", one_page);
+    REQUIRE_FALSE(long_pdf.ok());
+    CHECK(long_pdf.error().message.find("more than the limit of 1") != std::string::npos);
+}
