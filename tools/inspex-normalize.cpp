@@ -47,9 +47,13 @@ int run(const std::string &grammar_name, const std::vector<std::string> &grammar
             status = tool::usage_or_input;
             continue;
         }
-        for (const Line &line : grammar_view(*prepared->grammar, prepared->document).lines)
-            fmt::print("{}{:>5}  {}\n", inputs.size() > 1 ? path + ":" : "", line.number,
-                       show(line.text, raw));
+        GrammarView view = grammar_view(*prepared->grammar, prepared->document);
+        for (std::size_t i = 0; i < view.lines.size(); ++i) {
+            // A new page of a paged document is marked, as the text view's form feed.
+            bool new_page = i > 0 && i < view.pages.size() && view.pages[i] != view.pages[i - 1];
+            fmt::print("{}{:>5}  {}{}\n", inputs.size() > 1 ? path + ":" : "", view.lines[i].number,
+                       new_page ? show("\f", raw) : "", show(view.lines[i].text, raw));
+        }
     }
     return status;
 }

@@ -142,6 +142,34 @@ check "LibreOffice: every recommendation row" test "$(tail -n +2 "$tmp/lo/out-re
 check "LibreOffice: a date cell reads back as the date" has "$(cat "$tmp/lo/out-document.csv")" "2022-06-29"
 check "LibreOffice: text cells intact" has "$(cat "$tmp/lo/out-action.csv")" "Head of PPSP and Governor"
 
+# Originals: any format, told by content; bad files named with a reason, the others written.
+originals=tests/fixtures/originals
+mkdir -p "$tmp/mixed/sub"
+cp "$originals/action-plan-elmley-2022.docx" "$tmp/mixed/ELMLEY.DOCX"
+cp "$originals/irp-report-chelmsford-2022.pdf" "$tmp/mixed/sub/irp.pdf"
+cp "$originals/un-action-plan-chelmsford-2021.html" "$tmp/mixed/un.htm"
+cp "$originals/action-plan-ashfield-2019.odt" "$tmp/mixed/ashfield.odt"
+printf 'notes' > "$tmp/mixed/notes.md"
+ln -s loop "$tmp/mixed/loop"
+expect originals-folder 2 "$bin/inspex-extract" -q "$tmp/mixed"
+check "originals: every format in a folder, any case of extension" test "$(jq -r 'select(.kind=="document") | .grammar' <<< "$out" | sort | tr '\n' ' ')" = "action-plan action-plan irp-report un-action-plan "
+check "originals: a link loop is named and skipped" has "$err" "$tmp/mixed/loop: skipped:"
+check "originals: PDF records carry their pages" test "$(jq -c 'select(.kind=="judgement") | .source.pages' <<< "$out" | head -1)" = "[4,4]"
+printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0' > "$tmp/old.doc"
+expect legacy 2 "$bin/inspex-extract" -q "$tmp/old.doc" tests/fixtures/pdf/no-text.pdf tests/fixtures/pdf/locked.pdf "$originals/action-plan-elmley-2022.pdf"
+check "legacy Word file named with what to do" has "$err" "$tmp/old.doc: Word 97-2003 document: save it as .docx and try again"
+check "scanned PDF named with what to do" has "$err" "no-text.pdf: scanned: no text to read; run OCR first"
+check "locked PDF named" has "$err" "locked.pdf: password-protected PDF: remove the password and try again"
+check "the good PDF is still read" test "$(jq -r 'select(.kind=="recommendation") | .ref' <<< "$out" | wc -l)" -eq 18
+docx=$originals/action-plan-elmley-2022.docx # cut inside the document's own entry
+head -c "$(( $(grep -boa word/document.xml "$docx" | head -1 | cut -d: -f1) + 200 ))" "$docx" > "$tmp/cut.docx"
+expect damaged-docx 2 "$bin/inspex-extract" -q "$tmp/cut.docx"
+check "damaged DOCX named" has "$err" "$tmp/cut.docx: damaged DOCX (zip)"
+expect normalize-pdf 0 "$bin/inspex-normalize" "$originals/irp-report-chelmsford-2022.pdf"
+check "normalize: a PDF's text view marks new pages" has "$out" $'\u240C'
+expect grammars-docx 0 "$bin/inspex-grammars" "$originals/action-plan-stafford-2020.docx"
+check "grammars: scores an original" has "$out" "action-plan	1.00	fits"
+
 expect front-help 0 "$bin/inspex" --help && check "front help lists commands" has "$out" "extract"
 expect front-dispatch 0 "$bin/inspex" extract --version && check "front dispatches" has "$out" "inspex-extract 0."
 expect front-unknown 2 "$bin/inspex" frobnicate && check "front unknown command" has "$err" 'unknown command "frobnicate"'
