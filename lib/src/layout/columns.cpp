@@ -252,6 +252,7 @@ class Recovery {
     // the table by a row of cells; returns the line after the table.
     std::size_t read_table(std::size_t i, Header header) {
         widest_.assign(header.starts.size(), 0);
+        page_turned_ = false;
         i = write_header(i, header);
         std::vector<std::size_t> prose;    // lines across the columns, in a run
         std::vector<std::string> previous; // the last line's cells
@@ -262,11 +263,13 @@ class Recovery {
                 i = write_header(i, header) - 1;
                 prose.clear();
                 previous.clear();
-                continue; // a cell open at the foot of the page may go on at its head
+                page_turned_ = true; // a cell open at the foot of the page goes on at its head
+                continue;
             }
             const PlacedLine &line = lines_[i];
             if (line.blank()) {
-                open.clear(); // a gap: what follows is a new paragraph
+                if (!page_turned_)
+                    open.clear(); // a gap: what follows is a new paragraph
                 continue;
             }
             if (crosses_columns(line, header.starts)) {
@@ -282,6 +285,7 @@ class Recovery {
             join_wrapped(line, header, cells, open);
             write_row(i, cells);
             previous = std::move(written);
+            page_turned_ = false;
         }
         return i;
     }
@@ -321,8 +325,10 @@ class Recovery {
             double right = j + 1 < header.starts.size()
                                ? header.starts[j + 1] - kCellMargin * line.char_width
                                : widest_[j];
-            bool wrapped = open[j].open && !row_start &&
-                           open[j].x1 + line.char_width + (first->x1 - first->x0) > right;
+            // A row broken by a page break goes on at the head of the next page.
+            bool wrapped =
+                open[j].open && !row_start &&
+                (page_turned_ || open[j].x1 + line.char_width + (first->x1 - first->x0) > right);
             if (wrapped) {
                 append_to_cell(open[j].block, j, cells[j]);
                 cells[j].clear();
@@ -371,6 +377,7 @@ class Recovery {
     const TableSpec &spec_;
     std::vector<PlacedLine> lines_; // one per block
     std::vector<double> widest_;    // per column of the current table: its widest line's end
+    bool page_turned_ = false;      // the table's header was repeated: a new page began
 };
 
 } // namespace
