@@ -297,7 +297,7 @@ void Loader::read_stream(const toml::table &t) {
     g_.parts = spec.parts;
     spec.rules = read_rules(t);
     if (const toml::table *columns = table_at(t, "columns")) {
-        allow(*columns, {"columns", "header_min", "key"}, "[stream.columns]");
+        allow(*columns, {"columns", "header_min", "key", "row_start"}, "[stream.columns]");
         read_columns(*columns, spec.columns, "[stream.columns]");
     }
 }
@@ -473,6 +473,13 @@ void Loader::read_columns(const toml::table &t, TableSpec &spec, std::string_vie
         spec.header_min = static_cast<std::size_t>(n->value_or(0));
     if (const toml::node *key = t.get("key"))
         spec.key_column = column_of(spec, *key);
+    each(t, "row_start", [&](const toml::node &n) {
+        const toml::table *r = n.as_table();
+        if (!r || !r->get("column") || !r->get("pattern"))
+            fail(&n, "each row_start is { column = ..., pattern = ... }");
+        spec.row_starts.push_back(
+            {column_of(spec, *r->get("column")), regex(*r->get("pattern"), "pattern")});
+    });
 }
 
 void Loader::read_table(const toml::table &t) {
@@ -485,13 +492,6 @@ void Loader::read_table(const toml::table &t) {
     spec.skip = optional_regex(t, "skip");
     spec.noise = optional_regex(t, "noise");
     read_columns(t, spec, "[table]");
-    each(t, "row_start", [&](const toml::node &n) {
-        const toml::table *r = n.as_table();
-        if (!r || !r->get("column") || !r->get("pattern"))
-            fail(&n, "each row_start is { column = ..., pattern = ... }");
-        spec.row_starts.push_back(
-            {column(*r->get("column")), regex(*r->get("pattern"), "pattern")});
-    });
     if (const toml::table *h = table_at(t, "heading")) {
         spec.has_heading = true;
         if (!h->get("column") || !h->get("pattern"))

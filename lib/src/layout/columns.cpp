@@ -305,10 +305,7 @@ class Recovery {
                       std::vector<OpenCell> &open) {
         open.resize(cells.size());
         widest_.resize(cells.size(), 0);
-        bool row_start = false;
-        for (std::size_t j = 0; j < cells.size(); ++j)
-            row_start = row_start || (header.columns[j] == static_cast<int>(spec_.key_column) &&
-                                      !cells[j].empty());
+        bool row_start = starts_row(header, cells);
         for (std::size_t j = 0; j < cells.size(); ++j) {
             const Word *first = nullptr, *last = nullptr;
             for (const Word &w : line.words)
@@ -338,6 +335,22 @@ class Recovery {
             open[j].x1 = last->x1;
             open[j].open = true;
         }
+    }
+
+    // A line that begins a row: its key column has text, or a row_start rule
+    // of the grammar matches its column's text.
+    bool starts_row(const Header &header, const std::vector<std::string> &cells) const {
+        for (std::size_t j = 0; j < cells.size(); ++j) {
+            if (cells[j].empty() || header.columns[j] < 0)
+                continue;
+            auto column = static_cast<std::size_t>(header.columns[j]);
+            if (column == spec_.key_column)
+                return true;
+            for (const RowStartRule &rule : spec_.row_starts)
+                if (rule.column == column && rule.pattern->matches(cells[j]))
+                    return true;
+        }
+        return false;
     }
 
     void append_to_cell(std::size_t block, std::size_t column, const std::string &text) {
