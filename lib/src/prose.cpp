@@ -55,8 +55,7 @@ std::string_view next_text(const std::vector<Line> &lines, std::size_t i) {
 bool after_title_line(const std::vector<Chunk> &chunks, std::string_view next) {
     if (chunks.empty() || chunks.back().lines.size() != 1 || chunks.back().starts_block)
         return false;
-    return is_title_line(collapse_spaces(chunks.back().lines.front()->text)) &&
-           starts_upper(next);
+    return is_title_line(collapse_spaces(chunks.back().lines.front()->text)) && starts_upper(next);
 }
 
 } // namespace
