@@ -189,9 +189,12 @@ Result<Document> read_html(std::string_view bytes, const std::string &file, cons
         bytes = decoded;
         encoding = "UTF-8";
     }
-    htmlDocPtr parsed = htmlReadMemory(
-        bytes.data(), static_cast<int>(bytes.size()), nullptr, encoding,
-        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    htmlDocPtr parsed =
+        htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, encoding,
+                       // HUGE: past 256 levels of nesting the parser would otherwise drop the
+                       // rest of the page; the input's size is bounded by ReadLimits.
+                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                           HTML_PARSE_NONET | XML_PARSE_HUGE);
     if (!parsed || !xmlDocGetRootElement(parsed)) {
         if (parsed)
             xmlFreeDoc(parsed);
