@@ -407,13 +407,34 @@ json RecordBuilder::document(const std::vector<Line> &lines, std::vector<Warning
                     lines.empty() ? 0 : lines.back().number);
     rec["grammar"] = g_.name;
     Item none;
+    json inferred = json::array();
     for (const std::string &name : g_.document.fields) {
         if (name == g_.document.counts_field) {
             rec[name] = counts(text);
             continue;
         }
-        rec[name] = field_value(g_.document.types.at(name), none, w, warnings);
+        const FieldSpec &f = g_.document.types.at(name);
+        auto text = text_value(f, w, none.context);
+        if (f.type == FieldType::range && !f.year_before.empty() && text) {
+            // The date the span ends on or before, as this record gives it.
+            json limit = rec.contains(f.year_before)
+                             ? rec[f.year_before]
+                             : field_value(g_.document.types.at(f.year_before), none, w, warnings);
+            std::optional<std::string> before;
+            if (limit.is_object() && limit.contains("date") && limit["date"].is_string())
+                before = limit["date"].get<std::string>();
+            RangeRead range = read_range(*text, g_.dates, before);
+            rec[name] = std::move(range.value);
+            if (range.year_inferred)
+                inferred.push_back(name);
+            continue;
+        }
+        rec[name] = field_value(f, none, w, warnings);
     }
+    // A document record lists what it deduced only when it deduced something,
+    // so records of documents that state everything keep their shape.
+    if (!inferred.empty())
+        rec["inferred"] = std::move(inferred);
     rec["warnings"] = json::array();
     for (const Warning &warning : warnings)
         rec["warnings"].push_back(warning.to_json());

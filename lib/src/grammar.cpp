@@ -531,7 +531,7 @@ std::vector<CaptureRule> Loader::read_captures(const toml::table &root, std::str
 FieldSpec Loader::read_field(const std::string &name, const toml::table &t) const {
     allow(t,
           {"type", "part", "context", "format", "vocab", "split", "valid", "lower", "replace",
-           "infer", "lookup", "match"},
+           "infer", "lookup", "match", "year_before"},
           fmt::format("[fields.{}]", name));
     FieldSpec f;
     f.name = name;
@@ -556,6 +556,9 @@ FieldSpec Loader::read_field(const std::string &name, const toml::table &t) cons
     f.infer = optional_string(t, "infer");
     f.lookup = optional_string(t, "lookup");
     f.match = optional_string(t, "match");
+    f.year_before = optional_string(t, "year_before");
+    if (!f.year_before.empty() && f.type != FieldType::range)
+        fail(t.get("year_before"), fmt::format("field {} has year_before but is no range", name));
     if (!f.lookup.empty() && f.match.empty())
         fail(&t, fmt::format("field {} has a lookup but no match field", name));
     if (!f.infer.empty() && f.infer != "sequence" && f.infer != "stated")
@@ -585,6 +588,10 @@ void Loader::read_document(const toml::table &root) {
     g_.document.rules = read_captures(*d, "capture", false);
     g_.document.types = read_fields(table_at(*d, "fields"));
     g_.document.counts_field = optional_string(*d, "counts_field");
+    for (const auto &[name, f] : g_.document.types)
+        if (!f.year_before.empty() && !g_.document.types.count(f.year_before))
+            fail(d, fmt::format("field {} takes its year from \"{}\", no [document.fields.{}]",
+                                name, f.year_before, f.year_before));
     if (const toml::table *counts = table_at(*d, "counts"))
         for (const auto &[path, node] : in_file_order(*counts))
             g_.document.stated.push_back({path, regex(*node, path)});

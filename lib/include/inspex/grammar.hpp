@@ -58,6 +58,9 @@ struct FieldSpec {
     // matches this record's `match` field (e.g. a summary of judgements).
     std::string lookup;
     std::string match;
+    // For a range field of the document: the date field the span ends on or
+    // before, whose year a span written without one takes (marked inferred).
+    std::string year_before;
 };
 
 // A table the document states elsewhere: entries of text and value, read by
