@@ -179,12 +179,25 @@ class Checker {
     }
 
     void inferred_values() {
+        inferred_values_of(document_);
         for (const json &rec : items_)
-            if (rec.contains("inferred") && rec["inferred"].is_array())
-                for (const json &field : rec["inferred"])
+            inferred_values_of(rec);
+    }
+    // A span ({"text", "start", "end"}) is shown as the dates it was read as.
+    static std::string shown(const json &value) {
+        if (value.is_object() && value.contains("start") && value.contains("end"))
+            return fmt::format("{} to {}", text_of(value["start"]), text_of(value["end"]));
+        if (value.is_object() && value.contains("date"))
+            return text_of(value["date"]);
+        return text_of(value);
+    }
+    void inferred_values_of(const json &rec) {
+        if (rec.contains("inferred") && rec["inferred"].is_array())
+            for (const json &field : rec["inferred"])
+                if (field.is_string())
                     add(Severity::info, "inferred-value",
                         fmt::format("{} \"{}\" was deduced, not read from the text", text_of(field),
-                                    text_of(field_of(rec, field.get<std::string>()))),
+                                    shown(field_of(rec, field.get<std::string>()))),
                         rec);
     }
 

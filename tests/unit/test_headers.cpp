@@ -7,6 +7,7 @@
 
 #include "support.hpp"
 
+#include <filesystem>
 #include <map>
 
 using namespace inspex;
@@ -127,6 +128,11 @@ const HeaderRow kRows[] = {
      "HMP Elmley", "2022-06-29", nullptr, nullptr, nullptr},
     {"action-plan", "ESTABLISHMENT: HMP ELMLEY\nAction Plan Submitted: 29th June 2022\n",
      "HMP ELMLEY", "2022-06-29", nullptr, nullptr, nullptr},
+    // ... and a name the header gives in capitals only is the text's own title-case copy of it.
+    {"action-plan", "ESTABLISHMENT: HMP ELMLEY\nAction Plan Submitted: 29th June 2022\n7.1\tThe governor of HMP Elmley agreed.\n",
+     "HMP Elmley", "2022-06-29", nullptr, nullptr, nullptr},
+    {"action-plan", "ESTABLISHMENT: HMP ELMLEY\n7.1\tThe governor of HMP Elmleyside agreed.\n",
+     "HMP ELMLEY", nullptr, nullptr, nullptr, nullptr},
     // 2020 (Stafford): a label without its value is null, the next label not taken for it.
     {"action-plan", "Action Plan: HMP Stafford\n\nAction Plan Submitted: 29 July 2020\n\nA Response to the HMIP Inspection\n\nReport Published: 12th May 2020\n\nINTRODUCTION\n",
      "HMP Stafford", "2020-07-29", "2020-05-12", nullptr, nullptr},
@@ -212,4 +218,27 @@ TEST_CASE("headers: the IRP title's span is read as written") {
                            "Report on an independent review of progress at HMYOI Wetherby by HM "
                            "Chief Inspector of Prisons (22 October – 6 November 2024)\n");
     CHECK(doc["inspection"]["text"] == "22 October – 6 November 2024");
+}
+
+// Every text rendition of a sample (pandoc, pdftotext, docx2txt, LibreOffice's
+// text export) gives the sample's own reviewed document fields.
+TEST_CASE("headers: each text rendition gives its sample's document fields") {
+    namespace fs = std::filesystem;
+    std::size_t checked = 0;
+    for (const auto &entry :
+         fs::directory_iterator(test::source_path("tests/fixtures/renditions"))) {
+        std::string file = entry.path().filename().string();
+        if (entry.path().extension() != ".txt")
+            continue;
+        std::string sample = file.substr(0, file.find('.'));
+        std::string grammar_name = sample.substr(0, sample.rfind('-', sample.rfind('-') - 1));
+        std::string expected_text = test::read("samples/" + sample + ".expected.jsonl");
+        json expected = json::parse(expected_text.substr(0, expected_text.find('\n')));
+        CAPTURE(file);
+        json doc = document_of(grammar_name, test::read("tests/fixtures/renditions/" + file));
+        for (const char *name : {"establishment", "submitted", "published", "inspection"})
+            CHECK(doc[name] == expected[name]);
+        ++checked;
+    }
+    CHECK(checked >= 30);
 }

@@ -4,6 +4,7 @@
 
 #include "support.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 using namespace inspex;
@@ -133,4 +134,19 @@ TEST_CASE("records: JSON Lines are grouped by document; bad lines are named and 
     CHECK(docs == std::vector<std::string>{"a:1", "b:0"});
     REQUIRE(errors.size() == 1);
     CHECK(errors[0] == "r.jsonl:3: not a JSON record: oops");
+}
+
+TEST_CASE("validate: a document's deduced value is reported as such") {
+    Validator v(&plan_grammar());
+    json doc = document(1, 0, 1);
+    doc["inspection"] = {
+        {"text", "28 February to 11 March"}, {"start", "2022-02-28"}, {"end", "2022-03-11"}};
+    doc["inferred"] = {"inspection"};
+    auto findings = v.check(doc, {item("1.1", "agreed")});
+    auto deduced = std::find_if(findings.begin(), findings.end(),
+                                [](const Finding &f) { return f.code == "inferred-value"; });
+    REQUIRE(deduced != findings.end());
+    CHECK(deduced->message ==
+          "inspection \"2022-02-28 to 2022-03-11\" was deduced, not read from the text");
+    CHECK(codes(findings).empty());
 }
