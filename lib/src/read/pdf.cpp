@@ -3,9 +3,12 @@
 #include "inspex/model/text_view.hpp"
 
 #include <algorithm>
+#include <climits>
+#include <exception>
 #include <fmt/format.h>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
@@ -176,27 +179,33 @@ void add_page(Document &doc, const PageText &page, const std::vector<bool> &skip
         previous = &line;
         first = false;
     }
+    if (first && number > 1) { // a page with nothing on it still begins a page
+        doc.blocks.push_back(Block::paragraph("", number));
+        doc.blocks.back().page_start = true;
+    }
 }
 
 void quiet(const std::string &, void *) {}
 
-} // namespace
+// Poppler's message handler is global: set once, not raced by a batch's threads.
+void silence_poppler() {
+    static std::once_flag once;
+    std::call_once(once, [] { poppler::set_debug_error_function(quiet, nullptr); });
+}
 
-Result<Document> read_pdf(std::string_view bytes, const std::string &file,
-                          const ReadLimits &limits) {
-    poppler::set_debug_error_function(quiet, nullptr);
-    std::unique_ptr<poppler::document> pdf;
-    try {
-        pdf.reset(
-            poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-    } catch (...) {
-        pdf.reset();
-    }
-    if (!pdf)
-        return Error("damaged PDF: cannot be opened", file);
-    if (pdf->is_locked())
+// The height of the page as its text is laid out: poppler gives the words of a
+// page turned a quarter (/Rotate 90 or 270) upright, so its width is their height.
+double upright_height(const poppler::page &page) {
+    poppler::rectf r = page.page_rect();
+    auto o = page.orientation();
+    return o == poppler::page::landscape || o == poppler::page::seascape ? r.width() : r.height();
+}
+
+Result<Document> read_opened(const poppler::document &pdf, const std::string &file,
+                             const ReadLimits &limits) {
+    if (pdf.is_locked())
         return Error("password-protected PDF: remove the password and try again", file);
-    auto count = static_cast<std::size_t>(std::max(0, pdf->pages()));
+    auto count = static_cast<std::size_t>(std::max(0, pdf.pages()));
     if (count > limits.max_pages)
         return Error(
             fmt::format("PDF of {} pages: more than the limit of {}", count, limits.max_pages),
@@ -204,9 +213,9 @@ Result<Document> read_pdf(std::string_view bytes, const std::string &file,
     std::vector<PageText> pages;
     bool any_text = false;
     for (std::size_t i = 0; i < count; ++i) {
-        std::unique_ptr<poppler::page> page(pdf->create_page(static_cast<int>(i)));
+        std::unique_ptr<poppler::page> page(pdf.create_page(static_cast<int>(i)));
         PageText p{page ? lines_of(boxes_of(*page)) : std::vector<PageLine>{},
-                   page ? page->page_rect().height() : 0};
+                   page ? upright_height(*page) : 0};
         any_text = any_text || !p.lines.empty();
         pages.push_back(std::move(p));
     }
@@ -220,6 +229,27 @@ Result<Document> read_pdf(std::string_view bytes, const std::string &file,
         add_page(doc, pages[i], skip[i], i + 1);
     number_lines(doc);
     return doc;
+}
+
+} // namespace
+
+Result<Document> read_pdf(std::string_view bytes, const std::string &file,
+                          const ReadLimits &limits) {
+    if (bytes.size() > static_cast<std::size_t>(INT_MAX))
+        return Error(fmt::format("PDF of {} bytes: more than poppler can read", bytes.size()),
+                     file);
+    silence_poppler();
+    try { // poppler may throw (out of memory on a hostile file): an error value, never an exception
+        std::unique_ptr<poppler::document> pdf(
+            poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+        if (!pdf)
+            return Error("damaged PDF: cannot be opened", file);
+        return read_opened(*pdf, file, limits);
+    } catch (const std::exception &e) {
+        return Error(fmt::format("damaged PDF: cannot be read ({})", e.what()), file);
+    } catch (...) {
+        return Error("damaged PDF: cannot be read", file);
+    }
 }
 
 } // namespace inspex
