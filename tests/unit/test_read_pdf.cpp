@@ -155,3 +155,28 @@ TEST_CASE("pdf: on a page turned a quarter (/Rotate 90) the bands are measured u
     CHECK(texts == std::vector<std::string>{"Body line one", "Body line one"});
     CHECK(doc->blocks[1].page_start);
 }
+
+TEST_CASE("pdf: a paragraph gap (1.5 line spacings) is a blank line; a wider row pitch is not") {
+    std::string page;
+    double y = 700;
+    for (const char *line : {"one a", "one b", "one c", "", "two a", "two b", "-", "three"}) {
+        y -= std::string_view(line).empty() ? 6.5 : std::string_view(line) == "-" ? 2.6 : 13;
+        if (std::string_view(line).size() > 1)
+            page += text_at(72, y, line);
+    }
+    auto doc = read_pdf(tiny_pdf({page}), "gaps.pdf", {});
+    REQUIRE(doc.ok());
+    std::vector<std::string> texts;
+    for (const Block &b : doc->blocks)
+        texts.push_back(b.text);
+    CHECK(texts ==
+          std::vector<std::string>{"one a", "one b", "one c", "", "two a", "two b", "three"});
+}
+
+TEST_CASE("pdf: paragraphs set 1.5 line spacings apart, as pdftotext -layout parts them") {
+    Document doc = read_fixture("tests/fixtures/originals/irp-report-chelmsford-2022.pdf");
+    const Block *next = line_starting(doc, "1.10 Overall, this was a positive", 1);
+    REQUIRE(next);
+    CHECK(next[-1].text.empty());
+    CHECK(next[-2].text.rfind("most appropriate learning and work", 0) == 0);
+}

@@ -17,8 +17,11 @@
 namespace inspex {
 namespace {
 
-constexpr double kBand = 0.10;    // top and bottom share of a page where furniture sits
-constexpr double kGapLines = 1.6; // a pitch this many line heights apart leaves a blank line
+constexpr double kBand = 0.10;        // top and bottom share of a page where furniture sits
+constexpr double kGapLines = 1.4;     // a pitch this many line spacings apart leaves a blank line
+constexpr double kOneParagraph = 1.2; // lines of a paragraph: a pitch under this many box heights
+constexpr double kPitchPerBox =
+    0.9;                          // single spacing, in box heights (a box spans ascent to descent)
 constexpr double kJoinGap = 0.15; // boxes closer than this share of their height are one word
 constexpr double kSameRow = 0.5;  // a box whose middle is this near a line's is on it
 constexpr double kGroupGap = 1.0; // a gap of a line's height parts groups of words
@@ -150,26 +153,42 @@ std::vector<std::vector<bool>> furniture(const std::vector<PageText> &pages) {
     return out;
 }
 
-double median_height(const std::vector<PageLine> &lines) {
-    std::vector<double> heights;
-    for (const PageLine &l : lines)
-        heights.push_back(l.height());
-    if (heights.empty())
+double median(std::vector<double> values) {
+    if (values.empty())
         return 0;
-    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-    return heights[heights.size() / 2];
+    std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+    return values[values.size() / 2];
+}
+
+// The page's line spacing: the median pitch between consecutive lines of one
+// paragraph (closer than kOneParagraph box heights; a box is taller than the
+// spacing), or on a page without such lines what the box height gives.
+double line_spacing(const std::vector<PageLine> &lines, const std::vector<bool> &skip) {
+    std::vector<double> heights, pitches;
+    const PageLine *previous = nullptr;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (skip[i])
+            continue;
+        heights.push_back(lines[i].height());
+        if (previous)
+            pitches.push_back(lines[i].middle() - previous->middle());
+        previous = &lines[i];
+    }
+    double box = median(std::move(heights));
+    std::erase_if(pitches, [box](double p) { return p <= 0 || p > kOneParagraph * box; });
+    return pitches.empty() ? kPitchPerBox * box : median(std::move(pitches));
 }
 
 void add_page(Document &doc, const PageText &page, const std::vector<bool> &skip,
               std::size_t number) {
-    double height = median_height(page.lines);
+    double spacing = line_spacing(page.lines, skip);
     const PageLine *previous = nullptr;
     bool first = true;
     for (std::size_t i = 0; i < page.lines.size(); ++i) {
         if (skip[i])
             continue;
         const PageLine &line = page.lines[i];
-        if (previous && line.middle() - previous->middle() > kGapLines * height)
+        if (previous && line.middle() - previous->middle() > kGapLines * spacing)
             doc.blocks.push_back(Block::paragraph("", number));
         Block b = Block::paragraph({}, number);
         b.words = words_of(line);
