@@ -5,6 +5,7 @@
 #include "inspex/read/pdf.hpp"
 
 #include <cmath>
+#include <fmt/format.h>
 
 using namespace inspex;
 
@@ -21,6 +22,38 @@ const Block *line_starting(const Document &doc, std::string_view start, std::siz
         if (b.page >= from_page && b.text.rfind(start, 0) == 0)
             return &b;
     return nullptr;
+}
+
+// A PDF written here: letter-size pages, each drawing `contents` (a content
+// stream using /F1, Helvetica), `extra` added to each page's dictionary.
+std::string tiny_pdf(const std::vector<std::string> &contents, const std::string &extra = "") {
+    std::vector<std::string> objects{"<< /Type /Catalog /Pages 2 0 R >>", "",
+                                     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+    std::string kids;
+    for (const std::string &c : contents) {
+        std::size_t n = objects.size() + 1;
+        kids += fmt::format("{} 0 R ", n);
+        objects.push_back(
+            fmt::format("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                        "/Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R{} >>",
+                        n + 1, extra));
+        objects.push_back(fmt::format("<< /Length {} >>\nstream\n{}\nendstream", c.size(), c));
+    }
+    objects[1] = fmt::format("<< /Type /Pages /Kids [{}] /Count {} >>", kids, contents.size());
+    std::string out = "%PDF-1.4\n", xref;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        xref += fmt::format("{:010d} 00000 n \n", out.size());
+        out += fmt::format("{} 0 obj\n{}\nendobj\n", i + 1, objects[i]);
+    }
+    return out + fmt::format("xref\n0 {}\n0000000000 65535 f \n{}trailer\n<< /Size {} /Root 1 0 "
+                             "R >>\nstartxref\n{}\n%%EOF\n",
+                             objects.size() + 1, xref, objects.size() + 1, out.size());
+}
+
+// A line of text at (x, y), turned a quarter left when `turned` (upright on a /Rotate 90 page).
+std::string text_at(double x, double y, const std::string &text, bool turned = false) {
+    return fmt::format("BT /F1 12 Tf {} {} Tm ({}) Tj ET\n", turned ? "0 1 -1 0" : "1 0 0 1",
+                       fmt::format("{} {}", x, y), text);
 }
 
 } // namespace
@@ -90,4 +123,60 @@ TEST_CASE("pdf: damaged, locked, scanned and over-long PDFs are refused with a r
     auto long_pdf = read_pdf(good, "long.pdf", one_page);
     REQUIRE_FALSE(long_pdf.ok());
     CHECK(long_pdf.error().message.find("more than the limit of 1") != std::string::npos);
+}
+
+TEST_CASE("pdf: a page with nothing on it still begins a page") {
+    std::string pdf =
+        tiny_pdf({text_at(72, 700, "First page"), "", text_at(72, 700, "Third page")});
+    auto doc = read_pdf(pdf, "blank.pdf", {});
+    REQUIRE(doc.ok());
+    CHECK(doc->pages == 3);
+    std::vector<Line> view = text_view(*doc);
+    REQUIRE(view.size() == 3);
+    CHECK(view[0].text == "First page");
+    CHECK(view[1].text == std::string(1, kPageBreak)); // page 2: empty
+    CHECK(view[2].text == std::string(1, kPageBreak) + "Third page");
+    CHECK(line_pages(*doc) == std::vector<std::size_t>{1, 2, 3});
+}
+
+TEST_CASE("pdf: on a page turned a quarter (/Rotate 90) the bands are measured upright") {
+    // Upright, the page is 792 wide and 612 high; "Page N" sits 577 points down:
+    // in the bottom tenth of 612, though not of 792.
+    std::vector<std::string> pages;
+    for (int n : {1, 2})
+        pages.push_back(text_at(30, 72, "Running title", true) +
+                        text_at(100, 72, "Body line one", true) +
+                        text_at(580, 72, fmt::format("Page {}", n), true));
+    auto doc = read_pdf(tiny_pdf(pages, " /Rotate 90"), "turned.pdf", {});
+    REQUIRE(doc.ok());
+    std::vector<std::string> texts;
+    for (const Block &b : doc->blocks)
+        texts.push_back(b.text);
+    CHECK(texts == std::vector<std::string>{"Body line one", "Body line one"});
+    CHECK(doc->blocks[1].page_start);
+}
+
+TEST_CASE("pdf: a paragraph gap (1.5 line spacings) is a blank line; a wider row pitch is not") {
+    std::string page;
+    double y = 700;
+    for (const char *line : {"one a", "one b", "one c", "", "two a", "two b", "-", "three"}) {
+        y -= std::string_view(line).empty() ? 6.5 : std::string_view(line) == "-" ? 2.6 : 13;
+        if (std::string_view(line).size() > 1)
+            page += text_at(72, y, line);
+    }
+    auto doc = read_pdf(tiny_pdf({page}), "gaps.pdf", {});
+    REQUIRE(doc.ok());
+    std::vector<std::string> texts;
+    for (const Block &b : doc->blocks)
+        texts.push_back(b.text);
+    CHECK(texts ==
+          std::vector<std::string>{"one a", "one b", "one c", "", "two a", "two b", "three"});
+}
+
+TEST_CASE("pdf: paragraphs set 1.5 line spacings apart, as pdftotext -layout parts them") {
+    Document doc = read_fixture("tests/fixtures/originals/irp-report-chelmsford-2022.pdf");
+    const Block *next = line_starting(doc, "1.10 Overall, this was a positive", 1);
+    REQUIRE(next);
+    CHECK(next[-1].text.empty());
+    CHECK(next[-2].text.rfind("most appropriate learning and work", 0) == 0);
 }

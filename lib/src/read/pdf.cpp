@@ -3,9 +3,12 @@
 #include "inspex/model/text_view.hpp"
 
 #include <algorithm>
+#include <climits>
+#include <exception>
 #include <fmt/format.h>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
@@ -14,8 +17,11 @@
 namespace inspex {
 namespace {
 
-constexpr double kBand = 0.10;    // top and bottom share of a page where furniture sits
-constexpr double kGapLines = 1.6; // a pitch this many line heights apart leaves a blank line
+constexpr double kBand = 0.10;        // top and bottom share of a page where furniture sits
+constexpr double kGapLines = 1.4;     // a pitch this many line spacings apart leaves a blank line
+constexpr double kOneParagraph = 1.2; // lines of a paragraph: a pitch under this many box heights
+constexpr double kPitchPerBox =
+    0.9;                          // single spacing, in box heights (a box spans ascent to descent)
 constexpr double kJoinGap = 0.15; // boxes closer than this share of their height are one word
 constexpr double kSameRow = 0.5;  // a box whose middle is this near a line's is on it
 constexpr double kGroupGap = 1.0; // a gap of a line's height parts groups of words
@@ -147,26 +153,42 @@ std::vector<std::vector<bool>> furniture(const std::vector<PageText> &pages) {
     return out;
 }
 
-double median_height(const std::vector<PageLine> &lines) {
-    std::vector<double> heights;
-    for (const PageLine &l : lines)
-        heights.push_back(l.height());
-    if (heights.empty())
+double median(std::vector<double> values) {
+    if (values.empty())
         return 0;
-    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-    return heights[heights.size() / 2];
+    std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+    return values[values.size() / 2];
+}
+
+// The page's line spacing: the median pitch between consecutive lines of one
+// paragraph (closer than kOneParagraph box heights; a box is taller than the
+// spacing), or on a page without such lines what the box height gives.
+double line_spacing(const std::vector<PageLine> &lines, const std::vector<bool> &skip) {
+    std::vector<double> heights, pitches;
+    const PageLine *previous = nullptr;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (skip[i])
+            continue;
+        heights.push_back(lines[i].height());
+        if (previous)
+            pitches.push_back(lines[i].middle() - previous->middle());
+        previous = &lines[i];
+    }
+    double box = median(std::move(heights));
+    std::erase_if(pitches, [box](double p) { return p <= 0 || p > kOneParagraph * box; });
+    return pitches.empty() ? kPitchPerBox * box : median(std::move(pitches));
 }
 
 void add_page(Document &doc, const PageText &page, const std::vector<bool> &skip,
               std::size_t number) {
-    double height = median_height(page.lines);
+    double spacing = line_spacing(page.lines, skip);
     const PageLine *previous = nullptr;
     bool first = true;
     for (std::size_t i = 0; i < page.lines.size(); ++i) {
         if (skip[i])
             continue;
         const PageLine &line = page.lines[i];
-        if (previous && line.middle() - previous->middle() > kGapLines * height)
+        if (previous && line.middle() - previous->middle() > kGapLines * spacing)
             doc.blocks.push_back(Block::paragraph("", number));
         Block b = Block::paragraph({}, number);
         b.words = words_of(line);
@@ -176,27 +198,33 @@ void add_page(Document &doc, const PageText &page, const std::vector<bool> &skip
         previous = &line;
         first = false;
     }
+    if (first && number > 1) { // a page with nothing on it still begins a page
+        doc.blocks.push_back(Block::paragraph("", number));
+        doc.blocks.back().page_start = true;
+    }
 }
 
 void quiet(const std::string &, void *) {}
 
-} // namespace
+// Poppler's message handler is global: set once, not raced by a batch's threads.
+void silence_poppler() {
+    static std::once_flag once;
+    std::call_once(once, [] { poppler::set_debug_error_function(quiet, nullptr); });
+}
 
-Result<Document> read_pdf(std::string_view bytes, const std::string &file,
-                          const ReadLimits &limits) {
-    poppler::set_debug_error_function(quiet, nullptr);
-    std::unique_ptr<poppler::document> pdf;
-    try {
-        pdf.reset(
-            poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-    } catch (...) {
-        pdf.reset();
-    }
-    if (!pdf)
-        return Error("damaged PDF: cannot be opened", file);
-    if (pdf->is_locked())
+// The height of the page as its text is laid out: poppler gives the words of a
+// page turned a quarter (/Rotate 90 or 270) upright, so its width is their height.
+double upright_height(const poppler::page &page) {
+    poppler::rectf r = page.page_rect();
+    auto o = page.orientation();
+    return o == poppler::page::landscape || o == poppler::page::seascape ? r.width() : r.height();
+}
+
+Result<Document> read_opened(const poppler::document &pdf, const std::string &file,
+                             const ReadLimits &limits) {
+    if (pdf.is_locked())
         return Error("password-protected PDF: remove the password and try again", file);
-    auto count = static_cast<std::size_t>(std::max(0, pdf->pages()));
+    auto count = static_cast<std::size_t>(std::max(0, pdf.pages()));
     if (count > limits.max_pages)
         return Error(
             fmt::format("PDF of {} pages: more than the limit of {}", count, limits.max_pages),
@@ -204,9 +232,9 @@ Result<Document> read_pdf(std::string_view bytes, const std::string &file,
     std::vector<PageText> pages;
     bool any_text = false;
     for (std::size_t i = 0; i < count; ++i) {
-        std::unique_ptr<poppler::page> page(pdf->create_page(static_cast<int>(i)));
+        std::unique_ptr<poppler::page> page(pdf.create_page(static_cast<int>(i)));
         PageText p{page ? lines_of(boxes_of(*page)) : std::vector<PageLine>{},
-                   page ? page->page_rect().height() : 0};
+                   page ? upright_height(*page) : 0};
         any_text = any_text || !p.lines.empty();
         pages.push_back(std::move(p));
     }
@@ -220,6 +248,27 @@ Result<Document> read_pdf(std::string_view bytes, const std::string &file,
         add_page(doc, pages[i], skip[i], i + 1);
     number_lines(doc);
     return doc;
+}
+
+} // namespace
+
+Result<Document> read_pdf(std::string_view bytes, const std::string &file,
+                          const ReadLimits &limits) {
+    if (bytes.size() > static_cast<std::size_t>(INT_MAX))
+        return Error(fmt::format("PDF of {} bytes: more than poppler can read", bytes.size()),
+                     file);
+    silence_poppler();
+    try { // poppler may throw (out of memory on a hostile file): an error value, never an exception
+        std::unique_ptr<poppler::document> pdf(
+            poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+        if (!pdf)
+            return Error("damaged PDF: cannot be opened", file);
+        return read_opened(*pdf, file, limits);
+    } catch (const std::exception &e) {
+        return Error(fmt::format("damaged PDF: cannot be read ({})", e.what()), file);
+    } catch (...) {
+        return Error("damaged PDF: cannot be read", file);
+    }
 }
 
 } // namespace inspex
