@@ -3,6 +3,7 @@
 #include "inspex/infer.hpp"
 #include "inspex/layout/cell_lines.hpp"
 #include "inspex/layout/columns.hpp"
+#include "inspex/layout/grid_tables.hpp"
 #include "inspex/model/text_view.hpp"
 #include "inspex/read/reader.hpp"
 
@@ -528,7 +529,9 @@ Result<Extraction> extract(const Grammar &grammar, const Input &input) {
 }
 
 Extraction extract_text(const Grammar &grammar, const Input &input, std::string_view text) {
-    return extract_document(grammar, input, text_document(text));
+    Document document = text_document(text);
+    recover_grid_tables(document);
+    return extract_document(grammar, input, std::move(document));
 }
 
 Extraction extract_document(const Grammar &grammar, const Input &input, Document model) {

@@ -1,6 +1,7 @@
 #include "inspex/read/text.hpp"
 
 #include "inspex/decode.hpp"
+#include "inspex/layout/grid_tables.hpp"
 #include "inspex/model/text_view.hpp"
 
 namespace inspex {
@@ -9,7 +10,9 @@ Result<Document> read_text(std::string_view bytes, const std::string &file) {
     auto decoded = decode(bytes, file);
     if (!decoded)
         return decoded.error();
-    return text_document(decoded->text);
+    Document document = text_document(decoded->text);
+    recover_grid_tables(document);
+    return document;
 }
 
 } // namespace inspex

@@ -1,5 +1,6 @@
-// Reader of plain text: decoded (decode.hpp), then a paragraph per line and a
-// table for each run of tab-separated lines, numbered as the input's own lines.
+// Reader of plain text: decoded (decode.hpp), then a paragraph per line, a
+// table for each run of tab-separated lines and each grid drawn with `+---+`
+// and `|` (grid_tables.hpp), numbered as the input's own lines.
 //
 //   auto doc = read_text(bytes, "plan.txt");
 #pragma once
