@@ -201,7 +201,7 @@ class Recovery {
         if (!plain_line(doc_.blocks[i]) || spec_.columns.size() > 32)
             return std::nullopt;
         std::vector<std::string> words = split_words(flat(doc_.blocks[i]));
-        if (words.empty() || names_at(words, 0).empty())
+        if (words.empty())
             return std::nullopt;
         std::vector<std::size_t> ends{words.size()}, lasts{i};
         for (std::size_t j = i + 1;
@@ -213,6 +213,9 @@ class Recovery {
             ends.push_back(words.size());
             lasts.push_back(j);
         }
+        // The first label may run over lines ("1. Rec" / "No").
+        if (names_at(words, 0).empty())
+            return std::nullopt;
         std::vector<std::vector<unsigned>> names;
         for (std::size_t a = 0; a < words.size(); ++a)
             names.push_back(names_at(words, a));
