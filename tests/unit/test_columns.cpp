@@ -51,3 +51,38 @@ TEST_CASE("columns: a first row's line under the header is not taken for a wrapp
     CHECK(lines[0] == "No.\tText\tFunction Responsible/\tWhen");
     CHECK(lines[2] == "\t\tGovernor\t");
 }
+
+TEST_CASE("columns: in aligned text a free-text cell goes on until a sentence ends") {
+    TableSpec s = spec();
+    // "more" would have fitted on the line above by character count: a
+    // proportional font measured otherwise. A line after a full stop begins
+    // a new paragraph of the cell.
+    Document doc = text_document("No.   Text                       Function Responsible/   When\n"
+                                 "1.1   First words and                                  May 2022\n"
+                                 "      more words.\n"
+                                 "      Second paragraph.\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    REQUIRE(doc.blocks[1].is_table());
+    CHECK(doc.blocks[1].rows[0].cells[1].paragraphs ==
+          std::vector<std::string>{"First words and more words."});
+    REQUIRE(doc.blocks[3].is_table());
+    CHECK(doc.blocks[3].rows[0].cells[1].paragraphs ==
+          std::vector<std::string>{"Second paragraph."});
+}
+
+TEST_CASE("columns: a one-paragraph column's lines always join") {
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*$");
+    Document shaped = text_document("No.   Text       Function Responsible/   When\n"
+                                    "1.1   Words.     Head                    May 2022\n"
+                                    "                 Governor\n");
+    REQUIRE(recover_aligned_tables(shaped, s) == 1);
+    CHECK(shaped.blocks[1].rows[0].cells[2].paragraphs == std::vector<std::string>{"Head"});
+    s.columns[2].one_paragraph = true;
+    Document joined = text_document("No.   Text       Function Responsible/   When\n"
+                                    "1.1   Words.     Head                    May 2022\n"
+                                    "                 Governor\n");
+    REQUIRE(recover_aligned_tables(joined, s) == 1);
+    CHECK(joined.blocks[1].rows[0].cells[2].paragraphs ==
+          std::vector<std::string>{"Head Governor"});
+}

@@ -3,6 +3,8 @@
 
 #include "support.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -13,7 +15,9 @@ namespace {
 
 // Writes a grammar file into a fresh temporary folder and loads it.
 Result<Grammar> load_text(const std::string &text) {
-    auto dir = std::filesystem::temp_directory_path() / "inspex-grammar-test";
+    // A folder of this process's own: ctest runs the cases side by side.
+    auto dir = std::filesystem::temp_directory_path() /
+               ("inspex-grammar-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     auto path = dir / "g.toml";
     std::ofstream(path) << text;

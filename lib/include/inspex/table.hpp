@@ -23,6 +23,9 @@ struct ColumnSpec {
     std::string label; // for messages; defaults to name
     RegexPtr fits;     // what its content looks like; null: any text
     RegexPtr header;   // the header cell that names it ("1. Rec No", "Accepted/ Rejected")
+    // Its cell holds one paragraph: in aligned text, every line of the cell
+    // goes on from the line above (an owner wrapped where its width was misread).
+    bool one_paragraph = false;
 };
 
 // Heading lines set context values (e.g. the section rows sit under) from the

@@ -58,6 +58,7 @@ struct PlacedLine {
     std::size_t block = 0;
     std::vector<Word> words;
     double char_width = kUnknownCharWidth;
+    bool from_text = false; // positions are character columns of aligned text
     [[nodiscard]] bool blank() const { return words.empty(); }
 };
 
@@ -67,7 +68,8 @@ std::size_t code_points(std::string_view s) {
 }
 
 PlacedLine place_line(const Block &b, std::size_t index) {
-    PlacedLine line{index, b.words.empty() ? words_of_text(b.text) : b.words, kUnknownCharWidth};
+    PlacedLine line{index, b.words.empty() ? words_of_text(b.text) : b.words, kUnknownCharWidth,
+                    b.words.empty()};
     double width = 0;
     std::size_t chars = 0;
     for (const Word &w : line.words) {
@@ -179,10 +181,7 @@ class Recovery {
     void pull_squeezed(const PlacedLine &line, const Header &header,
                        const std::vector<std::string> &previous,
                        std::vector<std::string> &cells) const {
-        bool row_start = false;
-        for (std::size_t j = 0; j < cells.size(); ++j)
-            row_start = row_start || (header.columns[j] == static_cast<int>(spec_.key_column) &&
-                                      !cells[j].empty());
+        bool row_start = starts_row(header, cells);
         for (std::size_t j = 1; j < cells.size(); ++j) {
             int column = header.columns[j];
             bool wrapped = j < previous.size() && !previous[j].empty();
@@ -320,6 +319,7 @@ class Recovery {
         std::size_t block = 0;
         double x1 = 0;
         bool open = false;
+        bool sentence_end = false; // its last word there ends a sentence
     };
 
     // A cell's line that begins with a word too wide to have ended the line
@@ -349,7 +349,8 @@ class Recovery {
             // A row broken by a page break goes on at the head of the next page.
             bool wrapped =
                 open[j].open && !row_start &&
-                (page_turned_ || open[j].x1 + line.char_width + (first->x1 - first->x0) > right);
+                (page_turned_ || open[j].x1 + line.char_width + (first->x1 - first->x0) > right ||
+                 runs_on(line, header, j, open[j]));
             if (wrapped) {
                 append_to_cell(open[j].block, j, cells[j]);
                 cells[j].clear();
@@ -358,7 +359,24 @@ class Recovery {
             }
             open[j].x1 = last->x1;
             open[j].open = true;
+            open[j].sentence_end = ends_sentence(last->text);
         }
+    }
+
+    // In aligned text, character columns only roughly measure a proportional
+    // font, so a free-text cell's line goes on from the line above unless
+    // that one ended a sentence; so does a line of a one-paragraph column. (A
+    // column of shaped values, an owner or a date a line, is measured as in a PDF.)
+    bool runs_on(const PlacedLine &line, const Header &header, std::size_t j,
+                 const OpenCell &open) const {
+        if (!line.from_text || header.columns[j] < 0)
+            return false;
+        const ColumnSpec &column = spec_.columns[static_cast<std::size_t>(header.columns[j])];
+        return column.one_paragraph || (!open.sentence_end && column.fits == nullptr);
+    }
+
+    static bool ends_sentence(const std::string &word) {
+        return !word.empty() && std::string_view(".:;?!").find(word.back()) != std::string::npos;
     }
 
     // A line that begins a row: its key column has text, or a row_start rule
