@@ -37,7 +37,7 @@ check "track: missing rules named" has "$tmp/err" "/no/such.toml"
 "$bin/inspex-convert" --to csv "$tmp/links.jsonl" > "$tmp/links.csv"
 check "convert: a header and 46 rows" test "$(wc -l < "$tmp/links.csv")" -eq 47
 check "convert: nested fields flattened" has "$tmp/links.csv" "kind,establishment,promise_doc,promise_kind,promise_ref,promise,promise_status,promise_owners,promise_due,promise_due_date,promise_due_state,followup_doc,followup_ref,followup_area,followup_progress,followup_summary_progress,followup_reviewed,followup_reviewed_date,followup_reviewed_state,match_by,match_score,overdue"
-check "convert: a row of a link" has "$tmp/links.csv" "link,HMP Chelmsford,un-action-plan-chelmsford-2021,action,10.i,Security: Mandatory Drugs Tests"
+check "convert: a row of a link" has "$tmp/links.csv" "link,HMP Chelmsford,un-action-plan-chelmsford-2021,action,10.i,\"Security: Mandatory Drugs Tests"
 check "convert: no empty followup column" hasnt <(head -1 "$tmp/links.csv") ",followup,"
 "$bin/inspex-convert" --to xlsx -o "$tmp/links.xlsx" "$tmp/links.jsonl"
 check "convert: an XLSX written" test "$(head -c 2 "$tmp/links.xlsx")" = PK
@@ -55,7 +55,7 @@ check "report: print styles" has "$r" "@media print"
 check "report: the archive and the establishment" test "$(grep -c '<section' "$r")" -eq 2
 check "report: a timeline, a chart of areas, a chart of establishments" test "$(grep -c '<svg' "$r")" -eq 3
 check "report: past due without good progress" has "$r" "<h3>Past due without good progress</h3>"
-check "report: a link back to the source lines" has "$r" 'href="samples/un-action-plan-chelmsford-2021.txt" title="samples/un-action-plan-chelmsford-2021.txt lines 80–82">un-action-plan-chelmsford-2021:80–82</a>'
+check "report: a link back to the source lines" has "$r" 'href="samples/un-action-plan-chelmsford-2021.txt" title="samples/un-action-plan-chelmsford-2021.txt lines 195–197">un-action-plan-chelmsford-2021:195–197</a>'
 check "report: a promise joined to its judgement" has "$r" '<a href="#r-irp-report-chelmsford-2022--1.34">1.34</a> Security'
 missing=$(grep -oE 'href="#[^"]+"' "$r" | sed 's/href="#//; s/"$//' | sort -u | while read -r id; do grep -qF "id=\"$id\"" "$r" || echo "$id"; done)
 check "report: every in-page link lands (missing: $missing)" test -z "$missing"

@@ -36,6 +36,7 @@ if [ "$which" = chelmsford ]; then
   for r in 14.i 14.ii 14.iii 14.iv; do link "$r" 1.37 good text; done # Living Conditions
   for r in 15.i 15.ii 15.iii 15.iv; do link "$r" 1.38 insufficient text; done # Health
   link 17 1.40 insufficient text                                     # Public Protection
+  for r in 9.i 9.ii 9.iii; do link "$r" 1.35 reasonable text; done   # Suicide and Self Harm Prevention
   link 16 null                                                       # Equality, Diversity and Faith
   test "$(wc -l < "$tmp/links.jsonl")" -eq 46 || fail "not one link per action (46)"
   grep -qF "un-action-plan-chelmsford-2021.txt:1: inspection-unstated: un-action-plan-chelmsford-2021 does not state" "$tmp/err" || fail "no inspection-unstated note: $(cat "$tmp/err")"

@@ -48,16 +48,21 @@ struct Axis {
 
 std::string axis_ticks(const Axis &a, double height) {
     std::string out;
-    int step = a.last - a.first > 30 ? 6 : a.last - a.first > 14 ? 3 : 1;
+    double span = a.last - a.first;
+    int step = span > 36 ? 6 : span > 18 ? 3 : span > 9 ? 2 : 1;
+    bool first = true;
     for (int m = static_cast<int>(a.first) + 1; m < a.last; ++m) {
         if (m % step)
             continue;
         double x = a.x(m);
+        // The year on the first tick and on each January: "Sep 2021", "Nov", "Jan 2022".
+        std::string year = first || m % 12 == 0 ? fmt::format(" {}", m / 12) : "";
+        first = false;
         out += fmt::format("<line class=\"tick\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1}\" "
                            "y2=\"{2}\"/>",
                            x, kTop - 4, height - kBottom);
-        out += fmt::format("<text class=\"axis\" x=\"{:.1f}\" y=\"{}\">{} {}</text>\n", x + 2,
-                           kTop - 8, kMonths[m % 12], m / 12);
+        out += fmt::format("<text class=\"axis\" x=\"{:.1f}\" y=\"{}\">{}{}</text>\n", x + 2,
+                           kTop - 8, kMonths[m % 12], year);
     }
     return out;
 }

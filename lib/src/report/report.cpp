@@ -99,6 +99,10 @@ class Writer {
         return fmt::format("<span class=\"badge p-{}\">{}</span>", anchor(progress),
                            escape(l ? l->label : progress));
     }
+    // A chart with its legend, kept together on a printed page.
+    std::string chart(const std::string &svg) const {
+        return "<div class=\"chart-block\">" + legend() + svg + "</div>\n";
+    }
     std::string legend() const {
         std::string out = "<div class=\"legend\">";
         for (const track::Level &l : rules_.levels)
@@ -229,8 +233,10 @@ void Writer::header() {
 
 void Writer::archive() {
     out_ << "<section id=\"archive\"><h2>Whole archive</h2>\n<table><thead><tr><th>"
-            "Establishment</th><th>Documents</th><th>Promises</th><th>Followed up</th><th>"
-            "Past due without good progress</th><th>Overdue</th><th>Validation findings</th>"
+            "Establishment</th><th class=\"num\">Documents</th><th class=\"num\">Promises</th>"
+            "<th class=\"num\">Followed up</th><th class=\"num\">Past due without good "
+            "progress</th><th class=\"num\">Overdue</th><th class=\"num\">Validation "
+            "findings</th>"
             "</tr></thead><tbody>\n";
     std::vector<Bar> bars;
     for (const Place &p : places_) {
@@ -258,7 +264,7 @@ void Writer::archive() {
     out_ << "</tbody></table>\n";
     if (!bars.empty())
         out_ << "<h3>Judgements of progress, by establishment</h3>\n"
-             << legend() << bars_svg(bars, "Judgements of progress by establishment");
+             << chart(bars_svg(bars, "Judgements of progress by establishment"));
     out_ << "</section>\n";
 }
 
@@ -283,7 +289,7 @@ void Writer::place(const Place &p) {
 void Writer::documents(const Place &p) {
     out_ << "<h3>Documents</h3>\n<table><thead><tr><th>Document</th><th>Grammar</th><th>"
             "Establishment as written</th><th>Inspection</th><th>Published</th><th>Submitted"
-            "</th><th>Records</th></tr></thead><tbody>\n";
+            "</th><th class=\"num\">Records</th></tr></thead><tbody>\n";
     for (const DocumentRecords *d : p.docs) {
         const json &doc = d->document;
         std::string name = str(doc, "doc");
@@ -327,7 +333,7 @@ void Writer::promised(const Place &p) {
         rules.push_back(rule);
     out_ << "<h3>What was promised</h3>\n<p class=\"lede\">Each promise's due dates, coloured by "
             "the progress its review found; a heavy red ring marks one overdue.</p>\n"
-         << legend() << timeline_svg(rows, rules, "Due dates of the promises at " + p.name);
+         << chart(timeline_svg(rows, rules, "Due dates of the promises at " + p.name));
     out_ << "<table><thead><tr><th>Ref</th><th>Promise</th><th>Status</th><th>Owners</th>"
             "<th>Due</th><th>Followed up by</th><th>Progress</th><th>Match</th><th>Overdue</th>"
             "</tr></thead><tbody>\n";
@@ -391,9 +397,10 @@ void Writer::found(const Place &p) {
     if (bars.empty())
         return;
     out_ << "<h3>What was found</h3>\n"
-         << legend() << bars_svg(bars, "Progress by area at " + p.name)
+         << chart(bars_svg(bars, "Progress by area at " + p.name))
          << "<table><thead><tr><th>Ref</th><th>Area</th><th>Recommendation</th><th>Progress"
-            "</th><th>In the summary</th><th>Promises joined</th></tr></thead><tbody>\n"
+            "</th><th>In the summary</th><th class=\"num\">Promises "
+            "joined</th></tr></thead><tbody>\n"
          << rows << "</tbody></table>\n";
 }
 

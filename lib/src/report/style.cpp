@@ -27,8 +27,8 @@ a:hover { text-decoration: underline; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 14px; font-size: 13.5px; }
 th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--rule); }
 th { background: var(--band); font-weight: 600; white-space: nowrap; }
-td.text { max-width: 46em; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.text { min-width: 22em; max-width: 46em; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr:target { background: #fff6d5; }
 .src { display: block; font-size: 11.5px; color: var(--muted); white-space: nowrap; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px;
@@ -67,6 +67,9 @@ footer { color: var(--muted); font-size: 12px; padding: 16px 32px; border-top: 1
   tr, .figure, svg.chart { break-inside: avoid; }
   a { color: inherit; }
   table { font-size: 9pt; }
+  td.text { min-width: 0; width: 40%; }
+  .src { white-space: normal; overflow-wrap: anywhere; }
+  .chart-block { break-inside: avoid; }
   th { background: #eee; }
   .badge, .legend span::before, .findings li { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   svg.chart { print-color-adjust: exact; -webkit-print-color-adjust: exact; }

@@ -4,19 +4,34 @@
 #include <cctype>
 
 namespace inspex::track {
+namespace {
+
+bool ends_with(const std::string &word, const std::string &ending) {
+    return word.size() > ending.size() &&
+           word.compare(word.size() - ending.size(), ending.size(), ending) == 0;
+}
+
+// Cuts the first ending that fits, again and again, while the word is longer
+// than four letters: "conditions" -> "condition" -> "condit".
+void cut_endings(std::string &word, const std::vector<std::string> &endings) {
+    for (bool cut = true; cut && word.size() > 4;) {
+        auto e = std::find_if(endings.begin(), endings.end(),
+                              [&](const std::string &ending) { return ends_with(word, ending); });
+        cut = e != endings.end();
+        if (cut)
+            word.erase(word.size() - e->size());
+    }
+}
+
+} // namespace
 
 Words words_of(std::string_view text, const Rules &rules) {
     Words out;
     std::string word;
     auto finish = [&] {
-        if (!word.empty() && std::find(rules.stop_words.begin(), rules.stop_words.end(), word) ==
-                                 rules.stop_words.end()) {
-            for (const std::string &ending : rules.endings)
-                if (word.size() > 4 && word.size() > ending.size() &&
-                    word.compare(word.size() - ending.size(), ending.size(), ending) == 0) {
-                    word.erase(word.size() - ending.size());
-                    break;
-                }
+        const auto &stop = rules.stop_words;
+        if (!word.empty() && std::find(stop.begin(), stop.end(), word) == stop.end()) {
+            cut_endings(word, rules.endings);
             out.insert(word);
         }
         word.clear();

@@ -113,7 +113,7 @@ void Tracker::add(const DocumentRecords &d) {
                          doc.promises.empty() ? "follows up" : "answers",
                          string_of(doc.document, "establishment")),
              string_of(source, "file"),
-             lines.is_array() && !lines.empty() && lines[0].is_number_unsigned()
+             lines.is_array() && !lines.empty() && lines[0].is_number_integer() && lines[0] > 0
                  ? lines[0].get<std::size_t>()
                  : 0});
     }
@@ -174,6 +174,26 @@ void rank(std::vector<Candidate> &cs) {
     });
 }
 
+// "review 1.45 (lines 96-110, score 1.00)"
+std::string describe(const Candidate &c, const Rules &rules) {
+    json lines = lines_of(*c.judgement);
+    std::string where = lines.size() == 2 && lines[0] != 0
+                            ? fmt::format("lines {}-{}, ", lines[0].dump(), lines[1].dump())
+                            : "";
+    return fmt::format("{} {} ({}score {:.2f})", string_of(*c.judgement, "doc"),
+                       string_of(*c.judgement, rules.followup.ref), where, c.score);
+}
+
+// The candidates after the best that come within the margin of it, described.
+std::string rivals(const std::vector<Candidate> &ranked, const Rules &rules) {
+    std::string out;
+    for (std::size_t i = 1; i < ranked.size(); ++i)
+        if (ranked[i].by_ref == ranked[0].by_ref &&
+            ranked[i].score >= ranked[0].score - rules.margin)
+            out += (out.empty() ? "" : ", ") + describe(ranked[i], rules);
+    return out;
+}
+
 json followup_of(const Rules &rules, const Candidate &c) {
     const json &j = *c.judgement;
     return {{"doc", string_of(j, "doc")},
@@ -225,20 +245,11 @@ json Tracker::link(const Doc &plan, const json &promise) const {
     out["match"] = {{"by", best.by_ref ? "ref" : "text"}, {"score", best.score}};
     out["overdue"] = overdue(due, out["followup"]["reviewed"], out["followup"]["progress"],
                              rules_.overdue_progress);
-    std::string others;
-    for (std::size_t i = 1; i < found.size(); ++i)
-        if (found[i].by_ref == best.by_ref && found[i].score >= best.score - rules_.margin)
-            others +=
-                fmt::format("{}{} {} ({:.2f})", others.empty() ? "" : ", ",
-                            string_of(*found[i].judgement, "doc"),
-                            string_of(*found[i].judgement, rules_.followup.ref), found[i].score);
-    if (!others.empty())
+    if (std::string others = rivals(found, rules_); !others.empty())
         out["warnings"].push_back(
             {{"code", "ambiguous-match"},
              {"message",
-              fmt::format("joined to {} {} ({:.2f}); also {}: {}",
-                          string_of(*best.judgement, "doc"),
-                          string_of(*best.judgement, rules_.followup.ref), best.score,
+              fmt::format("joined to {}; also {}: {}", describe(best, rules_),
                           best.by_ref ? "citing the same paragraph" : "close in wording", others)},
              {"lines", lines_of(promise)}});
     return out;
