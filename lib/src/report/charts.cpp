@@ -11,7 +11,7 @@
 namespace inspex::report {
 namespace {
 
-constexpr double kLabel = 64, kWidth = 600, kRow = 18, kTop = 34, kBottom = 10;
+constexpr double kLabel = 270, kWidth = 640, kRow = 18, kTop = 34, kBottom = 10;
 const char *const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -95,8 +95,8 @@ std::string timeline_svg(const std::vector<TimelineRow> &rows, const std::vector
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const TimelineRow &r = rows[i];
         double y = kTop + kRow * (static_cast<double>(i) + 0.5);
-        out += fmt::format("<text class=\"row-label\" x=\"{}\" y=\"{:.1f}\">{}</text>", kLabel - 6,
-                           y + 4, escape(r.mark.label));
+        out += fmt::format("<text class=\"row-label\" x=\"4\" y=\"{:.1f}\">{}</text>", y + 4,
+                           escape(r.mark.label));
         std::string shapes;
         for (const std::string &d : r.dates)
             if (auto m = months(d))

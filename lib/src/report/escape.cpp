@@ -31,6 +31,18 @@ std::string escape(std::string_view text) {
     return out;
 }
 
+std::string shortened(std::string_view text, std::size_t bytes) {
+    if (text.size() <= bytes)
+        return std::string(text);
+    std::size_t cut = bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut; // back to the start of a character
+    std::size_t space = text.rfind(' ', cut);
+    if (space != std::string_view::npos && space > bytes / 2)
+        cut = space;
+    return std::string(text.substr(0, cut)) + "…";
+}
+
 std::string anchor(std::string_view text) {
     std::string out;
     for (unsigned char c : text) {

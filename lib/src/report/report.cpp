@@ -34,6 +34,11 @@ std::string key(const std::string &doc, const std::string &kind, const std::stri
     return doc + '\x1f' + kind + '\x1f' + ref;
 }
 
+// "1 document", "2 documents"
+std::string counted(std::size_t n, const char *noun) {
+    return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
 std::string record_id(const std::string &doc, const std::string &ref) {
     return "r-" + anchor(doc) + "--" + anchor(ref);
 }
@@ -78,6 +83,7 @@ class Writer {
     void place(const Place &p);
     void documents(const Place &p);
     void promised(const Place &p);
+    [[nodiscard]] std::string statuses(const Place &p) const;
     void found(const Place &p);
     void past_due(const Place &p);
 
@@ -222,9 +228,10 @@ void Writer::header() {
     std::size_t linked = std::count_if(a_.links.begin(), a_.links.end(),
                                        [](const json &l) { return at(l, "followup").is_object(); });
     out_ << "<header class=\"top\"><h1>" << escape(a_.title) << "</h1><p>"
-         << fmt::format("{} documents · {} establishments · {} promises, {} followed up by a "
-                        "later review",
-                        a_.documents.size(), places_.size(), a_.links.size(), linked)
+         << fmt::format("{} · {} · {}, {} followed up by a later review",
+                        counted(a_.documents.size(), "document"),
+                        counted(places_.size(), "establishment"),
+                        counted(a_.links.size(), "promise"), linked)
          << "</p></header>\n<nav><a href=\"#archive\">Whole archive</a>";
     for (const Place &p : places_)
         out_ << "<a href=\"#" << p.id << "\">" << escape(p.name) << "</a>";
@@ -312,8 +319,8 @@ void Writer::promised(const Place &p) {
     for (const json *l : p.links) {
         const json &pr = at(*l, "promise"), &f = at(*l, "followup");
         std::string progress = str(f, "progress"), ref = str(pr, "ref");
-        TimelineRow row{{ref, colour(progress),
-                         ref + ": " + str(pr, "text").substr(0, 160) +
+        TimelineRow row{{ref + "  " + shortened(str(pr, "text"), 40), colour(progress),
+                         ref + ": " + shortened(str(pr, "text"), 200) +
                              (progress.empty() ? "" : " (" + progress + ")"),
                          "#" + record_id(str(pr, "doc"), ref), at(*l, "overdue") == true},
                         {},
@@ -331,8 +338,10 @@ void Writer::promised(const Place &p) {
     std::vector<Rule> rules;
     for (auto &[date, rule] : reviews)
         rules.push_back(rule);
-    out_ << "<h3>What was promised</h3>\n<p class=\"lede\">Each promise's due dates, coloured by "
-            "the progress its review found; a heavy red ring marks one overdue.</p>\n"
+    out_ << "<h3>What was promised</h3>\n"
+         << statuses(p)
+         << "<p class=\"lede\">Each promise's due dates, coloured by the progress its review "
+            "found; a heavy red ring marks one overdue.</p>\n"
          << chart(timeline_svg(rows, rules, "Due dates of the promises at " + p.name));
     out_ << "<table><thead><tr><th>Ref</th><th>Promise</th><th>Status</th><th>Owners</th>"
             "<th>Due</th><th>Followed up by</th><th>Progress</th><th>Match</th><th>Overdue</th>"
@@ -365,6 +374,21 @@ void Writer::promised(const Place &p) {
                               : "no");
     }
     out_ << "</tbody></table>\n";
+}
+
+// "Statuses: agreed 17 · partly agreed 1", counted over the promises that have one.
+std::string Writer::statuses(const Place &p) const {
+    std::map<std::string, std::size_t> counts;
+    for (const json *l : p.links)
+        if (std::string s = str(at(*l, "promise"), "status"); !s.empty())
+            ++counts[s];
+    std::string out;
+    for (const auto &[status, n] : counts) {
+        std::string shown = status;
+        std::replace(shown.begin(), shown.end(), '_', ' ');
+        out += fmt::format("{}<b>{}</b> {}", out.empty() ? "" : " · ", escape(shown), n);
+    }
+    return out.empty() ? "" : "<p class=\"statuses\">Statuses: " + out + "</p>\n";
 }
 
 void Writer::found(const Place &p) {

@@ -26,11 +26,11 @@ a:hover { text-decoration: underline; }
 .figure.alert b { color: #b2182b; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 14px; font-size: 13.5px; }
 th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--rule); }
-th { background: var(--band); font-weight: 600; white-space: nowrap; }
-td.text { min-width: 22em; max-width: 46em; }
+th { background: var(--band); font-weight: 600; }
+td.text { min-width: 18em; max-width: 46em; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr:target { background: #fff6d5; }
-.src { display: block; font-size: 11.5px; color: var(--muted); white-space: nowrap; }
+.src { display: block; font-size: 11.5px; color: var(--muted); overflow-wrap: anywhere; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px;
   white-space: nowrap; border: 1px solid rgba(0,0,0,.15); color: #111; }
 .none { color: var(--muted); font-style: italic; }
@@ -46,7 +46,8 @@ tr:target { background: #fff6d5; }
 svg.chart { max-width: 100%; height: auto; display: block; margin: 6px 0 10px; }
 svg .axis, svg .review-label, svg .undated { font-size: 10.5px; fill: var(--muted); }
 svg .undated { font-style: italic; }
-svg .row-label, svg .bar-label { font-size: 11px; text-anchor: end; fill: var(--ink); }
+svg .row-label, svg .bar-label { font-size: 11px; fill: var(--ink); }
+svg .bar-label { text-anchor: end; }
 svg .seg-label { font-size: 10.5px; text-anchor: middle; fill: #111; }
 svg .tick { stroke: #e7ebef; }
 svg .review { stroke: #12263a; stroke-dasharray: 4 3; stroke-width: 1.2; }
@@ -68,7 +69,6 @@ footer { color: var(--muted); font-size: 12px; padding: 16px 32px; border-top: 1
   a { color: inherit; }
   table { font-size: 9pt; }
   td.text { min-width: 0; width: 40%; }
-  .src { white-space: normal; overflow-wrap: anywhere; }
   .chart-block { break-inside: avoid; }
   th { background: #eee; }
   .badge, .legend span::before, .findings li { print-color-adjust: exact; -webkit-print-color-adjust: exact; }

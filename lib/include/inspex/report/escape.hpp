@@ -1,5 +1,5 @@
-// Text made safe for HTML and SVG: the five characters that can end text or an
-// attribute (& < > " ') as entities, and identifiers for in-page anchors.
+// Text made safe and short for HTML and SVG: the five characters that can end
+// text or an attribute (& < > " ') as entities, texts cut short, anchor ids.
 #pragma once
 
 #include <string>
@@ -9,6 +9,10 @@ namespace inspex::report {
 
 // "<b>Tom & Jerry's</b>" -> "&lt;b&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;"
 [[nodiscard]] std::string escape(std::string_view text);
+
+// At most about `bytes` bytes of `text`, cut after a word and never inside a
+// UTF-8 character, with "…" when anything was cut.
+[[nodiscard]] std::string shortened(std::string_view text, std::size_t bytes);
 
 // An id usable in href="#...": letters, digits, '-', '_' and '.' kept, every
 // other byte as "_xx" (hex), so different texts give different ids.
