@@ -39,8 +39,14 @@ check "convert: a header and 46 rows" test "$(wc -l < "$tmp/links.csv")" -eq 47
 check "convert: nested fields flattened" has "$tmp/links.csv" "kind,establishment,promise_doc,promise_kind,promise_ref,promise,promise_status,promise_owners,promise_due,promise_due_date,promise_due_state,followup_doc,followup_ref,followup_area,followup_progress,followup_summary_progress,followup_reviewed,followup_reviewed_date,followup_reviewed_state,match_by,match_score,overdue"
 check "convert: a row of a link" has "$tmp/links.csv" "link,HMP Chelmsford,un-action-plan-chelmsford-2021,action,10.i,\"Security: Mandatory Drugs Tests"
 check "convert: no empty followup column" hasnt <(head -1 "$tmp/links.csv") ",followup,"
-"$bin/inspex-convert" --to xlsx -o "$tmp/links.xlsx" "$tmp/links.jsonl"
+"$bin/inspex-convert" --to xlsx -o "$tmp/links.xlsx" "$tmp/records.jsonl" "$tmp/links.jsonl"
 check "convert: an XLSX written" test "$(head -c 2 "$tmp/links.xlsx")" = PK
+soffice -env:UserInstallation="file://$tmp/lo-profile" --headless \
+  --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+  --outdir "$tmp/lo" "$tmp/links.xlsx" > "$tmp/lo.log" 2>&1
+check "convert: LibreOffice reads a sheet of links" test "$(tail -n +2 "$tmp/lo/links-link.csv" | grep -c '^link,')" -eq 46
+check "convert: the link sheet's columns" has "$tmp/lo/links-link.csv" "promise_ref"
+check "convert: a score reads back as a number" test "$(grep -c ',text,1,' "$tmp/lo/links-link.csv")" -eq 13
 
 # report: one page, self-contained, every in-page link landing.
 "$bin/inspex-report" -q -o "$tmp/report.html" "$tmp/records.jsonl" "$tmp/links.jsonl"
@@ -66,7 +72,7 @@ check "report: links made when none are given" test "$(grep -c 'class="badge' "$
 # report: text from the records is escaped, never markup.
 cat > "$tmp/evil.jsonl" <<'JSONL'
 {"kind":"document","doc":"evil<b>","source":{"file":"x\"><script>alert(1)</script>.txt","lines":[1,9]},"grammar":"action-plan","establishment":"HMP <script>alert(1)</script>","submitted":null,"published":null,"inspection":null,"stated":null,"warnings":[]}
-{"kind":"recommendation","doc":"evil<b>","source":{"file":"x.txt","lines":[2,3]},"ref":"1'\"><img src=http://127.0.0.1:9/x onerror=alert(1)>","concern_ref":null,"recommendation":"</td></table><iframe src=\"http://127.0.0.1:9/\"></iframe> & more","report_ref":null,"status":"agreed","owners":["<style>body{display:none}</style>"],"target_dates":[{"text":"<u>soon</u>","date":"2022-01","state":null}],"inferred":[],"warnings":[]}
+{"kind":"recommendation","doc":"evil<b>","source":{"file":"javascript:alert(1)","lines":[2,3]},"ref":"1'\"><img src=http://127.0.0.1:9/x onerror=alert(1)>","concern_ref":null,"recommendation":"</td></table><iframe src=\"http://127.0.0.1:9/\"></iframe> & more","report_ref":null,"status":"agreed","owners":["<style>body{display:none}</style>"],"target_dates":[{"text":"<u>soon</u>","date":"2022-01","state":null}],"inferred":[],"warnings":[]}
 JSONL
 "$bin/inspex-report" -q -o "$tmp/evil.html" "$tmp/evil.jsonl"
 check "escape: exit 0" test $? -eq 0
@@ -74,6 +80,7 @@ check "escape: no script" hasnt "$tmp/evil.html" "<script"
 check "escape: no img, iframe" test -z "$(grep -oiE '<(img|iframe)' "$tmp/evil.html")"
 check "escape: no style but the page's" test "$(grep -c '<style>' "$tmp/evil.html")" -eq 1
 check "escape: the text shown as text" has "$tmp/evil.html" "&lt;/td&gt;&lt;/table&gt;&lt;iframe src=&quot;http://127.0.0.1:9/&quot;&gt;&lt;/iframe&gt; &amp; more"
+check "escape: a file named like a script address is a relative link" has "$tmp/evil.html" 'href="./javascript:alert(1)"'
 check "escape: the establishment as text" has "$tmp/evil.html" "HMP &lt;script&gt;alert(1)&lt;/script&gt;"
 
 echo "$passed passed, $failed failed"

@@ -34,6 +34,14 @@ std::string key(const std::string &doc, const std::string &kind, const std::stri
     return doc + '\x1f' + kind + '\x1f' + ref;
 }
 
+// A file path as a relative link: one that would read as a scheme
+// ("javascript:...", "C:\\plan.txt") is made "./javascript:...".
+std::string file_href(const std::string &path) {
+    std::size_t colon = path.find(':');
+    bool scheme = colon != std::string::npos && path.find('/') > colon;
+    return scheme ? "./" + path : path;
+}
+
 // "1 document", "2 documents"
 std::string counted(std::size_t n, const char *noun) {
     return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
@@ -129,8 +137,8 @@ class Writer {
         if (pages.is_array() && pages.size() == 2)
             span += fmt::format(", p. {}–{}", pages[0].dump(), pages[1].dump());
         return fmt::format("<a class=\"src\" href=\"{}\" title=\"{} lines {}\">{}:{}</a>",
-                           escape(file), escape(file), escape(span), escape(str(*record, "doc")),
-                           escape(span));
+                           escape(file_href(file)), escape(file), escape(span),
+                           escape(str(*record, "doc")), escape(span));
     }
     const json *record(const std::string &doc, const std::string &kind,
                        const std::string &ref) const {
