@@ -252,3 +252,13 @@ TEST_CASE("a broken rules file is an error with its line") {
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().describe() == path + ":2: threshold must be a number from 0 to 1");
 }
+
+TEST_CASE("records without their document record are named, not tracked") {
+    Tracker t(rules());
+    t.add(docs(nullptr, {recommendation("plan", "7.1", "1.42", "Violence.")}));
+    CHECK(t.links().empty());
+    REQUIRE(t.notes().size() == 1);
+    CHECK(t.notes()[0].describe() ==
+          "plan.txt:10: no-document: records without their document record (its establishment "
+          "and dates) are not tracked");
+}

@@ -91,6 +91,8 @@ class Writer {
     void place(const Place &p);
     void documents(const Place &p);
     void promised(const Place &p);
+    [[nodiscard]] TimelineRow timeline_row(const json &link) const;
+    [[nodiscard]] std::string promise_row(const json &link) const;
     [[nodiscard]] std::string statuses(const Place &p) const;
     void found(const Place &p);
     void past_due(const Place &p);
@@ -319,29 +321,63 @@ void Writer::documents(const Place &p) {
     out_ << "</tbody></table>\n";
 }
 
+// A promise on the timeline: its dates, coloured by the progress found.
+TimelineRow Writer::timeline_row(const json &link) const {
+    const json &pr = at(link, "promise");
+    std::string progress = str(at(link, "followup"), "progress"), ref = str(pr, "ref");
+    TimelineRow row{{ref + "  " + shortened(str(pr, "text"), 40), colour(progress),
+                     ref + ": " + shortened(str(pr, "text"), 200) +
+                         (progress.empty() ? "" : " (" + progress + ")"),
+                     "#" + record_id(str(pr, "doc"), ref), at(link, "overdue") == true},
+                    {},
+                    {}};
+    for (const json &d : at(pr, "due")) {
+        if (std::string date = str(d, "date"); !date.empty())
+            row.dates.push_back(date);
+        else if (row.undated.empty())
+            row.undated = str(d, "text");
+    }
+    return row;
+}
+
+// A promise in the table: its fields, findings, follow-up, match and warnings.
+std::string Writer::promise_row(const json &link) const {
+    const json &pr = at(link, "promise"), &f = at(link, "followup"), &m = at(link, "match");
+    std::string doc = str(pr, "doc"), ref = str(pr, "ref"), owners;
+    for (const json &o : at(pr, "owners"))
+        owners += (owners.empty() ? "" : "<br>") +
+                  escape(o.is_string() ? o.get<std::string>() : o.dump());
+    std::string follow = "<span class=\"none\">none</span>", warnings;
+    if (f.is_object())
+        follow = fmt::format("<a href=\"#{}\">{}</a> {}<br><small>{}</small>",
+                             record_id(str(f, "doc"), str(f, "ref")), escape(str(f, "ref")),
+                             escape(str(f, "area")), escape(str(at(f, "reviewed"), "text")));
+    for (const json &w : at(link, "warnings"))
+        warnings += "<li>" + escape(str(w, "code")) + ": " + escape(str(w, "message")) + "</li>";
+    const json &overdue = at(link, "overdue");
+    return fmt::format(
+        "<tr id=\"{}\"><td>{}{}</td><td class=\"text\">{}{}</td><td>{}</td><td>{}</td>"
+        "<td>{}</td><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td></tr>\n",
+        record_id(doc, ref), escape(ref), source(record(doc, str(pr, "kind"), ref)),
+        escape(str(pr, "text")), findings(doc, ref), escape(str(pr, "status")), owners,
+        dates(at(pr, "due")), follow, badge(str(f, "progress")),
+        m.is_object() ? escape(str(m, "by")) + " " + at(m, "score").dump() : "",
+        warnings.empty() ? "" : "<ul class=\"warn\">" + warnings + "</ul>",
+        overdue.is_null() ? "<span class=\"none\">unknown</span>"
+        : overdue == true ? "<span class=\"overdue\">overdue</span>"
+                          : "no");
+}
+
 void Writer::promised(const Place &p) {
     if (p.links.empty())
         return;
     std::vector<TimelineRow> rows;
-    std::map<std::string, Rule> reviews;
+    std::map<std::string, Rule> reviews; // one rule per review date
     for (const json *l : p.links) {
-        const json &pr = at(*l, "promise"), &f = at(*l, "followup");
-        std::string progress = str(f, "progress"), ref = str(pr, "ref");
-        TimelineRow row{{ref + "  " + shortened(str(pr, "text"), 40), colour(progress),
-                         ref + ": " + shortened(str(pr, "text"), 200) +
-                             (progress.empty() ? "" : " (" + progress + ")"),
-                         "#" + record_id(str(pr, "doc"), ref), at(*l, "overdue") == true},
-                        {},
-                        {}};
-        for (const json &d : at(pr, "due")) {
-            if (std::string date = str(d, "date"); !date.empty())
-                row.dates.push_back(date);
-            else if (row.undated.empty())
-                row.undated = str(d, "text");
-        }
-        rows.push_back(row);
-        if (std::string r = str(at(f, "reviewed"), "date"); !r.empty())
-            reviews[r] = {r, "review " + str(at(f, "reviewed"), "text")};
+        rows.push_back(timeline_row(*l));
+        const json &reviewed = at(at(*l, "followup"), "reviewed");
+        if (std::string date = str(reviewed, "date"); !date.empty())
+            reviews[date] = {date, "review " + str(reviewed, "text")};
     }
     std::vector<Rule> rules;
     for (auto &[date, rule] : reviews)
@@ -350,37 +386,12 @@ void Writer::promised(const Place &p) {
          << statuses(p)
          << "<p class=\"lede\">Each promise's due dates, coloured by the progress its review "
             "found; a heavy red ring marks one overdue.</p>\n"
-         << chart(timeline_svg(rows, rules, "Due dates of the promises at " + p.name));
-    out_ << "<table><thead><tr><th>Ref</th><th>Promise</th><th>Status</th><th>Owners</th>"
+         << chart(timeline_svg(rows, rules, "Due dates of the promises at " + p.name))
+         << "<table><thead><tr><th>Ref</th><th>Promise</th><th>Status</th><th>Owners</th>"
             "<th>Due</th><th>Followed up by</th><th>Progress</th><th>Match</th><th>Overdue</th>"
             "</tr></thead><tbody>\n";
-    for (const json *l : p.links) {
-        const json &pr = at(*l, "promise"), &f = at(*l, "followup"), &m = at(*l, "match");
-        std::string doc = str(pr, "doc"), ref = str(pr, "ref"), owners;
-        for (const json &o : at(pr, "owners"))
-            owners += (owners.empty() ? "" : "<br>") +
-                      escape(o.is_string() ? o.get<std::string>() : o.dump());
-        std::string follow = "<span class=\"none\">none</span>", warnings;
-        if (f.is_object())
-            follow = fmt::format("<a href=\"#{}\">{}</a> {}<br><small>{}</small>",
-                                 record_id(str(f, "doc"), str(f, "ref")), escape(str(f, "ref")),
-                                 escape(str(f, "area")), escape(str(at(f, "reviewed"), "text")));
-        for (const json &w : at(*l, "warnings"))
-            warnings +=
-                "<li>" + escape(str(w, "code")) + ": " + escape(str(w, "message")) + "</li>";
-        const json &overdue = at(*l, "overdue");
-        out_ << fmt::format(
-            "<tr id=\"{}\"><td>{}{}</td><td class=\"text\">{}{}</td><td>{}</td><td>{}</td>"
-            "<td>{}</td><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td></tr>\n",
-            record_id(doc, ref), escape(ref), source(record(doc, str(pr, "kind"), ref)),
-            escape(str(pr, "text")), findings(doc, ref), escape(str(pr, "status")), owners,
-            dates(at(pr, "due")), follow, badge(str(f, "progress")),
-            m.is_object() ? escape(str(m, "by")) + " " + at(m, "score").dump() : "",
-            warnings.empty() ? "" : "<ul class=\"warn\">" + warnings + "</ul>",
-            overdue.is_null() ? "<span class=\"none\">unknown</span>"
-            : overdue == true ? "<span class=\"overdue\">overdue</span>"
-                              : "no");
-    }
+    for (const json *l : p.links)
+        out_ << promise_row(*l);
     out_ << "</tbody></table>\n";
 }
 

@@ -88,6 +88,21 @@ std::string Note::describe() const {
                 : fmt::format("{}: {}: {}", file, code, message);
 }
 
+namespace {
+
+// A note about a record: its file and first line.
+Note note_at(const json &record, std::string code, std::string message) {
+    json source = field_or_null(record, "source");
+    json lines = field_or_null(source, "lines");
+    std::size_t line =
+        lines.is_array() && !lines.empty() && lines[0].is_number_integer() && lines[0] > 0
+            ? lines[0].get<std::size_t>()
+            : 0;
+    return {std::move(code), std::move(message), string_of(source, "file"), line};
+}
+
+} // namespace
+
 void Tracker::add(const DocumentRecords &d) {
     Doc doc{d.document,
             establishment_key(string_of(d.document, "establishment"), rules_.name_prefixes),
@@ -102,21 +117,21 @@ void Tracker::add(const DocumentRecords &d) {
     }
     if (doc.promises.empty() && doc.followups.empty())
         return;
-    if (inspection_span(doc.document).first.empty()) {
-        json source = field_or_null(doc.document, "source");
-        json lines = field_or_null(source, "lines");
-        notes_.push_back(
-            {"inspection-unstated",
-             fmt::format("{} does not state the date of the inspection it {}; it is joined "
-                         "with documents of any inspection at {}",
-                         string_of(doc.document, "doc"),
-                         doc.promises.empty() ? "follows up" : "answers",
-                         string_of(doc.document, "establishment")),
-             string_of(source, "file"),
-             lines.is_array() && !lines.empty() && lines[0].is_number_integer() && lines[0] > 0
-                 ? lines[0].get<std::size_t>()
-                 : 0});
+    if (!d.document.is_object()) {
+        const json &first = doc.promises.empty() ? doc.followups[0] : doc.promises[0];
+        notes_.push_back(note_at(first, "no-document",
+                                 "records without their document record (its establishment "
+                                 "and dates) are not tracked"));
+        return;
     }
+    if (inspection_span(doc.document).first.empty())
+        notes_.push_back(note_at(
+            doc.document, "inspection-unstated",
+            fmt::format("{} does not state the date of the inspection it {}; it is joined with "
+                        "documents of any inspection at {}",
+                        string_of(doc.document, "doc"),
+                        doc.promises.empty() ? "follows up" : "answers",
+                        string_of(doc.document, "establishment"))));
     docs_.push_back(std::move(doc));
 }
 
