@@ -95,7 +95,8 @@ class Writer {
     [[nodiscard]] std::string promise_row(const json &link) const;
     [[nodiscard]] std::string statuses(const Place &p) const;
     void found(const Place &p);
-    void past_due(const Place &p);
+    [[nodiscard]] std::string past_due_rows(const Place &p, const Place *where) const;
+    void past_due(const std::string &rows, bool with_place);
 
     std::string level_classes() const {
         std::string css;
@@ -282,6 +283,10 @@ void Writer::archive() {
     if (!bars.empty())
         out_ << "<h3>Judgements of progress, by establishment</h3>\n"
              << chart(bars_svg(bars, "Judgements of progress by establishment"));
+    std::string rows;
+    for (const Place &p : places_)
+        rows += past_due_rows(p, &p);
+    past_due(rows, true);
     out_ << "</section>\n";
 }
 
@@ -299,7 +304,7 @@ void Writer::place(const Place &p) {
     documents(p);
     promised(p);
     found(p);
-    past_due(p);
+    past_due(past_due_rows(p, nullptr), false);
     out_ << "</section>\n";
 }
 
@@ -447,22 +452,35 @@ void Writer::found(const Place &p) {
          << rows << "</tbody></table>\n";
 }
 
-void Writer::past_due(const Place &p) {
+// The rows of the promises past due without good progress, each with its
+// establishment when `where` is given.
+std::string Writer::past_due_rows(const Place &p, const Place *where) const {
     std::string rows;
     for (const json *l : p.links) {
         if (!past_due_without_good(*l))
             continue;
         const json &pr = at(*l, "promise"), &f = at(*l, "followup");
-        rows += fmt::format("<tr><td><a href=\"#{}\">{}</a></td><td class=\"text\">{}</td><td>{}"
-                            "</td><td>{}</td><td>{}</td></tr>\n",
-                            record_id(str(pr, "doc"), str(pr, "ref")), escape(str(pr, "ref")),
-                            escape(str(pr, "text")), dates(at(pr, "due")),
-                            escape(str(at(f, "reviewed"), "text")), badge(str(f, "progress")));
+        rows += fmt::format(
+            "<tr>{}<td><a href=\"#{}\">{}</a></td><td class=\"text\">{}</td><td>{}</td><td>{}"
+            "</td><td>{}</td></tr>\n",
+            where ? fmt::format("<td><a href=\"#{}\">{}</a></td>", where->id, escape(where->name))
+                  : "",
+            record_id(str(pr, "doc"), str(pr, "ref")), escape(str(pr, "ref")),
+            escape(str(pr, "text")), dates(at(pr, "due")), escape(str(at(f, "reviewed"), "text")),
+            badge(str(f, "progress")));
     }
+    return rows;
+}
+
+void Writer::past_due(const std::string &rows, bool with_place) {
     if (rows.empty())
         return;
-    out_ << "<h3>Past due without good progress</h3>\n<table><thead><tr><th>Ref</th><th>"
-            "Promise</th><th>Due</th><th>Reviewed</th><th>Progress</th></tr></thead><tbody>\n"
+    out_ << "<h3>Past due without good progress</h3>\n<p class=\"lede\">Every due date "
+            "before the review, and the review found less than good progress.</p>\n"
+            "<table><thead><tr>"
+         << (with_place ? "<th>Establishment</th>" : "")
+         << "<th>Ref</th><th>Promise</th><th>Due</th><th>Reviewed</th><th>Progress</th></tr>"
+            "</thead><tbody>\n"
          << rows << "</tbody></table>\n";
 }
 
