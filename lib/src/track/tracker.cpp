@@ -104,10 +104,9 @@ Note note_at(const json &record, std::string code, std::string message) {
 } // namespace
 
 void Tracker::add(const DocumentRecords &d) {
-    Doc doc{d.document,
-            establishment_key(string_of(d.document, "establishment"), rules_.name_prefixes),
-            {},
-            {}};
+    Doc doc;
+    doc.document = d.document;
+    doc.key = establishment_key(string_of(d.document, "establishment"), rules_.name_prefixes);
     for (const json &item : d.items) {
         std::string kind = string_of(item, "kind");
         if (rules_.promise_rule(kind))
@@ -132,6 +131,13 @@ void Tracker::add(const DocumentRecords &d) {
                         string_of(doc.document, "doc"),
                         doc.promises.empty() ? "follows up" : "answers",
                         string_of(doc.document, "establishment"))));
+    for (const json &j : doc.followups) {
+        doc.followup_words.emplace_back();
+        for (const Compare &c : rules_.compares)
+            doc.followup_words.back().push_back(words_of(joined(j, c.followup, " "), rules_));
+    }
+    if (!doc.key.empty())
+        by_key_[doc.key].push_back(docs_.size());
     docs_.push_back(std::move(doc));
 }
 
@@ -156,18 +162,17 @@ class Matcher {
     }
 
     // The judgement as a candidate, or a score of 0 when it cannot be one.
-    Candidate candidate(const Tracker::Doc &review, const json &judgement) const {
+    Candidate candidate(const Tracker::Doc &review, std::size_t index) const {
+        const json &judgement = review.followups[index];
         std::string ref = string_of(judgement, rules_.followup.ref);
         if (!refs_.empty() && !ref.empty()) {
             bool same = std::find(refs_.begin(), refs_.end(), ref) != refs_.end();
             return {&review, &judgement, same ? 1.0 : 0.0, true};
         }
         double best = 0;
-        for (std::size_t i = 0; i < rules_.compares.size(); ++i) {
-            const Compare &c = rules_.compares[i];
-            Words theirs = words_of(joined(judgement, c.followup, " "), rules_);
-            best = std::max(best, similarity(promise_words_[i], theirs, c.measure));
-        }
+        for (std::size_t i = 0; i < rules_.compares.size(); ++i)
+            best = std::max(best, similarity(promise_words_[i], review.followup_words[index][i],
+                                             rules_.compares[i].measure));
         return {&review, &judgement, std::round(best * 100) / 100, false};
     }
 
@@ -221,6 +226,23 @@ json followup_of(const Rules &rules, const Candidate &c) {
 
 } // namespace
 
+std::vector<const Tracker::Doc *> Tracker::reviews_for(const Doc &plan) const {
+    std::vector<const Doc *> out;
+    auto same_place = by_key_.find(plan.key);
+    if (same_place == by_key_.end())
+        return out;
+    std::string since = plan_date(plan.document);
+    for (std::size_t i : same_place->second) {
+        const Doc &review = docs_[i];
+        std::string signed_on = string_of(field_or_null(review.document, "published"), "date");
+        if (&review != &plan && !review.followups.empty() &&
+            same_inspection(plan.document, review.document) &&
+            (since.empty() || signed_on.empty() || !period_before(signed_on, since)))
+            out.push_back(&review);
+    }
+    return out;
+}
+
 json Tracker::link(const Doc &plan, const json &promise) const {
     const PromiseRule &rule = *rules_.promise_rule(string_of(promise, "kind"));
     json due = as_list(field_or_null(promise, rule.due));
@@ -239,19 +261,11 @@ json Tracker::link(const Doc &plan, const json &promise) const {
                 {"overdue", nullptr},
                 {"warnings", json::array()}};
     Matcher matcher(rules_, rule, promise);
-    std::string since = plan_date(plan.document);
     std::vector<Candidate> found;
-    for (const Doc &review : docs_) {
-        if (&review == &plan || review.key != plan.key || plan.key.empty() ||
-            !same_inspection(plan.document, review.document))
-            continue;
-        std::string signed_on = string_of(field_or_null(review.document, "published"), "date");
-        if (!since.empty() && !signed_on.empty() && period_before(signed_on, since))
-            continue;
-        for (const json &j : review.followups)
-            if (Candidate c = matcher.candidate(review, j); c.score > 0)
+    for (const Doc *review : reviews_for(plan))
+        for (std::size_t j = 0; j < review->followups.size(); ++j)
+            if (Candidate c = matcher.candidate(*review, j); c.score > 0)
                 found.push_back(c);
-    }
     rank(found);
     if (found.empty() || (!found[0].by_ref && found[0].score < rules_.threshold))
         return out;

@@ -7,7 +7,9 @@
 
 #include "inspex/records.hpp"
 #include "inspex/track/rules.hpp"
+#include "inspex/track/similarity.hpp"
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -38,14 +40,19 @@ class Tracker {
         nlohmann::ordered_json document;
         std::string key; // establishment_key of its establishment
         std::vector<nlohmann::ordered_json> promises, followups;
+        std::vector<std::vector<Words>> followup_words; // per follow-up, per comparison
     };
 
   private:
     [[nodiscard]] nlohmann::ordered_json link(const Doc &plan,
                                               const nlohmann::ordered_json &promise) const;
+    // The reviews a plan's promises may join: same establishment and
+    // inspection, signed no earlier than the plan.
+    [[nodiscard]] std::vector<const Doc *> reviews_for(const Doc &plan) const;
 
     Rules rules_;
     std::vector<Doc> docs_;
+    std::map<std::string, std::vector<std::size_t>> by_key_; // docs_ by establishment key
     std::vector<Note> notes_;
 };
 
