@@ -246,13 +246,14 @@ std::vector<const Tracker::Doc *> Tracker::reviews_for(const Doc &plan) const {
 json Tracker::link(const Doc &plan, const json &promise) const {
     const PromiseRule &rule = *rules_.promise_rule(string_of(promise, "kind"));
     json due = as_list(field_or_null(promise, rule.due));
+    std::string text = joined(promise, rule.text, ": ");
     json out = {{"kind", "link"},
                 {"establishment", field_or_null(plan.document, "establishment")},
                 {"promise",
                  {{"doc", field_or_null(promise, "doc")},
                   {"kind", field_or_null(promise, "kind")},
                   {"ref", field_or_null(promise, "ref")},
-                  {"text", joined(promise, rule.text, ": ")},
+                  {"text", text.empty() ? json() : json(text)},
                   {"status", field_or_null(promise, rule.status)},
                   {"owners", as_list(field_or_null(promise, rule.owners))},
                   {"due", due}}},
