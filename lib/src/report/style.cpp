@@ -30,7 +30,7 @@ th { background: var(--band); font-weight: 600; }
 td.text { min-width: 18em; max-width: 46em; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr:target { background: #fff6d5; }
-.src { display: block; font-size: 11.5px; color: var(--muted); overflow-wrap: anywhere; }
+.src { display: block; font-size: 11.5px; color: var(--muted); }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px;
   white-space: nowrap; border: 1px solid rgba(0,0,0,.15); color: #111; }
 .none { color: var(--muted); font-style: italic; }
