@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Remakes the office-suite fixtures in tests/fixtures/ from the samples:
 #   tests/fixtures/originals/<name>.{docx,odt,pdf,html}   (LibreOffice Writer)
+#   tests/fixtures/originals/<name>-t<year>.expected.jsonl (records of a template variant)
 #   tests/fixtures/renditions/<name>.<route>.txt          (text renditions)
 # See tests/fixtures/README.md.  Needs: python3, LibreOffice (soffice),
 # poppler-utils (pdftotext), pandoc, docx2txt.
@@ -23,7 +24,8 @@ trap 'rm -rf "$tmp"' EXIT
 echo "== originals ($(soffice --version | head -1))"
 python3 scripts/fixtures/make_originals.py "$tmp/src" >/dev/null
 mkdir -p "$ORIG" "$REND"
-rm -f "$ORIG"/*.docx "$ORIG"/*.odt "$ORIG"/*.pdf "$ORIG"/*.html
+rm -f "$ORIG"/*.docx "$ORIG"/*.odt "$ORIG"/*.pdf "$ORIG"/*.html "$ORIG"/*.expected.jsonl
+cp "$tmp"/src/*.expected.jsonl "$ORIG"/   # the records of the older templates' variants
 for target in docx odt pdf html:HTML; do
   "${SOFFICE[@]}" --convert-to "$target" --outdir "$ORIG" "$tmp"/src/*.fodt >"$tmp/soffice.log" 2>&1 \
     || { cat "$tmp/soffice.log"; exit 1; }

@@ -89,3 +89,37 @@ TEST_CASE("cell lines: fewer labels than header_min, or tab-separated text, is l
     Document tabbed = text_document("No\tText\tOk\n1.1\tA\tYes\n");
     CHECK(recover_cell_lines(tabbed, s) == 0);
 }
+
+TEST_CASE("cell lines: a header whose labels share lines, and short cells glued to the next") {
+    TableSpec s = spec();
+    // As pdftotext -raw writes a table: the header run over two lines, a row's
+    // number and status on the line of the cell after them.
+    Document doc = text_document("No Text\nOk Reply When\n1.1 First part\nsecond part\nYes We "
+                                 "will.\nAnd more.\nMay 2022\n1.2 Other\nNo Not now.\nJune "
+                                 "2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    CHECK(view(doc) ==
+          std::vector<std::string>{"No\tText\tOk\tReply\tWhen", "", "1.1\tFirst part\t\t\t",
+                                   "\tsecond part\t\t\t", "\t\tYes\tWe will.\t",
+                                   "\t\t\tAnd more.\t", "\t\t\t\tMay 2022", "1.2\tOther\t\t\t",
+                                   "\t\tNo\tNot now.\t", "\t\t\t\tJune 2022", "Totals"});
+}
+
+TEST_CASE("cell lines: a header run onto one line; a line that only looks glued stays whole") {
+    TableSpec s = spec();
+    Document doc = text_document("No Text Ok Reply When\n1.1\nNo more than this.\nYes\nMay 2022\n");
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    std::vector<std::string> lines = view(doc);
+    CHECK(lines[0] == "No\tText\tOk\tReply\tWhen");
+    CHECK(lines[1] == "1.1\t\t\t\t");
+    // "No" fits the status column, but the row has its text yet to come: the
+    // line is the text, not a status glued to a reply.
+    CHECK(lines[2] == "\tNo more than this.\t\t\t");
+    CHECK(lines[3] == "\t\tYes\t\t");
+}
+
+TEST_CASE("cell lines: words that name no column are no header") {
+    TableSpec s = spec();
+    Document doc = text_document("No Text Something\nElse Entirely\n1.1\nA\n");
+    CHECK(recover_cell_lines(doc, s) == 0);
+}

@@ -29,6 +29,9 @@ TEST_CASE("grid: words cut in a narrow column are joined, wrapped words spaced")
     CHECK(join_cell_lines({"R", "espon", "sible", "Owner"}, 5) == "Responsible Owner");
     CHECK(join_cell_lines({"5", ".", "1", "0"}, 1) == "5.10");
     CHECK(join_cell_lines({"Dece", "mber", "2019"}, 4) == "December 2019");
+    // Closing punctuation begins no word: "1. Rec. No." one character a line.
+    CHECK(join_cell_lines({"1", ".", "R", "e", "c", ".", "N", "o", "."}, 1) == "1. Rec. No.");
+    CHECK(join_cell_lines({"A", "ccep", "ted/", "Reje", "cted"}, 4) == "Accepted/ Rejected");
     CHECK(join_cell_lines({"Head of", "Healthcare"}, 10) == "Head of Healthcare");
     // A full-width word after a line of several words was wrapped, not cut.
     CHECK(join_cell_lines({"should have", "multidisciplinary"}, 17) ==

@@ -231,8 +231,15 @@ TEST_CASE("headers: each text rendition gives its sample's document fields") {
         if (entry.path().extension() != ".txt")
             continue;
         std::string sample = file.substr(0, file.find('.'));
-        std::string grammar_name = sample.substr(0, sample.rfind('-', sample.rfind('-') - 1));
-        std::string expected_text = test::read("samples/" + sample + ".expected.jsonl");
+        std::string grammar_name;
+        for (const char *name : {"un-action-plan", "irp-report", "action-plan"})
+            if (grammar_name.empty() && sample.rfind(name, 0) == 0)
+                grammar_name = name;
+        // A variant in an older year's template has records of its own.
+        std::string variant = "tests/fixtures/originals/" + sample + ".expected.jsonl";
+        std::string expected_text = test::read(fs::exists(test::source_path(variant))
+                                                   ? variant
+                                                   : "samples/" + sample + ".expected.jsonl");
         json expected = json::parse(expected_text.substr(0, expected_text.find('\n')));
         CAPTURE(file);
         json doc = document_of(grammar_name, test::read("tests/fixtures/renditions/" + file));
@@ -240,5 +247,5 @@ TEST_CASE("headers: each text rendition gives its sample's document fields") {
             CHECK(doc[name] == expected[name]);
         ++checked;
     }
-    CHECK(checked >= 30);
+    CHECK(checked >= 42);
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <limits>
 #include <optional>
+#include <set>
 
 namespace inspex {
 namespace {
@@ -15,7 +16,10 @@ constexpr double kDrop = -3.0;        // a line given to no column
 constexpr double kDropHeading = -1.0; // ... that reads as a heading
 constexpr double kMisfit = -1.0;      // a date, status... given to a free-text column
 constexpr double kNever = -std::numeric_limits<double>::infinity();
-constexpr std::size_t kMaxBlankRun = 2; // blank lines allowed between header labels
+constexpr std::size_t kMaxBlankRun = 2;   // blank lines allowed between header labels
+constexpr std::size_t kMaxBand = 10;      // lines a header may wrap over when labels share lines
+constexpr std::size_t kMaxLabelWords = 8; // words of one header label
+constexpr std::size_t kMaxGlued = 6;      // words of a short cell glued before the next one
 
 bool is_line(const Block &b) {
     return !b.is_table() && b.text.find('\n') == std::string::npos;
@@ -24,6 +28,69 @@ bool is_line(const Block &b) {
 std::string flat(const Block &b) {
     return collapse_spaces(clean_spaces(b.text));
 }
+
+std::vector<std::string> split_words(const std::string &text) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    for (std::size_t sp; (sp = text.find(' ', start)) != std::string::npos; start = sp + 1)
+        if (sp > start)
+            words.push_back(text.substr(start, sp - start));
+    if (start < text.size())
+        words.push_back(text.substr(start));
+    return words;
+}
+
+std::string join_words(const std::vector<std::string> &words, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t k = from; k < to; ++k) {
+        if (k > from)
+            out += ' ';
+        out += words[k];
+    }
+    return out;
+}
+
+// Cuts words into consecutive labels, each naming a different column by its
+// header pattern: `names[a][len - 1]` holds the columns the words a..a+len
+// name (a bit per column). Returns each label's column and the word after it.
+class LabelCutter {
+  public:
+    using Cuts = std::vector<std::pair<int, std::size_t>>;
+    explicit LabelCutter(std::vector<std::vector<unsigned>> names) : names_(std::move(names)) {}
+
+    std::optional<Cuts> cut(std::size_t end) {
+        failed_.clear();
+        end_ = end;
+        Cuts cuts;
+        if (!from(0, 0, cuts))
+            return std::nullopt;
+        return cuts;
+    }
+
+  private:
+    bool from(std::size_t pos, unsigned used, Cuts &cuts) {
+        if (pos == end_)
+            return true;
+        if (failed_.count({pos, used}))
+            return false;
+        for (std::size_t len = 1; len <= names_[pos].size() && pos + len <= end_; ++len)
+            for (unsigned j = 0; j < 32; ++j) {
+                unsigned bit = 1U << j;
+                if (!(names_[pos][len - 1] & bit) || (used & bit))
+                    continue;
+                cuts.emplace_back(static_cast<int>(j), pos + len);
+                if (from(pos + len, used | bit, cuts))
+                    return true;
+                cuts.pop_back();
+            }
+        failed_.insert({pos, used});
+        return false;
+    }
+
+    std::vector<std::vector<unsigned>> names_;
+    std::set<std::pair<std::size_t, unsigned>> failed_;
+    std::size_t end_ = 0;
+};
 
 class Recovery {
   public:
@@ -58,7 +125,7 @@ class Recovery {
 
     // When a header written one label a line begins at block i: turns it into
     // the header row and returns the index after it.
-    std::optional<std::size_t> header_at(std::size_t i) {
+    std::optional<std::size_t> label_lines_header(std::size_t i) {
         std::vector<int> order;
         std::vector<std::size_t> label_blocks;
         std::size_t j = i, blanks = 0;
@@ -88,6 +155,103 @@ class Recovery {
         return label_blocks.back() + 1;
     }
 
+    std::optional<std::size_t> header_at(std::size_t i) {
+        if (auto after = label_lines_header(i))
+            return after;
+        return band_header(i);
+    }
+
+    // A header whose labels wrap and share lines (pdftotext -raw, a header run
+    // onto one line): the labels become the header row on its first line, and
+    // from here on a short cell may share a line with the next (glued_).
+    std::optional<std::size_t> band_header(std::size_t i) {
+        std::optional<Band> band = label_band(i);
+        if (!band)
+            return std::nullopt;
+        order_.clear();
+        Row header;
+        for (const auto &[column, label] : band->labels) {
+            order_.push_back(column);
+            header.cells.push_back(Cell{{label}, 1, false});
+        }
+        glued_ = true;
+        std::size_t page = doc_.blocks[i].page;
+        bool page_start = doc_.blocks[i].page_start;
+        for (std::size_t b = i; b <= band->last; ++b)
+            doc_.blocks[b] = Block::paragraph("", doc_.blocks[b].page);
+        doc_.blocks[i] = Block::table({std::move(header)}, page);
+        doc_.blocks[i].page_start = page_start;
+        return band->last + 1;
+    }
+
+    struct Band {
+        std::vector<std::pair<int, std::string>> labels; // column, label text
+        std::size_t last = 0;                            // the band's last block
+    };
+
+    // Lines whose text is laid out by position (a PDF's, aligned columns) are
+    // read by the aligned recovery, not here.
+    static bool plain_line(const Block &b) {
+        return is_line(b) && b.words.empty() && b.text.find("   ") == std::string::npos;
+    }
+
+    // The longest band of lines from i whose words cut into at least
+    // header_min labels, each naming another column.
+    std::optional<Band> label_band(std::size_t i) const {
+        if (!plain_line(doc_.blocks[i]) || spec_.columns.size() > 32)
+            return std::nullopt;
+        std::vector<std::string> words = split_words(flat(doc_.blocks[i]));
+        if (words.empty())
+            return std::nullopt;
+        std::vector<std::size_t> ends{words.size()}, lasts{i};
+        for (std::size_t j = i + 1;
+             j < doc_.blocks.size() && lasts.size() < kMaxBand && plain_line(doc_.blocks[j]); ++j) {
+            std::vector<std::string> more = split_words(flat(doc_.blocks[j]));
+            if (more.empty())
+                break;
+            words.insert(words.end(), more.begin(), more.end());
+            ends.push_back(words.size());
+            lasts.push_back(j);
+        }
+        // The first label may run over lines ("1. Rec" / "No").
+        if (names_at(words, 0).empty())
+            return std::nullopt;
+        std::vector<std::vector<unsigned>> names;
+        for (std::size_t a = 0; a < words.size(); ++a)
+            names.push_back(names_at(words, a));
+        LabelCutter cutter(std::move(names));
+        for (std::size_t k = ends.size(); k-- > 0;) {
+            auto cuts = cutter.cut(ends[k]);
+            if (!cuts || cuts->size() < std::max<std::size_t>(spec_.header_min, 2))
+                continue;
+            Band band{{}, lasts[k]};
+            std::size_t from = 0;
+            for (const auto &[column, to] : *cuts) {
+                band.labels.emplace_back(column, join_words(words, from, to));
+                from = to;
+            }
+            return band;
+        }
+        return std::nullopt;
+    }
+
+    // For each label length from word a, the columns its words name (a bit
+    // per column); empty when no length names one.
+    std::vector<unsigned> names_at(const std::vector<std::string> &words, std::size_t a) const {
+        std::vector<unsigned> out;
+        bool any = false;
+        for (std::size_t len = 1; len <= kMaxLabelWords && a + len <= words.size(); ++len) {
+            std::string label = join_words(words, a, a + len);
+            unsigned bits = 0;
+            for (std::size_t j = 0; j < spec_.columns.size(); ++j)
+                if (spec_.columns[j].header && spec_.columns[j].header->matches(label))
+                    bits |= 1U << j;
+            any = any || bits;
+            out.push_back(bits);
+        }
+        return any ? out : std::vector<unsigned>{};
+    }
+
     bool fits(const std::string &text, std::size_t position) const {
         const ColumnSpec &c = spec_.columns[static_cast<std::size_t>(order_[position])];
         return !c.fits || c.fits->matches(text);
@@ -102,7 +266,32 @@ class Recovery {
 
     bool starts_row(const std::string &text) const {
         auto key = position_of(spec_.key_column);
-        return key && spec_.columns[spec_.key_column].fits && fits(text, *key);
+        if (!key || !spec_.columns[spec_.key_column].fits)
+            return false;
+        if (fits(text, *key))
+            return true;
+        for (const Split &split : splits(text))
+            if (fits(split.head, *key))
+                return true;
+        return false;
+    }
+
+    // A line whose first words are a short cell of a shaped column (a number,
+    // a status, an owner) glued to the next cell's first line.
+    struct Split {
+        std::string head, rest;
+    };
+    std::vector<Split> splits(const std::string &text) const {
+        std::vector<Split> out;
+        if (!glued_)
+            return out;
+        std::vector<std::string> words = split_words(text);
+        for (std::size_t k = 1; k < words.size() && k <= kMaxGlued; ++k) {
+            Split split{join_words(words, 0, k), join_words(words, k, words.size())};
+            if (fits_shaped(split.head))
+                out.push_back(std::move(split));
+        }
+        return out;
     }
 
     // Reads the lines after a header up to the table's end; returns where it stopped.
@@ -110,7 +299,7 @@ class Recovery {
         std::vector<std::size_t> row; // the blocks of the current row's lines
         for (; i < doc_.blocks.size(); ++i) {
             const Block &b = doc_.blocks[i];
-            if (!is_line(b) || ends_here(i) || header_ahead(i))
+            if (!is_line(b) || ends_here(i) || header_ahead(i) || (glued_ && label_band(i)))
                 break;
             std::string text = flat(b);
             if (text.empty())
@@ -157,50 +346,87 @@ class Recovery {
                 set_cell(blocks.front(), *h);
             blocks.erase(blocks.begin());
         }
-        const std::size_t n = blocks.size(), m = order_.size();
-        if (n == 0)
+        if (blocks.empty())
             return;
         std::vector<std::string> texts;
-        std::vector<bool> shaped_text; // fits a column with a declared shape
-        for (std::size_t b : blocks) {
+        for (std::size_t b : blocks)
             texts.push_back(flat(doc_.blocks[b]));
-            shaped_text.push_back(fits_shaped(texts.back()));
+        std::vector<std::vector<Choice>> choice = place(texts);
+        std::size_t p = 0;
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            const Choice &c = choice[i][p];
+            if (c.column < 0) {
+                if (auto h = position_of(spec_.heading.column); h && is_heading(texts[i]))
+                    set_cell(blocks[i], *h);
+                continue;
+            }
+            auto q = static_cast<std::size_t>(c.column);
+            if (c.split == 0) {
+                set_cell(blocks[i], q);
+                p = q;
+                continue;
+            }
+            const Split split = splits(texts[i])[c.split - 1];
+            p = static_cast<std::size_t>(c.rest_column);
+            set_cells(blocks[i], {{q, split.head}, {p, split.rest}});
         }
-        // best[i][p]: best score for lines i.. with the first of them at column p or later.
+    }
+
+    // Where a line goes: a column (-1: none), or split (1-based index into
+    // splits()), its head to `column` and the rest to `rest_column`.
+    struct Choice {
+        int column = -1, rest_column = -1;
+        std::size_t split = 0;
+    };
+
+    double score(const std::string &text, std::size_t q) const {
+        bool shaped = spec_.columns[static_cast<std::size_t>(order_[q])].fits != nullptr;
+        return shaped ? kFit : fits_shaped(text) ? kMisfit : 0.0;
+    }
+
+    // The best placement of a row's lines: choice[i][p] for line i when the
+    // row has reached column p (a line fitting its shaped column scores, a
+    // line left out costs, never going back).
+    std::vector<std::vector<Choice>> place(const std::vector<std::string> &texts) const {
+        const std::size_t n = texts.size(), m = order_.size();
         std::vector<std::vector<double>> best(n + 1, std::vector<double>(m + 1, 0.0));
-        std::vector<std::vector<int>> choice(n + 1, std::vector<int>(m + 1, -1));
-        for (std::size_t i = n; i-- > 0;)
+        std::vector<std::vector<Choice>> choice(n + 1, std::vector<Choice>(m + 1));
+        for (std::size_t i = n; i-- > 0;) {
+            std::vector<Split> line_splits = splits(texts[i]);
             for (std::size_t p = m + 1; p-- > 0;) {
                 double top = (is_heading(texts[i]) ? kDropHeading : kDrop) + best[i + 1][p];
-                int pick = -1;
+                Choice pick;
                 for (std::size_t q = p; q < m; ++q) {
                     if (!fits(texts[i], q))
                         continue;
-                    bool shaped =
-                        spec_.columns[static_cast<std::size_t>(order_[q])].fits != nullptr;
-                    double here = shaped ? kFit : shaped_text[i] ? kMisfit : 0.0;
-                    double s = here + best[i + 1][q];
+                    bool shaped = score(texts[i], q) == kFit;
+                    double s = score(texts[i], q) + best[i + 1][q];
                     // Of two shaped columns a line fits equally, the later: an
                     // owner-like "Completed" after the owners is a date.
-                    if (s > top || (s == top && shaped && pick >= 0)) {
+                    if (s > top || (s == top && shaped && pick.column >= 0)) {
                         top = s;
-                        pick = static_cast<int>(q);
+                        pick = {static_cast<int>(q), -1, 0};
                     }
                 }
+                for (std::size_t k = 0; k < line_splits.size(); ++k)
+                    for (std::size_t q = p; q < m; ++q) {
+                        if (score(line_splits[k].head, q) != kFit || !fits(line_splits[k].head, q))
+                            continue;
+                        for (std::size_t r = q + 1; r < m; ++r) {
+                            if (!fits(line_splits[k].rest, r))
+                                continue;
+                            double s = kFit + score(line_splits[k].rest, r) + best[i + 1][r];
+                            if (s > top) {
+                                top = s;
+                                pick = {static_cast<int>(q), static_cast<int>(r), k + 1};
+                            }
+                        }
+                    }
                 best[i][p] = top;
                 choice[i][p] = pick;
             }
-        std::size_t p = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            int q = choice[i][p];
-            if (q >= 0) {
-                set_cell(blocks[i], static_cast<std::size_t>(q));
-                p = static_cast<std::size_t>(q);
-            } else if (is_heading(texts[i])) {
-                if (auto h = position_of(spec_.heading.column))
-                    set_cell(blocks[i], *h);
-            }
         }
+        return choice;
     }
 
     bool fits_shaped(const std::string &text) const {
@@ -215,10 +441,16 @@ class Recovery {
     }
 
     void set_cell(std::size_t block, std::size_t position) {
+        set_cells(block, {{position, doc_.blocks[block].text}});
+    }
+
+    void set_cells(std::size_t block,
+                   const std::vector<std::pair<std::size_t, std::string>> &cells) {
         Block &b = doc_.blocks[block];
         Row row;
         row.cells.resize(order_.size());
-        row.cells[position].paragraphs.push_back(b.text);
+        for (const auto &[position, text] : cells)
+            row.cells[position].paragraphs.push_back(text);
         Block table = Block::table({std::move(row)}, b.page);
         table.page_start = b.page_start;
         b = std::move(table);
@@ -227,6 +459,7 @@ class Recovery {
     Document &doc_;
     const TableSpec &spec_;
     std::vector<int> order_; // the grammar column at each of the header's positions
+    bool glued_ = false;     // the header's labels shared lines: so may cells
 };
 
 } // namespace

@@ -220,17 +220,25 @@ class Recovery {
         if (h.starts.size() < 2)
             return std::nullopt;
         h.texts.assign(h.starts.size(), "");
+        std::size_t blanks = 0;
         for (std::size_t k = 0; k < kMaxBand && i + k < lines_.size(); ++k) {
             const PlacedLine &line = lines_[i + k];
-            if (!is_paragraph(i + k) || line.blank())
+            if (!is_paragraph(i + k))
                 break;
+            // A label's wrapped words may sit a paragraph gap below the rest.
+            if (line.blank()) {
+                if (k == 0 || ++blanks > 1)
+                    break;
+                continue;
+            }
             std::vector<std::string> cells = cells_of(line, h.starts);
             for (std::size_t c = 0; c < cells.size(); ++c)
                 if (!cells[c].empty())
                     h.texts[c] += (h.texts[c].empty() ? "" : " ") + cells[c];
             h.lines = k + 1;
             h.columns = named(h.texts);
-            if (std::size_t n = count_named(h.columns); n > best_named) {
+            std::size_t n = count_named(h.columns);
+            if (n > best_named || (n == best_named && n > 0 && continues_labels(cells, h))) {
                 best_named = n;
                 best = h;
             }
@@ -238,6 +246,22 @@ class Recovery {
         if (best_named < std::max<std::size_t>(spec_.header_min, 2))
             return std::nullopt;
         return best;
+    }
+
+    // Each cell of the line names, alone, the column it lies under: the line
+    // is the labels' wrapped end ("Function Responsible/" over "Policy
+    // Lead"), not the table's first row.
+    bool continues_labels(const std::vector<std::string> &cells, const Header &h) const {
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            if (cells[c].empty())
+                continue;
+            if (h.columns[c] < 0)
+                return false;
+            const ColumnSpec &column = spec_.columns[static_cast<std::size_t>(h.columns[c])];
+            if (!column.header || !column.header->matches(cells[c]))
+                return false;
+        }
+        return true;
     }
 
     bool ends_at(std::size_t i) const {

@@ -45,6 +45,11 @@ bool is_lower(char c) {
 bool is_sign_or_digit(char c) {
     return (c >= '0' && c <= '9') || c == '.' || c == '/' || c == ',' || c == '-';
 }
+// Punctuation that ends a word and begins none: "Rec" over "." in a column
+// one character wide is "Rec.".
+bool is_closing(char c) {
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == ')' || c == '/';
+}
 
 // The `+` positions of a border line ("+---+===+"), or nothing.
 std::optional<std::vector<std::size_t>> border(const std::string &text) {
@@ -369,7 +374,7 @@ std::string join_cell_lines(const std::vector<std::string> &lines, std::size_t w
     for (const std::string &line : lines) {
         bool one_word = line.find(' ') == std::string::npos;
         bool piece = word_alone && one_word && length(line) == width &&
-                     (is_lower(line.front()) ||
+                     (is_lower(line.front()) || is_closing(line.front()) ||
                       (is_sign_or_digit(line.front()) && is_sign_or_digit(out.back())));
         if (!out.empty() && !piece)
             out += ' ';
