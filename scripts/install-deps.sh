@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every build and test dependency of inspex from Debian's packages.
 # Used by the README's set-up commands and by .ci/run; safe to run twice.
+# --tests adds what only the tests use (the tools never need it).
 set -euo pipefail
 packages=(
   build-essential cmake pkg-config clang-format
@@ -8,6 +9,11 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev doctest-dev jq time bc
   libxlsxwriter-dev libarchive-dev libpoppler-cpp-dev libreoffice-calc-nogui
 )
+# Tests only: a real browser, headless, opens the HTML report (tests/tools/report-browser.sh).
+test_packages=(chromium)
+if [ "${1:-}" = "--tests" ]; then
+  packages+=("${test_packages[@]}")
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

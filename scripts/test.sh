@@ -3,6 +3,7 @@
 # test: doctest unit tests, golden tests over samples/, tool tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh --tests
 bash scripts/build.sh
 clang-format --dry-run --Werror lib/src/*.cpp lib/src/*/*.cpp lib/src/*/*.hpp lib/include/inspex/*.hpp lib/include/inspex/*/*.hpp tools/*.cpp tools/*.hpp tests/unit/*.cpp tests/unit/*.hpp tests/fuzz/*.cpp
 echo "clang-format: clean"

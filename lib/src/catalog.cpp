@@ -42,6 +42,17 @@ Result<Grammar> Catalog::load(const std::string &name_or_path, MatchLimits limit
     return Error{"no grammar named \"" + name_or_path + "\" in " + searched};
 }
 
+Result<std::string> Catalog::find(const std::string &file_name) const {
+    namespace fs = std::filesystem;
+    std::string searched;
+    for (const std::string &dir : folders_) {
+        if (fs::path candidate = fs::path(dir) / file_name; fs::is_regular_file(candidate))
+            return candidate.string();
+        searched += (searched.empty() ? "" : ", ") + dir;
+    }
+    return Error{"no " + file_name + " in " + searched};
+}
+
 Result<std::vector<Grammar>> Catalog::load_all(MatchLimits limits) const {
     namespace fs = std::filesystem;
     std::vector<Grammar> grammars;

@@ -77,15 +77,35 @@ void FlatTable::settle(const std::vector<std::string> &chosen) {
         columns_ = chosen;
         return;
     }
+    auto is_part = [](const std::string &column, const std::string &name) {
+        return column.size() > name.size() && column.compare(0, name.size() + 1, name + "_") == 0;
+    };
+    // A bare column with parts (an object's name) that no row fills: null where
+    // other rows hold an object ("followup": null), or the empty list of
+    // objects ("warnings"). Its parts take its place.
     auto unused = [&](const std::string &name) {
-        bool has_parts = std::any_of(columns_.begin(), columns_.end(), [&](const std::string &c) {
-            return c.size() > name.size() && c.compare(0, name.size() + 1, name + "_") == 0;
+        bool has_parts = std::any_of(columns_.begin(), columns_.end(),
+                                     [&](const std::string &c) { return is_part(c, name); });
+        bool has_values = std::any_of(rows_.begin(), rows_.end(), [&](const FlatRow &row) {
+            auto it = row.find(name);
+            return it != row.end() && !it->second.text.empty();
         });
-        bool has_values = std::any_of(rows_.begin(), rows_.end(),
-                                      [&](const FlatRow &row) { return row.count(name) > 0; });
         return has_parts && !has_values;
     };
-    columns_.erase(std::remove_if(columns_.begin(), columns_.end(), unused), columns_.end());
+    std::vector<std::string> settled;
+    for (const std::string &c : columns_) {
+        if (std::find(settled.begin(), settled.end(), c) != settled.end())
+            continue;
+        if (!unused(c)) {
+            settled.push_back(c);
+            continue;
+        }
+        for (const std::string &part : columns_)
+            if (is_part(part, c) &&
+                std::find(settled.begin(), settled.end(), part) == settled.end())
+                settled.push_back(part);
+    }
+    columns_ = std::move(settled);
 }
 
 } // namespace inspex

@@ -33,6 +33,9 @@ class Catalog {
     Result<std::vector<Grammar>> load_choice(const std::string &name_or_path,
                                              MatchLimits limits = {}) const;
 
+    // The path of a file of the folders ("track.toml"): the first folder's.
+    Result<std::string> find(const std::string &file_name) const;
+
   private:
     std::vector<std::string> folders_;
 };
