@@ -86,6 +86,22 @@ LayoutResult group_units(const std::vector<Unit> &units, const std::vector<Strea
     return result;
 }
 
+std::vector<std::string> StreamLayout::run_together(const std::string &text) const {
+    if (text.empty())
+        return {};
+    for (const RegexPtr &pattern : spec_.split) {
+        auto m = pattern->search(text);
+        if (!m || m->whole().begin != 0 || m->whole().end != text.size())
+            continue;
+        std::vector<std::string> cells;
+        for (const std::string &name : m->matched_names())
+            if (auto cell = m->text(name); cell && !cell->empty())
+                cells.emplace_back(*cell);
+        return cells;
+    }
+    return {text};
+}
+
 LayoutResult StreamLayout::run(const std::vector<Line> &lines) const {
     auto region = find_region_start(lines, spec_.start.get());
     if (!region)
@@ -101,13 +117,11 @@ LayoutResult StreamLayout::run(const std::vector<Line> &lines) const {
             continue; // the table's header row, repeated on a new page
         // A row of a table read from an office file holds several cells, and a
         // cell several paragraphs: each is a unit, as if pasted one per line.
-        for (std::string_view cell : split_units(lines[i].text)) {
-            std::string text = collapse_spaces(cell);
-            if (text.empty())
-                continue;
-            char letter = classify(spec_.classes, text, spec_.other);
-            units.push_back({Fragment{lines[i].number, std::move(text), {}, 0}, letter});
-        }
+        for (std::string_view cell : split_units(lines[i].text))
+            for (std::string &text : run_together(collapse_spaces(cell))) {
+                char letter = classify(spec_.classes, text, spec_.other);
+                units.push_back({Fragment{lines[i].number, std::move(text), {}, 0}, letter});
+            }
     }
     LayoutResult result = group_units(units, spec_.rules, spec_.parts);
     result.start_line = start_line;

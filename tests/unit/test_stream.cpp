@@ -66,3 +66,24 @@ TEST_CASE("stream: without its start line nothing is read") {
     CHECK(r.items.empty());
     CHECK(r.start_line == 0);
 }
+
+TEST_CASE("stream: a split rule gives the cells a line runs together") {
+    StreamSpec s = spec();
+    s.split = {test::re("^(?<number>\\d+) (?<title>[A-Z][a-z]+) (?<action>[ivx]+\\) .*)$"),
+               test::re("^(?<owner>[A-Z][a-z]+) (?<due>(?:May|June) 20\\d\\d)$")};
+    auto r =
+        StreamLayout(s).run(test::lines({"Due", "Safety", "1 Title i) do this.", "Board May 2022",
+                                         "ii) and that.", "Chair June 2022"}));
+    REQUIRE(r.items.size() == 2);
+    CHECK(r.items[0].context.at("number") == "1");
+    CHECK(r.items[0].context.at("title") == "Title");
+    CHECK(r.items[0].parts[0].front().text == "i) do this.");
+    CHECK(r.items[0].parts[1].front().text == "Board");
+    CHECK(r.items[0].parts[2].front().text == "May 2022");
+    CHECK(r.items[1].parts[1].front().text == "Chair");
+    // Without the rules the same lines give no item.
+    s.split.clear();
+    CHECK(StreamLayout(s)
+              .run(test::lines({"Due", "Safety", "1 Title i) do this.", "Board May 2022"}))
+              .items.empty());
+}

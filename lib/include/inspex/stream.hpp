@@ -35,6 +35,10 @@ struct StreamSpec {
     RegexPtr end;   // line that ends it (null: end of text)
     std::vector<LineClass> classes;
     char other = 'T'; // class of a line no pattern matches
+    // A line that runs several cells together (text in reading order, as
+    // pdftotext -raw writes it): the first pattern that matches the whole line
+    // gives its named groups, in pattern order, as the cells.
+    std::vector<RegexPtr> split;
     std::vector<StreamRule> rules;
     std::vector<std::string> parts;
     // The table the cells come from, named by its header labels, for texts
@@ -66,6 +70,9 @@ class StreamLayout {
     [[nodiscard]] LayoutResult run(const std::vector<Line> &lines) const;
 
   private:
+    // The cells of one line: itself, or the cells a split rule finds in it.
+    [[nodiscard]] std::vector<std::string> run_together(const std::string &text) const;
+
     const StreamSpec &spec_;
 };
 
