@@ -1,6 +1,7 @@
 #include "inspex/validate.hpp"
 
 #include "inspex/infer.hpp"
+#include "inspex/printable.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -37,6 +38,14 @@ const json &at_path(const json &record, std::string_view path) {
 const json &field_of(const json &record, const std::string &name) {
     static const json none;
     return record.is_object() && record.contains(name) ? record[name] : none;
+}
+
+// The first (0) or last (1) line of a record's source, 0 when it has none.
+std::size_t line_of(const json &record, std::size_t end) {
+    const json &lines = at_path(record, "source.lines");
+    return lines.is_array() && lines.size() == 2 && lines[end].is_number_unsigned()
+               ? lines[end].get<std::size_t>()
+               : 0;
 }
 
 bool is_leap(int y) {
@@ -137,11 +146,8 @@ class Checker {
     }
 
     void add(Severity s, std::string code, std::string message, const json &rec) {
-        const json &lines = at_path(rec, "source.lines");
-        std::size_t first = lines.is_array() && lines.size() == 2 ? lines[0].get<std::size_t>() : 0;
-        std::size_t last =
-            lines.is_array() && lines.size() == 2 ? lines[1].get<std::size_t>() : first;
-        add_at(s, std::move(code), std::move(message), rec, first, last);
+        std::size_t first = line_of(rec, 0), last = line_of(rec, 1);
+        add_at(s, std::move(code), std::move(message), rec, first, last ? last : first);
     }
     void add_at(Severity s, std::string code, std::string message, const json &rec,
                 std::size_t first, std::size_t last) {
@@ -150,8 +156,7 @@ class Checker {
                   std::move(message),
                   text_of(field_of(document_, "doc")),
                   document_.contains("source") ? text_of(at_path(document_, "source.file")) : "",
-                  rec.value("kind", "") == "document" || !rec.contains("ref") ||
-                          !rec["ref"].is_string()
+                  field_of(rec, "kind") == "document" || !field_of(rec, "ref").is_string()
                       ? ""
                       : rec["ref"].get<std::string>(),
                   first,
@@ -164,11 +169,13 @@ class Checker {
             if (!rec.contains("warnings") || !rec["warnings"].is_array())
                 return;
             for (const json &w : rec["warnings"]) {
-                const json &lines = field_of(w, "lines");
-                bool span = lines.is_array() && lines.size() == 2;
+                const json &lines = field_of(w, "lines"), &code = field_of(w, "code");
+                bool span = lines.is_array() && lines.size() == 2 &&
+                            lines[0].is_number_unsigned() && lines[1].is_number_unsigned();
                 std::size_t first = span ? lines[0].get<std::size_t>() : 0;
-                add_at(Severity::warning, w.value("code", "extraction-warning"),
-                       w.value("message", ""), rec, first,
+                add_at(Severity::warning,
+                       code.is_string() ? code.get<std::string>() : "extraction-warning",
+                       text_of(field_of(w, "message")), rec, first,
                        span ? lines[1].get<std::size_t>() : first);
             }
         };
@@ -256,7 +263,7 @@ class Checker {
                 add(Severity::error, "duplicate-ref",
                     fmt::format("{} \"{}\" appears twice (first at line {})", field,
                                 v.get<std::string>(),
-                                at_path(*first->second, "source.lines")[0].get<std::size_t>()),
+                                line_of(*first->second, 0)),
                     rec);
             else
                 seen[v.get<std::string>()] = &rec;
@@ -269,8 +276,7 @@ class Checker {
                    fmt::format("{} {} missing between {} and {}", field,
                                fmt::join(gap.missing, ", "), text_of(before[field]),
                                text_of(after[field])),
-                   after, at_path(before, "source.lines")[1].get<std::size_t>(),
-                   at_path(after, "source.lines")[0].get<std::size_t>());
+                   after, line_of(before, 1), line_of(after, 0));
         }
         out_of_order(slots, *valid, field);
     }
@@ -300,7 +306,7 @@ class Checker {
             std::vector<std::string> agree;
             bool all_agree = true;
             for (const auto &[value, figure] : stated.items()) {
-                if (value == c.total || !figure.is_number())
+                if (value == c.total || !figure.is_number_integer())
                     continue;
                 long counted = 0, inferred = 0;
                 for (const json &rec : items_)
@@ -321,7 +327,7 @@ class Checker {
                     agree.push_back(fmt::format("{} {}", value, tally));
                 }
             }
-            if (!c.total.empty() && stated.contains(c.total) && stated[c.total].is_number()) {
+            if (!c.total.empty() && stated.contains(c.total) && stated[c.total].is_number_integer()) {
                 long records = std::count_if(items_.begin(), items_.end(), [&](const json &rec) {
                     return matches_where(rec, c.where);
                 });
@@ -433,8 +439,8 @@ Result<Severity> parse_severity(const std::string &name) {
 
 std::string Finding::describe() const {
     std::string where = ref.empty() ? "" : fmt::format("{}: ", ref);
-    return fmt::format("{}:{}: {}: {}: {}{}", file.empty() ? doc : file, first_line,
-                       severity_name(severity), code, where, message);
+    return printable(fmt::format("{}:{}: {}: {}: {}{}", file.empty() ? doc : file, first_line,
+                                 severity_name(severity), code, where, message));
 }
 
 nlohmann::ordered_json Finding::to_json() const {
@@ -448,7 +454,16 @@ nlohmann::ordered_json Finding::to_json() const {
 }
 
 std::vector<Finding> Validator::check(const json &document, const std::vector<json> &items) const {
-    return Checker(g_, document, items).run();
+    try {
+        return Checker(g_, document, items).run();
+    } catch (const json::exception &e) {
+        // A record whose shape no check expected: said, never a crash.
+        Finding f{Severity::error, "bad-record",
+                  std::string("records of an unexpected shape, not checked: ") + e.what()};
+        f.doc = text_of(field_of(document, "doc"));
+        f.file = text_of(at_path(document, "source.file"));
+        return {f};
+    }
 }
 
 } // namespace inspex
