@@ -53,7 +53,7 @@ int run(const Options &o) {
     const std::vector<std::string> inputs =
         o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs;
     auto output = tool::open_output(kTool, o.to, o.output,
-                                    {o.list_separator, o.bom, tool::split_list(o.fields), o.keep_formulas}, inputs);
+                                    tool::write_options(o), inputs);
     if (!output)
         return tool::complain(kTool, output.error().describe()), tool::usage_or_input;
     RecordWriter *writer = output.value()->writer.get();

@@ -65,7 +65,7 @@ int run(const Options &o) {
     if (!paths)
         return tool::complain(kTool, paths.error().describe()), tool::usage_or_input;
     auto output = tool::open_output(kTool, o.to, o.output,
-                                    {o.list_separator, o.bom, tool::split_list(o.fields), o.keep_formulas},
+                                    tool::write_options(o),
                                     paths.value());
     if (!output)
         return tool::complain(kTool, output.error().describe()), tool::usage_or_input;

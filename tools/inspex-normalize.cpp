@@ -55,7 +55,7 @@ int run(const std::string &grammar_name, const std::vector<std::string> &grammar
                        new_page ? show("\f", raw) : "", show(view.lines[i].text, raw));
         }
     }
-    return status;
+    return tool::stdout_written(kTool) ? status : tool::usage_or_input;
 }
 
 } // namespace

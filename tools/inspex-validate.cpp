@@ -87,7 +87,8 @@ int run(const Options &o) {
             path == "-" ? std::cin : file, path, [&](const DocumentRecords &d) { r.document(d); },
             on_error, [&](const Error &e) { r.malformed(e); });
     }
-    std::cout.flush();
+    if (!tool::stdout_written(kTool))
+        return tool::usage_or_input;
     return r.input_error ? tool::usage_or_input : r.failed ? tool::findings : tool::ok;
 }
 

@@ -9,6 +9,7 @@
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -52,6 +53,16 @@ struct Output {
     Result<bool> commit() { return file->commit(); }
 };
 
+// The writer's options from a tool's: list_separator, bom, fields, keep_formulas.
+template <typename ToolOptions> WriteOptions write_options(const ToolOptions &o) {
+    WriteOptions w;
+    w.list_separator = o.list_separator;
+    w.bom = o.bom;
+    w.fields = split_list(o.fields);
+    w.keep_formulas = o.keep_formulas;
+    return w;
+}
+
 // Refuses an output that is one of the inputs: writing it would destroy it.
 // What the writer had to change to fit the format is said on standard error.
 inline Result<std::unique_ptr<Output>> open_output(const char *tool, const std::string &to,
@@ -76,6 +87,19 @@ inline Result<std::unique_ptr<Output>> open_output(const char *tool, const std::
     };
     out->writer = make_writer(*format, out->file->stream(), std::move(options));
     return out;
+}
+
+// For tools that print to standard output themselves: false (said on standard
+// error) when what they printed could not all be written.
+inline bool stdout_written(const char *tool) {
+    errno = 0;
+    std::cout.flush();
+    bool c_failed = std::fflush(stdout) != 0 || std::ferror(stdout);
+    if (std::cout && !c_failed)
+        return true;
+    complain(tool, std::string("standard output: cannot write: ") +
+                       (errno ? std::strerror(errno) : "write failed"));
+    return false;
 }
 
 // Opens a file of records ("-" is standard input, left to the caller); a

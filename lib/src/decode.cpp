@@ -91,7 +91,7 @@ constexpr std::array<char16_t, 32> kCp1252High = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 Result<Decoded> decode_cp1252(std::string_view s, const std::string &file, std::size_t utf8_error) {
-    Decoded out{{}, Encoding::windows1252};
+    Decoded out{{}, Encoding::windows1252, {}};
     out.text.reserve(s.size() + s.size() / 8);
     for (std::size_t i = 0; i < s.size(); ++i) {
         auto b = static_cast<unsigned char>(s[i]);
@@ -109,7 +109,7 @@ Result<Decoded> decode_cp1252(std::string_view s, const std::string &file, std::
 }
 
 Result<Decoded> decode_utf16(std::string_view s, bool little_endian, const std::string &file) {
-    Decoded out{{}, little_endian ? Encoding::utf16le : Encoding::utf16be};
+    Decoded out{{}, little_endian ? Encoding::utf16le : Encoding::utf16be, {}};
     if (s.size() % 2 != 0)
         return Error::at_offset("UTF-16 input has an odd number of bytes", file, s.size() - 1);
     auto unit = [&](std::size_t i) -> char16_t {

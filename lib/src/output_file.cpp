@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -36,6 +37,7 @@ extern "C" void on_signal(int signal) {
 std::string reason(int error) {
     return error ? std::strerror(error) : "write failed";
 }
+
 
 // The mode a new file gets from the umask, or the one the target has.
 mode_t mode_for(const std::string &path) {
@@ -76,73 +78,107 @@ void remove_temporaries_on_signal() {
     });
 }
 
+bool OutputFile::Buffer::drain() {
+    for (char *at = pbase(); at < pptr();) {
+        ssize_t n = ::write(fd_, at, static_cast<std::size_t>(pptr() - at));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            error_ = n < 0 ? errno : EIO;
+            return false;
+        }
+        at += n;
+    }
+    setp(data_, data_ + sizeof data_);
+    return true;
+}
+
+OutputFile::Buffer::int_type OutputFile::Buffer::overflow(int_type c) {
+    if (error_ || !drain())
+        return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof()))
+        sputc(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+}
+
+int OutputFile::Buffer::sync() {
+    return !error_ && drain() ? 0 : -1;
+}
+
 Result<std::unique_ptr<OutputFile>> OutputFile::open(const std::string &path) {
     std::unique_ptr<OutputFile> out(new OutputFile(path));
     out->name_ = path.empty() ? "standard output" : path;
-    if (path.empty())
-        return out;
     std::error_code ec;
-    auto status = fs::status(path, ec);
-    if (fs::is_directory(status))
+    auto status = fs::status(path.empty() ? "." : path, ec);
+    if (path.empty()) {
+        std::cout.flush();
+        out->fd_ = STDOUT_FILENO;
+    } else if (fs::is_directory(status)) {
         return Error("cannot write: is a folder", path);
-    if (fs::exists(status) && !fs::is_regular_file(status)) {
-        out->file_.open(path, std::ios::binary); // a device or a pipe: written in place
-        if (!out->file_)
+    } else if (fs::exists(status) && !fs::is_regular_file(status)) {
+        out->fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC); // a device or a pipe: in place
+        if (out->fd_ < 0)
             return Error("cannot write: " + reason(errno), path);
-        return out;
+    } else {
+        fs::path target(path);
+        std::string pattern =
+            (target.parent_path() / ("." + target.filename().string() + ".inspex-XXXXXX"))
+                .string();
+        // No signal between the file's creation and its tracking: none is left behind.
+        sigset_t signals, previous;
+        sigemptyset(&signals);
+        for (int sig : {SIGINT, SIGTERM, SIGHUP})
+            sigaddset(&signals, sig);
+        pthread_sigmask(SIG_BLOCK, &signals, &previous);
+        out->fd_ = ::mkostemp(pattern.data(), O_CLOEXEC);
+        int error = errno;
+        if (out->fd_ >= 0) {
+            out->temporary_ = pattern;
+            track_temporary(pattern);
+        }
+        pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+        if (out->fd_ < 0)
+            return Error("cannot write: " + reason(error), path);
+        ::fchmod(out->fd_, mode_for(path));
     }
-    fs::path target(path);
-    std::string pattern =
-        (target.parent_path() / ("." + target.filename().string() + ".inspex-XXXXXX")).string();
-    int fd = ::mkstemp(pattern.data());
-    if (fd < 0)
-        return Error("cannot write: " + reason(errno), path);
-    ::fchmod(fd, mode_for(path));
-    ::close(fd);
-    out->temporary_ = pattern;
-    track_temporary(pattern);
-    out->file_.open(pattern, std::ios::binary | std::ios::trunc);
-    if (!out->file_)
-        return Error("cannot write: " + reason(errno), path);
+    out->buffer_ = std::make_unique<Buffer>(out->fd_);
+    out->stream_ = std::make_unique<std::ostream>(out->buffer_.get());
     return out;
 }
 
 OutputFile::~OutputFile() {
+    if (fd_ >= 0 && fd_ != STDOUT_FILENO)
+        ::close(fd_);
     if (!temporary_.empty() && !committed_) {
-        file_.close();
         ::unlink(temporary_.c_str());
         forget_temporary(temporary_);
     }
 }
 
 std::ostream &OutputFile::stream() {
-    return path_.empty() ? std::cout : file_;
+    return *stream_;
+}
+
+Result<bool> OutputFile::fail(int error) const {
+    return Error("cannot write: " + reason(error), name_);
 }
 
 Result<bool> OutputFile::commit() {
-    std::ostream &out = stream();
-    errno = 0;
-    out.flush();
-    int error = errno;
-    if (!out)
-        return Error("cannot write: " + reason(error), name_);
-    if (path_.empty())
+    stream_->flush();
+    if (buffer_->error() || !*stream_)
+        return fail(buffer_->error());
+    if (fd_ == STDOUT_FILENO)
         return true;
-    errno = 0;
-    file_.close();
-    if (file_.fail())
-        return Error("cannot write: " + reason(errno), name_);
+    if (!temporary_.empty() && ::fsync(fd_) != 0)
+        return fail(errno);
+    int closed = ::close(fd_);
+    fd_ = -1;
+    if (closed != 0)
+        return fail(errno);
     if (temporary_.empty())
         return true;
-    if (int fd = ::open(temporary_.c_str(), O_RDONLY); fd >= 0) {
-        int synced = ::fsync(fd);
-        error = errno;
-        ::close(fd);
-        if (synced != 0)
-            return Error("cannot write: " + reason(error), name_);
-    }
     if (std::rename(temporary_.c_str(), path_.c_str()) != 0)
-        return Error("cannot write: " + reason(errno), name_);
+        return fail(errno);
     committed_ = true;
     forget_temporary(temporary_);
     return true;

@@ -15,7 +15,8 @@ std::string wrong(const std::string &field, const json &value, const char *wante
 }
 
 bool is_span(const json &v) {
-    return v.is_array() && v.size() == 2 && v[0].is_number_unsigned() && v[1].is_number_unsigned();
+    auto count = [](const json &n) { return n.is_number_integer() && n >= 0; };
+    return v.is_array() && v.size() == 2 && count(v[0]) && count(v[1]);
 }
 
 // An optional field (absent or null is fine) checked with `fits`.

@@ -43,7 +43,8 @@ const json &field_of(const json &record, const std::string &name) {
 // The first (0) or last (1) line of a record's source, 0 when it has none.
 std::size_t line_of(const json &record, std::size_t end) {
     const json &lines = at_path(record, "source.lines");
-    return lines.is_array() && lines.size() == 2 && lines[end].is_number_unsigned()
+    return lines.is_array() && lines.size() == 2 && lines[end].is_number_integer() &&
+                   lines[end] >= 0
                ? lines[end].get<std::size_t>()
                : 0;
 }
@@ -171,7 +172,8 @@ class Checker {
             for (const json &w : rec["warnings"]) {
                 const json &lines = field_of(w, "lines"), &code = field_of(w, "code");
                 bool span = lines.is_array() && lines.size() == 2 &&
-                            lines[0].is_number_unsigned() && lines[1].is_number_unsigned();
+                            lines[0].is_number_integer() && lines[0] >= 0 &&
+                            lines[1].is_number_integer() && lines[1] >= 0;
                 std::size_t first = span ? lines[0].get<std::size_t>() : 0;
                 add_at(Severity::warning,
                        code.is_string() ? code.get<std::string>() : "extraction-warning",
@@ -458,11 +460,11 @@ std::vector<Finding> Validator::check(const json &document, const std::vector<js
         return Checker(g_, document, items).run();
     } catch (const json::exception &e) {
         // A record whose shape no check expected: said, never a crash.
-        Finding f{Severity::error, "bad-record",
-                  std::string("records of an unexpected shape, not checked: ") + e.what()};
-        f.doc = text_of(field_of(document, "doc"));
-        f.file = text_of(at_path(document, "source.file"));
-        return {f};
+        const json &file = at_path(document, "source.file");
+        return {Finding{Severity::error, "bad-record",
+                        std::string("records of an unexpected shape, not checked: ") + e.what(),
+                        text_of(field_of(document, "doc")), file.is_string() ? text_of(file) : "",
+                        "", line_of(document, 0), line_of(document, 0)}};
     }
 }
 

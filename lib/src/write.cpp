@@ -138,6 +138,9 @@ std::optional<std::pair<lxw_datetime, const char *>> excel_date(const std::strin
     return std::nullopt;
 }
 
+// What one cell of a workbook holds (libxlsxwriter refuses a longer string).
+constexpr std::size_t kExcelCellBytes = 32767;
+
 // The longest prefix of at most `limit` bytes that ends on a character boundary.
 std::size_t utf8_boundary(const std::string &text, std::size_t limit) {
     std::size_t cut = std::min(limit, text.size());
@@ -308,11 +311,11 @@ class XlsxWriter : public RecordWriter {
             worksheet_write_number(ws, r, c, std::strtod(cell.text.c_str(), nullptr), f.wrap);
         } else if (auto date = excel_date(cell.text)) {
             worksheet_write_datetime(ws, r, c, &date->first, f.dates[date->second]);
-        } else if (cell.text.size() > LXW_STR_MAX) {
-            std::size_t cut = utf8_boundary(cell.text, LXW_STR_MAX);
+        } else if (cell.text.size() > kExcelCellBytes) {
+            std::size_t cut = utf8_boundary(cell.text, kExcelCellBytes);
             warn(fmt::format("a cell of {} bytes cut to {} (a spreadsheet cell holds {} at most; "
                              "row {}, column {})",
-                             cell.text.size(), cut, LXW_STR_MAX, r + 1, c + 1));
+                             cell.text.size(), cut, kExcelCellBytes, r + 1, c + 1));
             worksheet_write_string(ws, r, c, cell.text.substr(0, cut).c_str(), f.wrap);
         } else {
             worksheet_write_string(ws, r, c, cell.text.c_str(), f.wrap);

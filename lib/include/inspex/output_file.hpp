@@ -8,7 +8,7 @@
 
 #include "inspex/error.hpp"
 
-#include <fstream>
+#include <streambuf>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -36,9 +36,29 @@ class OutputFile {
     [[nodiscard]] const std::string &name() const { return name_; }
 
   private:
+    // Writes to a file descriptor, keeping the reason of the first failure.
+    class Buffer : public std::streambuf {
+      public:
+        explicit Buffer(int fd) : fd_(fd) { setp(data_, data_ + sizeof data_); }
+        int error() const { return error_; }
+
+      protected:
+        int_type overflow(int_type c) override;
+        int sync() override;
+
+      private:
+        bool drain();
+        int fd_;
+        int error_ = 0;
+        char data_[1 << 16];
+    };
+
     explicit OutputFile(std::string path) : path_(std::move(path)) {}
+    Result<bool> fail(int error) const;
     std::string path_, name_, temporary_;
-    std::ofstream file_;
+    int fd_ = -1;
+    std::unique_ptr<Buffer> buffer_;
+    std::unique_ptr<std::ostream> stream_;
     bool committed_ = false;
 };
 

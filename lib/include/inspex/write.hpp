@@ -37,7 +37,7 @@ struct WriteOptions {
     std::size_t xlsx_rows = 1048576;
     // What the writer had to change to fit the format (a cell cut to Excel's
     // 32,767 bytes, a continuation sheet), for the tool to say.
-    std::function<void(const std::string &)> on_warning;
+    std::function<void(const std::string &)> on_warning = nullptr;
 };
 
 class RecordWriter {
