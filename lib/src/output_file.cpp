@@ -73,8 +73,11 @@ void forget_temporary(const std::string &path) {
 void remove_temporaries_on_signal() {
     static std::once_flag once;
     std::call_once(once, [] {
+        // A signal ignored when the process started (SIGINT for a background
+        // job) stays ignored.
         for (int s : {SIGINT, SIGTERM, SIGHUP})
-            std::signal(s, on_signal);
+            if (std::signal(s, on_signal) == SIG_IGN)
+                std::signal(s, SIG_IGN);
     });
 }
 

@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.bash" "$@"
 "$bin/inspex-extract" -q "$elmley" > "$tmp/r.jsonl"
 jq -c 'if .ref == "7.1" then .warnings = [{"code":"x","message":"evil\nfile.txt:1: error: forged\u001b[2J","lines":[5,5]}] else . end' "$tmp/r.jsonl" > "$tmp/evil.jsonl"
 expect "validate text" 0 "$bin/inspex-validate" --show warning "$tmp/evil.jsonl"
-check "the newline is escaped: no forged finding line" lacks "$out" $'\nfile.txt:1: error: forged'
+check "the newline is escaped: no forged finding line" test "$(grep -c '^file.txt:1: error: forged' <<< "$out")" -eq 0
 check "shown escaped" has "$out" 'evil\nfile.txt:1: error: forged\x1b[2J'
 check "no raw ESC" lacks "$out" $'\x1b'
 expect "validate json" 0 "$bin/inspex-validate" --format json --show warning "$tmp/evil.jsonl"

@@ -13,10 +13,10 @@ expect "kind 5 to XLSX" 2 "$bin/inspex-convert" --to xlsx -o "$tmp/five.xlsx" "$
 check "kind 5 named" has "$err" "five.jsonl:1: not a record of the expected shape: \"kind\" is a number, not a string"
 { printf '{"kind":"x","a":'; head -c 100000 /dev/zero | tr '\0' '['; head -c 100000 /dev/zero | tr '\0' ']'; printf '}\n{"kind":"x","ref":"after"}\n'; } > "$tmp/deep.jsonl"
 for to in jsonl csv xlsx; do
-  expect "100,000 deep to $to" 2 "$bin/inspex-convert" --to $to -o "$tmp/deep.$to" "$tmp/deep.jsonl"
+  expect "100,000 deep to $to" 2 "$bin/inspex-convert" --to $to -o "$tmp/deep-out.$to" "$tmp/deep.jsonl"
   check "deep to $to: refused by name" has "$err" "deep.jsonl:1: not a JSON record (nested deeper than 64 levels)"
 done
-check "the record after it is converted" has "$(cat "$tmp/deep.csv")" "after"
+check "the record after it is converted" has "$(cat "$tmp/deep-out.csv")" "after"
 expect "100,000 deep to validate" 2 "$bin/inspex-validate" "$tmp/deep.jsonl"
 check "validate: refused by name" has "$err" "nested deeper than 64 levels"
 finish

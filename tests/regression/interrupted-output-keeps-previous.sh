@@ -9,13 +9,14 @@ for signal in TERM INT HUP; do
   for to in xlsx csv jsonl; do
     printf 'previous content\n' > "$tmp/out.$to"
     mkfifo "$tmp/pipe"
-    "$bin/inspex-convert" --to $to -o "$tmp/out.$to" < "$tmp/pipe" 2> /dev/null &
+    # (a background job starts with SIGINT ignored: given back its default)
+    env --default-signal=INT "$bin/inspex-convert" --to $to -o "$tmp/out.$to" < "$tmp/pipe" 2> /dev/null &
     pid=$!
     exec 3> "$tmp/pipe"
     head -5 "$tmp/records.jsonl" >&3
     kill -s $signal $pid
     exec 3>&-
-    wait $pid
+    wait $pid 2> /dev/null
     status=$?
     rm -f "$tmp/pipe"
     check "SIG$signal --to $to: killed by the signal (status $status)" test "$status" -gt 128
