@@ -52,8 +52,7 @@ bool convert(std::istream &in, const std::string &name, RecordWriter &writer) {
 int run(const Options &o) {
     const std::vector<std::string> inputs =
         o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs;
-    auto output = tool::open_output(kTool, o.to, o.output,
-                                    tool::write_options(o), inputs);
+    auto output = tool::open_output(kTool, o.to, o.output, tool::write_options(o), inputs);
     if (!output)
         return tool::complain(kTool, output.error().describe()), tool::usage_or_input;
     RecordWriter *writer = output.value()->writer.get();

@@ -64,9 +64,7 @@ int run(const Options &o) {
                                });
     if (!paths)
         return tool::complain(kTool, paths.error().describe()), tool::usage_or_input;
-    auto output = tool::open_output(kTool, o.to, o.output,
-                                    tool::write_options(o),
-                                    paths.value());
+    auto output = tool::open_output(kTool, o.to, o.output, tool::write_options(o), paths.value());
     if (!output)
         return tool::complain(kTool, output.error().describe()), tool::usage_or_input;
     RecordWriter *writer = output.value()->writer.get();

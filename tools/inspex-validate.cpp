@@ -41,8 +41,11 @@ struct Run {
         failed = failed || f.severity >= fail_on;
         if (f.severity < show)
             return;
-        (pass ? std::cerr : std::cout) << (json ? f.to_json().dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-                                      : f.describe()) << '\n';
+        (pass ? std::cerr : std::cout)
+            << (json ? f.to_json().dump(-1, ' ', false,
+                                        nlohmann::ordered_json::error_handler_t::replace)
+                     : f.describe())
+            << '\n';
     }
 
     void document(const DocumentRecords &d) {

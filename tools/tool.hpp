@@ -7,11 +7,11 @@
 #include "inspex/write.hpp"
 
 #include <boost/program_options.hpp>
-#include <fmt/format.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -119,11 +119,11 @@ inline Result<bool> open_records(const std::string &path, std::ifstream &in) {
 // Parses the command line: `options` (to which --help and --version are
 // added) and positional arguments into `inputs`. Returns the exit code when
 // the tool should stop here: help or version shown (0), a usage error (2).
-inline std::optional<int> parse_command_line(const char *tool, int argc, char **argv,
-                                             boost::program_options::options_description &options,
-                                             std::vector<std::string> &inputs,
-                                             const char *exit_help,
-                                             boost::program_options::variables_map *given = nullptr) {
+inline std::optional<int>
+parse_command_line(const char *tool, int argc, char **argv,
+                   boost::program_options::options_description &options,
+                   std::vector<std::string> &inputs, const char *exit_help,
+                   boost::program_options::variables_map *given = nullptr) {
     namespace po = boost::program_options;
     options.add_options()("help,h", "show this help and exit")("version",
                                                                "show the version and exit");

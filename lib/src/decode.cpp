@@ -173,8 +173,8 @@ Warning replaced_bytes_warning(const Decoded &decoded, std::string_view bytes) {
         std::string_view before = bytes.substr(0, std::min(offset, bytes.size()));
         std::size_t line = 1;
         for (std::size_t i = 0; i < before.size(); ++i)
-            line += before[i] == '\n' || (before[i] == '\r' && (i + 1 >= bytes.size() ||
-                                                                bytes[i + 1] != '\n'));
+            line += before[i] == '\n' ||
+                    (before[i] == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n'));
         return line;
     };
     return {"invalid-utf8",

@@ -38,7 +38,6 @@ std::string reason(int error) {
     return error ? std::strerror(error) : "write failed";
 }
 
-
 // The mode a new file gets from the umask, or the one the target has.
 mode_t mode_for(const std::string &path) {
     struct stat st {};
@@ -125,8 +124,7 @@ Result<std::unique_ptr<OutputFile>> OutputFile::open(const std::string &path) {
     } else {
         fs::path target(path);
         std::string pattern =
-            (target.parent_path() / ("." + target.filename().string() + ".inspex-XXXXXX"))
-                .string();
+            (target.parent_path() / ("." + target.filename().string() + ".inspex-XXXXXX")).string();
         // No signal between the file's creation and its tracking: none is left behind.
         sigset_t signals, previous;
         sigemptyset(&signals);

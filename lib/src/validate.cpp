@@ -171,9 +171,8 @@ class Checker {
                 return;
             for (const json &w : rec["warnings"]) {
                 const json &lines = field_of(w, "lines"), &code = field_of(w, "code");
-                bool span = lines.is_array() && lines.size() == 2 &&
-                            lines[0].is_number_integer() && lines[0] >= 0 &&
-                            lines[1].is_number_integer() && lines[1] >= 0;
+                bool span = lines.is_array() && lines.size() == 2 && lines[0].is_number_integer() &&
+                            lines[0] >= 0 && lines[1].is_number_integer() && lines[1] >= 0;
                 std::size_t first = span ? lines[0].get<std::size_t>() : 0;
                 add_at(Severity::warning,
                        code.is_string() ? code.get<std::string>() : "extraction-warning",
@@ -264,8 +263,7 @@ class Checker {
             if (auto first = seen.find(v.get<std::string>()); first != seen.end())
                 add(Severity::error, "duplicate-ref",
                     fmt::format("{} \"{}\" appears twice (first at line {})", field,
-                                v.get<std::string>(),
-                                line_of(*first->second, 0)),
+                                v.get<std::string>(), line_of(*first->second, 0)),
                     rec);
             else
                 seen[v.get<std::string>()] = &rec;
@@ -329,7 +327,8 @@ class Checker {
                     agree.push_back(fmt::format("{} {}", value, tally));
                 }
             }
-            if (!c.total.empty() && stated.contains(c.total) && stated[c.total].is_number_integer()) {
+            if (!c.total.empty() && stated.contains(c.total) &&
+                stated[c.total].is_number_integer()) {
                 long records = std::count_if(items_.begin(), items_.end(), [&](const json &rec) {
                     return matches_where(rec, c.where);
                 });

@@ -5,14 +5,14 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
-#include <fmt/format.h>
-#include <unistd.h>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <unistd.h>
 #include <vector>
 #include <xlsxwriter.h>
 
@@ -157,8 +157,8 @@ class SheetNames {
     std::string add(const std::string &wanted) {
         std::string base = clean(wanted);
         std::string name = base;
-        for (int n = 2; taken(name) || workbook_validate_sheet_name(book_, name.c_str()) !=
-                                           LXW_NO_ERROR;
+        for (int n = 2;
+             taken(name) || workbook_validate_sheet_name(book_, name.c_str()) != LXW_NO_ERROR;
              ++n) {
             std::string suffix = " ~" + std::to_string(n);
             name = base.substr(0, utf8_boundary(base, 31 - suffix.size())) + suffix;
@@ -251,12 +251,14 @@ class XlsxWriter : public RecordWriter {
             std::size_t per_sheet = std::max<std::size_t>(options_.xlsx_rows, 2) - 1;
             for (std::size_t first = 0, part = 1; first < table.rows().size() || part == 1;
                  first += per_sheet, ++part) {
-                std::string name = names.add(part == 1 ? kind : kind + " (" + std::to_string(part) + ")");
+                std::string name =
+                    names.add(part == 1 ? kind : kind + " (" + std::to_string(part) + ")");
                 if (part == 2)
                     warn(fmt::format("more \"{}\" records than a sheet holds ({} rows): continued "
                                      "in sheets \"{}\" and after",
                                      kind, per_sheet, name));
-                sheet(book, name, table, first, std::min(first + per_sheet, table.rows().size()), f);
+                sheet(book, name, table, first, std::min(first + per_sheet, table.rows().size()),
+                      f);
             }
         }
         lxw_error closed = workbook_close(book);
@@ -305,8 +307,7 @@ class XlsxWriter : public RecordWriter {
             options_.on_warning(message);
     }
 
-    void write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const FlatCell &cell,
-                    Formats &f) {
+    void write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const FlatCell &cell, Formats &f) {
         if (cell.number) {
             worksheet_write_number(ws, r, c, std::strtod(cell.text.c_str(), nullptr), f.wrap);
         } else if (auto date = excel_date(cell.text)) {

@@ -2,7 +2,7 @@
 # Defect 3: SIGINT or SIGTERM in the middle of a run left a partial file under
 # the final name and destroyed its previous content (an XLSX left at 0 bytes).
 # Now the output is written beside the target and renamed on success only.
-# The tool is held reading a pipe, so the signal always arrives mid-run.
+# The tool is held reading a pipe, and signalled once its output is open.
 source "$(dirname "$0")/lib.bash" "$@"
 "$bin/inspex-extract" -q "$elmley" > "$tmp/records.jsonl"
 for signal in TERM INT HUP; do
@@ -14,6 +14,11 @@ for signal in TERM INT HUP; do
     pid=$!
     exec 3> "$tmp/pipe"
     head -5 "$tmp/records.jsonl" >&3
+    # Mid-run: once the tool has its output open (a wait for a state, not a time).
+    for _ in $(seq 1000); do
+      ls -l /proc/$pid/fd 2> /dev/null | grep -q "$tmp/.*out\.$to" && break
+      sleep 0.01
+    done
     kill -s $signal $pid
     exec 3>&-
     wait $pid 2> /dev/null

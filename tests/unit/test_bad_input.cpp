@@ -57,9 +57,14 @@ std::string read_file(const std::string &path) {
 } // namespace
 
 TEST_CASE("regression csv-formula-injection: cells a spreadsheet would run are neutralised") {
-    std::vector<json> records = {
-        json{{"kind", "item"}, {"a", "=HYPERLINK(\"x\")"}, {"b", "+1"}, {"c", "-2 days"},
-             {"d", "@SUM(A1)"}, {"e", "\tx"}, {"f", "plain"}, {"n", -3}}};
+    std::vector<json> records = {json{{"kind", "item"},
+                                      {"a", "=HYPERLINK(\"x\")"},
+                                      {"b", "+1"},
+                                      {"c", "-2 days"},
+                                      {"d", "@SUM(A1)"},
+                                      {"e", "\tx"},
+                                      {"f", "plain"},
+                                      {"n", -3}}};
     std::string csv = written(Format::csv, records);
     CHECK(csv.find("\"'=HYPERLINK(\"\"x\"\")\",'+1,'-2 days,'@SUM(A1),'\tx,plain,-3") !=
           std::string::npos);
@@ -114,9 +119,9 @@ TEST_CASE("regression xlsx-hostile-kind: any kind makes a valid, distinct sheet 
         records.push_back(json{{"kind", kind}, {"ref", "1"}});
     records.push_back(json{{"kind", 5}, {"ref", "2"}});
     std::string book = entry(written(Format::xlsx, records), "xl/workbook.xml");
-    for (const char *name : {"name=\"a_b\"", "name=\"Item\"", "name=\"item ~2\"",
-                             "name=\"_x____\"", "name=\"quoted\"", "name=\"recordHistory\"",
-                             "name=\"record\"", "name=\"a-very-long-kind-name-longer-th\""})
+    for (const char *name :
+         {"name=\"a_b\"", "name=\"Item\"", "name=\"item ~2\"", "name=\"_x____\"", "name=\"quoted\"",
+          "name=\"recordHistory\"", "name=\"record\"", "name=\"a-very-long-kind-name-longer-th\""})
         CHECK_MESSAGE(book.find(name) != std::string::npos, name);
 }
 

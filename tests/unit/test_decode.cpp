@@ -65,7 +65,8 @@ TEST_CASE("decode: a BOM followed by invalid UTF-8 is not silently reinterpreted
     CHECK(w.message.find("at byte 4") != std::string::npos);
 }
 
-TEST_CASE("regression invalid-utf8-few-bytes: UTF-8 but for a few bytes stays UTF-8, with a warning") {
+TEST_CASE(
+    "regression invalid-utf8-few-bytes: UTF-8 but for a few bytes stays UTF-8, with a warning") {
     // Two curly quotes in UTF-8 and one stray Windows-1252 byte on line 2: the
     // evidence says UTF-8; never mojibake ("’" read as "â€™").
     std::string bytes = "It\xE2\x80\x99s fine\nthe \x92 here \xE2\x80\x9Cx\n";

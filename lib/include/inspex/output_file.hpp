@@ -8,9 +8,9 @@
 
 #include "inspex/error.hpp"
 
-#include <streambuf>
 #include <memory>
 #include <ostream>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -74,6 +74,7 @@ void forget_temporary(const std::string &path);
 
 // Whether `output` names the same file as one of `inputs` (through links,
 // "./", hard links): writing it would destroy an input.
-[[nodiscard]] bool names_an_input(const std::string &output, const std::vector<std::string> &inputs);
+[[nodiscard]] bool names_an_input(const std::string &output,
+                                  const std::vector<std::string> &inputs);
 
 } // namespace inspex

@@ -2,10 +2,10 @@
 
 #include "inspex/decode.hpp"
 
-#include <optional>
 #include "inspex/model/text_view.hpp"
 #include "inspex/read/xml.hpp"
 #include "sink.hpp"
+#include <optional>
 
 #include <algorithm>
 #include <cctype>
