@@ -104,11 +104,20 @@ bool was_inferred(const json &rec, const std::string &field) {
 class Checker {
   public:
     Checker(const Grammar *g, const json &document, const std::vector<json> &items)
-        : g_(g), document_(document), items_(items) {}
+        : g_(g), document_(document), items_(items),
+          // Without a document record, the items say which document they are from.
+          named_by_(document.is_object() || items.empty() ? document : items.front()) {}
 
     std::vector<Finding> run() {
         passed_on_warnings();
         inferred_values();
+        if (!document_.is_object()) {
+            add(Severity::error, "no-document-record",
+                "records without their document record (each input's first record from inspex "
+                "extract): only extraction warnings were checked",
+                named_by_);
+            return std::move(findings_);
+        }
         if (!g_) {
             add(Severity::error, "unknown-grammar",
                 fmt::format("no grammar \"{}\" is installed: only extraction warnings were checked",
@@ -155,8 +164,10 @@ class Checker {
         Finding f{s,
                   std::move(code),
                   std::move(message),
-                  text_of(field_of(document_, "doc")),
-                  document_.contains("source") ? text_of(at_path(document_, "source.file")) : "",
+                  text_of(field_of(named_by_, "doc")),
+                  at_path(named_by_, "source.file").is_string()
+                      ? text_of(at_path(named_by_, "source.file"))
+                      : "",
                   field_of(rec, "kind") == "document" || !field_of(rec, "ref").is_string()
                       ? ""
                       : rec["ref"].get<std::string>(),
@@ -413,6 +424,7 @@ class Checker {
     const Grammar *g_;
     const json &document_;
     const std::vector<json> &items_;
+    const json &named_by_; // the record that names the document and its file
     std::vector<Finding> findings_;
     std::size_t passed_on_ = 0; // findings_[0, passed_on_) are extraction warnings
 };

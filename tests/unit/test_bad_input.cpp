@@ -150,7 +150,8 @@ TEST_CASE("regression bad-record-shape: wrong field types are named, not thrown"
 }
 
 TEST_CASE("regression validate-without-document-record: items alone are validated, no abort") {
-    std::istringstream in(R"({"kind":"recommendation","ref":"1","source":{"lines":[3,4]}}
+    std::istringstream in(
+        R"({"kind":"recommendation","ref":"1","source":{"file":"p.txt","lines":[3,4]}}
 {"kind":"recommendation","ref":"1","inferred":[1]}
 {"kind":"recommendation","ref":"2","warnings":[{"code":5,"lines":"x"}]}
 )");
@@ -160,7 +161,10 @@ TEST_CASE("regression validate-without-document-record: items alone are validate
         in, "r.jsonl",
         [&](const DocumentRecords &d) {
             ++documents;
-            CHECK_NOTHROW((void)Validator(nullptr).check(d.document, d.items));
+            auto findings = Validator(nullptr).check(d.document, d.items);
+            REQUIRE(findings.size() == 1);
+            CHECK(findings[0].code == "no-document-record");
+            CHECK(findings[0].first_line == 3);
         },
         [](const Error &) { FAIL("not a parse error"); },
         [&](const Error &e) { malformed.push_back(e.describe()); });
