@@ -1,6 +1,7 @@
 // Regression tests of issue "Never lose data, never crash: the bad-input
 // matrix", one per defect, named after it; the tool-level ones are the
 // shell scripts in tests/regression/.
+#include "inspex/html.hpp"
 #include "inspex/output_file.hpp"
 #include "inspex/printable.hpp"
 #include "inspex/read/reader.hpp"
@@ -233,4 +234,15 @@ TEST_CASE("regression atomic-output: the previous content stays until commit") {
     CHECK(names_an_input(dir.string() + "/./out.txt", {"-", path}));
     CHECK_FALSE(names_an_input(dir.string() + "/other.txt", {path}));
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("regression html-lists-nested-200-deep: a cell's text is kept at any depth the parser "
+          "allows") {
+    std::string deep;
+    for (int i = 0; i < 200; ++i)
+        deep += "<ul><li>";
+    deep += "deep words here";
+    for (int i = 0; i < 200; ++i)
+        deep += "</li></ul>";
+    CHECK(html_fragment_to_text(deep).find("deep words here") != std::string::npos);
 }
