@@ -14,4 +14,7 @@ check "JSON keeps the text as JSON" has "$out" '"message":"evil\nfile.txt:1: err
 printf '{"kind":"x",\x1b[31m\n' > "$tmp/bad.jsonl"
 expect "a bad line on stderr" 2 "$bin/inspex-convert" --to jsonl "$tmp/bad.jsonl"
 check "stderr escaped too" has "$err" 'not a JSON record: {"kind":"x",\x1b[31m'
+printf 'a line\x1b[2J with an escape\n' > "$tmp/esc.txt"
+expect "normalize" 0 "$bin/inspex-normalize" -g action-plan "$tmp/esc.txt"
+check "normalize prints no raw ESC" lacks "$out" $'\x1b'
 finish
