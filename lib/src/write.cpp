@@ -2,9 +2,9 @@
 
 #include "inspex/flatten.hpp"
 #include "inspex/output_file.hpp"
+#include "inspex/workbook_limits.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -138,70 +138,6 @@ std::optional<std::pair<lxw_datetime, const char *>> excel_date(const std::strin
     return std::nullopt;
 }
 
-// What one cell of a workbook holds (libxlsxwriter refuses a longer string).
-constexpr std::size_t kExcelCellBytes = 32767;
-
-// The longest prefix of at most `limit` bytes that ends on a character boundary.
-std::size_t utf8_boundary(const std::string &text, std::size_t limit) {
-    std::size_t cut = std::min(limit, text.size());
-    while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut;
-    return cut;
-}
-
-// Sheet names Excel accepts: none of []:*?/\, no ' at either end, at most 31
-// characters, unique whatever their case, never empty.
-class SheetNames {
-  public:
-    explicit SheetNames(lxw_workbook *book) : book_(book) {}
-    std::string add(const std::string &wanted) {
-        std::string base = clean(wanted);
-        std::string name = base;
-        for (int n = 2;
-             taken(name) || workbook_validate_sheet_name(book_, name.c_str()) != LXW_NO_ERROR;
-             ++n) {
-            std::string suffix = " ~" + std::to_string(n);
-            name = base.substr(0, utf8_boundary(base, 31 - suffix.size())) + suffix;
-            if (n > 1000)
-                name = "Sheet" + std::to_string(used_.size() + 1);
-        }
-        used_.push_back(folded(name));
-        return name;
-    }
-
-  private:
-    static std::string clean(const std::string &wanted) {
-        std::string name;
-        for (char ch : wanted)
-            name += std::string_view("[]:*?/\\").find(ch) == std::string_view::npos &&
-                            static_cast<unsigned char>(ch) >= 0x20
-                        ? ch
-                        : '_';
-        while (!name.empty() && name.front() == '\'')
-            name.erase(0, 1);
-        while (!name.empty() && name.back() == '\'')
-            name.pop_back();
-        // Excel counts characters, not bytes: 31 characters of at most 4 bytes.
-        std::size_t chars = 0, end = 0;
-        for (; end < name.size() && chars < 31; ++chars)
-            do
-                ++end;
-            while (end < name.size() && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80);
-        name.resize(end);
-        return name.empty() || folded(name) == "history" ? "record" + name : name;
-    }
-    static std::string folded(std::string s) {
-        std::transform(s.begin(), s.end(), s.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        return s;
-    }
-    bool taken(const std::string &name) const {
-        return std::find(used_.begin(), used_.end(), folded(name)) != used_.end();
-    }
-    lxw_workbook *book_;
-    std::vector<std::string> used_;
-};
-
 class XlsxWriter : public RecordWriter {
   public:
     XlsxWriter(std::ostream &out, WriteOptions options) : out_(out), options_(std::move(options)) {}
@@ -245,7 +181,7 @@ class XlsxWriter : public RecordWriter {
             format_set_align(date, LXW_ALIGN_VERTICAL_TOP);
             f.dates[pattern] = date;
         }
-        SheetNames names(book);
+        SheetNames names;
         for (auto &[kind, table] : sheets_) {
             table.settle(options_.fields);
             std::size_t per_sheet = std::max<std::size_t>(options_.xlsx_rows, 2) - 1;
@@ -312,11 +248,11 @@ class XlsxWriter : public RecordWriter {
             worksheet_write_number(ws, r, c, std::strtod(cell.text.c_str(), nullptr), f.wrap);
         } else if (auto date = excel_date(cell.text)) {
             worksheet_write_datetime(ws, r, c, &date->first, f.dates[date->second]);
-        } else if (cell.text.size() > kExcelCellBytes) {
-            std::size_t cut = utf8_boundary(cell.text, kExcelCellBytes);
+        } else if (cell.text.size() > kCellBytes) {
+            std::size_t cut = utf8_prefix(cell.text, kCellBytes);
             warn(fmt::format("a cell of {} bytes cut to {} (a spreadsheet cell holds {} at most; "
                              "row {}, column {})",
-                             cell.text.size(), cut, kExcelCellBytes, r + 1, c + 1));
+                             cell.text.size(), cut, kCellBytes, r + 1, c + 1));
             worksheet_write_string(ws, r, c, cell.text.substr(0, cut).c_str(), f.wrap);
         } else {
             worksheet_write_string(ws, r, c, cell.text.c_str(), f.wrap);

@@ -34,7 +34,7 @@ struct WriteOptions {
     bool keep_formulas = false;
     // XLSX: rows a sheet holds, header included (Excel's limit); the records
     // past it go on in a continuation sheet "kind (2)".
-    std::size_t xlsx_rows = 1048576;
+    std::size_t xlsx_rows = 1048576; // kSheetRows (workbook_limits.hpp)
     // What the writer had to change to fit the format (a cell cut to Excel's
     // 32,767 bytes, a continuation sheet), for the tool to say.
     std::function<void(const std::string &)> on_warning = nullptr;
