@@ -122,7 +122,12 @@ Result<std::unique_ptr<OutputFile>> OutputFile::open(const std::string &path) {
         if (out->fd_ < 0)
             return Error("cannot write: " + reason(errno), path);
     } else {
+        // A link is written through: its target is replaced, the link kept.
         fs::path target(path);
+        if (fs::is_symlink(fs::symlink_status(path, ec)))
+            if (auto resolved = fs::canonical(path, ec); !ec)
+                target = resolved;
+        out->path_ = target.string();
         std::string pattern =
             (target.parent_path() / ("." + target.filename().string() + ".inspex-XXXXXX")).string();
         // No signal between the file's creation and its tracking: none is left behind.
@@ -140,7 +145,7 @@ Result<std::unique_ptr<OutputFile>> OutputFile::open(const std::string &path) {
         pthread_sigmask(SIG_SETMASK, &previous, nullptr);
         if (out->fd_ < 0)
             return Error("cannot write: " + reason(error), path);
-        ::fchmod(out->fd_, mode_for(path));
+        ::fchmod(out->fd_, mode_for(out->path_));
     }
     out->buffer_ = std::make_unique<Buffer>(out->fd_);
     out->stream_ = std::make_unique<std::ostream>(out->buffer_.get());

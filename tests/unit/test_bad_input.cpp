@@ -231,6 +231,13 @@ TEST_CASE("regression atomic-output: the previous content stays until commit") {
     REQUIRE(out.value()->commit().ok());
     CHECK(read_file(path) == "new");
     CHECK(std::distance(std::filesystem::directory_iterator(dir), {}) == 1); // no temporary left
+    std::filesystem::create_symlink("out.txt", dir / "link.txt");
+    auto through = OutputFile::open((dir / "link.txt").string());
+    REQUIRE(through.ok());
+    through.value()->stream() << "via the link";
+    REQUIRE(through.value()->commit().ok());
+    CHECK(std::filesystem::is_symlink(dir / "link.txt")); // the link kept, its target written
+    CHECK(read_file(path) == "via the link");
     CHECK(names_an_input(dir.string() + "/./out.txt", {"-", path}));
     CHECK_FALSE(names_an_input(dir.string() + "/other.txt", {path}));
     std::filesystem::remove_all(dir);
