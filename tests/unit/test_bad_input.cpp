@@ -1,6 +1,8 @@
 // Regression tests of issue "Never lose data, never crash: the bad-input
 // matrix", one per defect, named after it; the tool-level ones are the
 // shell scripts in tests/regression/.
+#include "inspex/catalog.hpp"
+#include "inspex/extract.hpp"
 #include "inspex/html.hpp"
 #include "inspex/output_file.hpp"
 #include "inspex/printable.hpp"
@@ -252,4 +254,21 @@ TEST_CASE("regression html-lists-nested-200-deep: a cell's text is kept at any d
     for (int i = 0; i < 200; ++i)
         deep += "</li></ul>";
     CHECK(html_fragment_to_text(deep).find("deep words here") != std::string::npos);
+}
+
+TEST_CASE("regression regex-limit-warning: a limit hit during extraction is a document warning "
+          "naming the rule and the line") {
+    auto g = Catalog().load("action-plan", MatchLimits{30, 30}); // limits no pattern can live with
+    REQUIRE(g.ok());
+    std::string bytes = test::read("samples/action-plan-elmley-2022.txt");
+    auto result = extract(g.value(), {"elmley.txt", "elmley", bytes});
+    REQUIRE(result.ok());
+    const json &warnings = result->records.front()["warnings"];
+    auto hit = std::find_if(warnings.begin(), warnings.end(),
+                            [](const json &w) { return w["code"] == "match-limit"; });
+    REQUIRE(hit != warnings.end());
+    CHECK((*hit)["message"].get<std::string>().find(".toml:") != std::string::npos);
+    CHECK((*hit)["message"].get<std::string>().find("stopped at its match limit") !=
+          std::string::npos);
+    CHECK(take_limit_hits().empty()); // taken by the extraction, none left for the next
 }
