@@ -193,7 +193,8 @@ Result<bool> OutputFile::commit() {
 bool names_an_input(const std::string &output, const std::vector<std::string> &inputs) {
     for (const std::string &input : inputs) {
         std::error_code ec;
-        if (input != "-" && fs::equivalent(output, input, ec) && !ec)
+        // Standard input redirected from the output file counts too.
+        if (fs::equivalent(output, input == "-" ? "/dev/stdin" : input, ec) && !ec)
             return true;
     }
     return false;

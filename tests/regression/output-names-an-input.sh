@@ -12,6 +12,8 @@ expect "convert -o its input by another path" 2 "$bin/inspex-convert" --to csv -
 ln -s "$tmp/y.jsonl" "$tmp/link.jsonl"
 expect "convert -o a link to its input" 2 "$bin/inspex-convert" --to csv -o "$tmp/link.jsonl" "$tmp/y.jsonl"
 check "the input is still intact" test "$(md5sum < "$tmp/y.jsonl")" = "$before"
+expect "convert -o the file standard input reads" 2 bash -c "'$bin/inspex-convert' --to csv -o '$tmp/y.jsonl' < '$tmp/y.jsonl'"
+check "stdin: the input is intact" test "$(md5sum < "$tmp/y.jsonl")" = "$before"
 cp "$elmley" "$tmp/plan.txt"
 expect "extract -o its input" 2 "$bin/inspex-extract" -q -o "$tmp/plan.txt" "$tmp/plan.txt"
 check "extract: the input is intact" cmp -s "$elmley" "$tmp/plan.txt"

@@ -73,7 +73,8 @@ void track_temporary(const std::string &path);
 void forget_temporary(const std::string &path);
 
 // Whether `output` names the same file as one of `inputs` (through links,
-// "./", hard links): writing it would destroy an input.
+// "./", hard links; "-" is standard input, which may be redirected from it):
+// writing it would destroy an input.
 [[nodiscard]] bool names_an_input(const std::string &output,
                                   const std::vector<std::string> &inputs);
 
