@@ -2,7 +2,9 @@
 # Fuzzes extraction and validation, or one reader, with libFuzzer,
 # AddressSanitizer and UndefinedBehaviorSanitizer (clang), starting from the
 # samples, the fixtures of that format and the regression inputs.
-# Usage: scripts/fuzz.sh [SECONDS] [extract|docx|odt|html|pdf]   (default 60 extract)
+# Usage: scripts/fuzz.sh [SECONDS] [extract|validate|write|docx|odt|html|pdf]   (default 60 extract)
+# validate: any bytes as JSON Lines records, validated; write: records flattened
+# and written by each writer (both start from the samples' records).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -19,6 +21,11 @@ if [ "$target" = extract ]; then
     build-fuzz/lib/libinspex.a $libs -o build-fuzz/fuzz_extract
   cp samples/*.txt tests/regression/*.txt "$corpus"
   build-fuzz/fuzz_extract -max_total_time="$seconds" -max_len=4096 -timeout=10 "$corpus"
+elif [ "$target" = validate ] || [ "$target" = write ]; then
+  clang++ -std=c++20 -fsanitize=fuzzer,address,undefined -Ilib/include "tests/fuzz/fuzz_$target.cpp" \
+    build-fuzz/lib/libinspex.a $libs -o "build-fuzz/fuzz_$target"
+  cp samples/*.expected.jsonl tests/regression/records-*.jsonl "$corpus"
+  "build-fuzz/fuzz_$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 "$corpus"
 else
   clang++ -std=c++20 -fsanitize=fuzzer,address,undefined -Ilib/include -DINSPEX_FUZZ_READER="read_$target" \
     tests/fuzz/fuzz_read.cpp build-fuzz/lib/libinspex.a $libs -o "build-fuzz/fuzz_$target"

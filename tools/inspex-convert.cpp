@@ -4,6 +4,7 @@
 // JSON record (the others are still converted), an output not written.
 #include "tool.hpp"
 
+#include "inspex/record_shape.hpp"
 #include "inspex/write.hpp"
 
 #include <boost/program_options.hpp>
@@ -20,7 +21,7 @@ const char *kTool = "inspex-convert";
 struct Options {
     std::string to, output, fields, list_separator = " | ";
     std::vector<std::string> inputs;
-    bool bom = false;
+    bool bom = false, keep_formulas = false;
 };
 
 // Feeds every record of one input to the writer; false when a line was bad.
@@ -31,29 +32,35 @@ bool convert(std::istream &in, const std::string &name, RecordWriter &writer) {
         ++number;
         if (line.find_first_not_of(" \t\r") == std::string::npos)
             continue;
-        auto record = nlohmann::ordered_json::parse(line, nullptr, false);
-        if (record.is_discarded() || !record.is_object()) {
-            tool::complain(
-                kTool, Error("not a JSON record: " + line.substr(0, 60), name, number).describe());
+        ParsedRecord parsed = parse_record(line);
+        std::string problem = parsed.problem.empty() ? shape_problem(parsed.record).value_or("")
+                                                     : record_problem(parsed.problem);
+        if (!problem.empty()) {
+            if (parsed.problem.empty())
+                problem = "not a record of the expected shape: " + problem;
+            else
+                problem += line.substr(0, 60);
+            tool::complain(kTool, Error(problem, name, number).describe());
             clean = false;
             continue;
         }
-        writer.write(record);
+        writer.write(parsed.record);
     }
     return clean;
 }
 
 int run(const Options &o) {
-    auto output =
-        tool::open_output(o.to, o.output, {o.list_separator, o.bom, tool::split_list(o.fields)});
+    const std::vector<std::string> inputs =
+        o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs;
+    auto output = tool::open_output(kTool, o.to, o.output, tool::write_options(o), inputs);
     if (!output)
         return tool::complain(kTool, output.error().describe()), tool::usage_or_input;
     RecordWriter *writer = output.value()->writer.get();
     bool clean = true;
-    for (const std::string &path : o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs) {
+    for (const std::string &path : inputs) {
         std::ifstream in;
-        if (path != "-" && (in.open(path, std::ios::binary), !in)) {
-            tool::complain(kTool, path + ": cannot open file");
+        if (auto opened = tool::open_records(path, in); !opened) {
+            tool::complain(kTool, opened.error().describe());
             clean = false;
             continue;
         }
@@ -63,6 +70,8 @@ int run(const Options &o) {
         tool::complain(kTool, finished.error().describe());
         return tool::usage_or_input;
     }
+    if (auto written = output.value()->commit(); !written)
+        return tool::complain(kTool, written.error().describe()), tool::usage_or_input;
     return clean ? tool::ok : tool::usage_or_input;
 }
 
@@ -81,7 +90,10 @@ int main(int argc, char **argv) {
         "only these fields, in this order (comma-separated; tabular: flattened names)")(
         "list-separator", po::value(&o.list_separator),
         "between list items in a cell (default \" | \")")(
-        "bom", po::bool_switch(&o.bom), "CSV: begin with a UTF-8 byte order mark (for Excel)");
+        "bom", po::bool_switch(&o.bom), "CSV: begin with a UTF-8 byte order mark (for Excel)")(
+        "keep-formulas", po::bool_switch(&o.keep_formulas),
+        "CSV, TSV: keep cells beginning with = + - @ as they are (default: put ' before them, "
+        "so that a spreadsheet does not run them as formulas)");
     if (auto stop = tool::parse_command_line(kTool, argc, argv, options, o.inputs,
                                              "Exit status: 0 ok, 2 usage or input error."))
         return *stop;

@@ -20,8 +20,8 @@ const char *kTool = "inspex-extract";
 struct Options {
     std::string grammar, to = "jsonl", output, list_separator = " | ", fields;
     std::vector<std::string> grammar_path, inputs;
-    bool bom = false, quiet = false;
-    unsigned jobs = 0;
+    bool bom = false, keep_formulas = false, quiet = false;
+    int jobs = 0;
 };
 
 po::options_description describe(Options &o) {
@@ -41,6 +41,9 @@ po::options_description describe(Options &o) {
         "list-separator", po::value(&o.list_separator),
         "CSV: separator between list items (default \" | \")")(
         "bom", po::bool_switch(&o.bom), "CSV: begin with a UTF-8 byte order mark (for Excel)")(
+        "keep-formulas", po::bool_switch(&o.keep_formulas),
+        "CSV, TSV: keep cells beginning with = + - @ as they are (default: put ' before them, "
+        "so that a spreadsheet does not run them as formulas)")(
         "jobs,j", po::value(&o.jobs), "documents read at once (default: one per core)")(
         "quiet,q", po::bool_switch(&o.quiet), "do not print record warnings on standard error");
     return d;
@@ -61,13 +64,12 @@ int run(const Options &o) {
                                });
     if (!paths)
         return tool::complain(kTool, paths.error().describe()), tool::usage_or_input;
-    auto output =
-        tool::open_output(o.to, o.output, {o.list_separator, o.bom, tool::split_list(o.fields)});
+    auto output = tool::open_output(kTool, o.to, o.output, tool::write_options(o), paths.value());
     if (!output)
         return tool::complain(kTool, output.error().describe()), tool::usage_or_input;
     RecordWriter *writer = output.value()->writer.get();
-    BatchOptions options{o.jobs, [](const Error &e) { tool::complain(kTool, e.describe()); },
-                         nullptr};
+    BatchOptions options{static_cast<unsigned>(o.jobs),
+                         [](const Error &e) { tool::complain(kTool, e.describe()); }, nullptr};
     if (!o.quiet)
         options.on_warning = [](const std::string &path, const nlohmann::ordered_json &w) {
             tool::complain(
@@ -75,6 +77,8 @@ int run(const Options &o) {
                                    w["code"].get<std::string>(), w["message"].get<std::string>()));
         };
     BatchReport report = extract_batch(grammars.value(), paths.value(), *writer, options);
+    if (auto written = output.value()->commit(); !written)
+        return tool::complain(kTool, written.error().describe()), tool::usage_or_input;
     return report.input_errors || skipped ? tool::usage_or_input : tool::ok;
 }
 

@@ -61,5 +61,6 @@ int main(int argc, char **argv) {
     auto grammars = Catalog(grammar_path).load_all();
     if (!grammars)
         return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
-    return inputs.empty() ? list(grammars.value()) : score(grammars.value(), inputs);
+    int status = inputs.empty() ? list(grammars.value()) : score(grammars.value(), inputs);
+    return tool::stdout_written(kTool) ? status : tool::usage_or_input;
 }

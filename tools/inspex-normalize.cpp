@@ -18,7 +18,8 @@ namespace {
 
 const char *kTool = "inspex-normalize";
 
-// Tabs and block breaks made visible unless --raw.
+// Tabs and block breaks made visible unless --raw; other control characters
+// escaped (printable.hpp) so that a document cannot drive the terminal.
 std::string show(std::string text, bool raw) {
     if (raw)
         return text;
@@ -28,7 +29,7 @@ std::string show(std::string text, bool raw) {
                : c == kBlockBreak  ? std::string(" \u00B6 ")
                : c == kPageBreak   ? std::string("\u240C ")
                                    : std::string(1, c);
-    return out;
+    return printable(out);
 }
 
 int run(const std::string &grammar_name, const std::vector<std::string> &grammar_path,
@@ -55,7 +56,7 @@ int run(const std::string &grammar_name, const std::vector<std::string> &grammar
                        new_page ? show("\f", raw) : "", show(view.lines[i].text, raw));
         }
     }
-    return status;
+    return tool::stdout_written(kTool) ? status : tool::usage_or_input;
 }
 
 } // namespace

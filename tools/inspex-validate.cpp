@@ -31,20 +31,35 @@ struct Run {
     std::map<std::string, const Grammar *> grammars;
     bool failed = false, input_error = false;
 
+    // A record of the wrong shape: an error finding at its line of the records.
+    void malformed(const Error &e) {
+        Finding f{Severity::error, "bad-record", e.message, "", e.file, "", e.line, e.line};
+        report(f);
+    }
+
+    void report(const Finding &f) {
+        failed = failed || f.severity >= fail_on;
+        if (f.severity < show)
+            return;
+        (pass ? std::cerr : std::cout)
+            << (json ? f.to_json().dump(-1, ' ', false,
+                                        nlohmann::ordered_json::error_handler_t::replace)
+                     : f.describe())
+            << '\n';
+    }
+
     void document(const DocumentRecords &d) {
         if (pass)
             for (const std::string &line : d.raw)
                 std::cout << line << '\n';
-        std::string name = d.document.is_object() ? d.document.value("grammar", "") : "";
+        const auto &grammar = d.document.is_object() && d.document.contains("grammar")
+                                  ? d.document["grammar"]
+                                  : nlohmann::ordered_json();
+        std::string name = grammar.is_string() ? grammar.get<std::string>() : "";
         auto g = grammars.find(name);
-        std::ostream &out = pass ? std::cerr : std::cout;
         for (const Finding &f :
-             Validator(g == grammars.end() ? nullptr : g->second).check(d.document, d.items)) {
-            failed = failed || f.severity >= fail_on;
-            if (f.severity < show)
-                continue;
-            out << (json ? f.to_json().dump() : f.describe()) << '\n';
-        }
+             Validator(g == grammars.end() ? nullptr : g->second).check(d.document, d.items))
+            report(f);
     }
 };
 
@@ -67,18 +82,16 @@ int run(const Options &o) {
     };
     for (const std::string &path : o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs) {
         std::ifstream file;
-        if (path != "-") {
-            file.open(path, std::ios::binary);
-            if (!file) {
-                on_error(Error("cannot open file", path));
-                continue;
-            }
+        if (auto opened = tool::open_records(path, file); !opened) {
+            on_error(opened.error());
+            continue;
         }
         read_documents(
             path == "-" ? std::cin : file, path, [&](const DocumentRecords &d) { r.document(d); },
-            on_error);
+            on_error, [&](const Error &e) { r.malformed(e); });
     }
-    std::cout.flush();
+    if (!tool::stdout_written(kTool))
+        return tool::usage_or_input;
     return r.input_error ? tool::usage_or_input : r.failed ? tool::findings : tool::ok;
 }
 

@@ -521,6 +521,31 @@ GrammarView grammar_view(const Grammar &grammar, Document &document) {
     return view;
 }
 
+namespace {
+
+// A pattern that stopped at its match limit (pattern.hpp) on this thread: a
+// warning naming the rule and the line whose text it ran over.
+std::vector<Warning> limit_warnings(const std::vector<Line> &lines) {
+    std::vector<Warning> out;
+    for (const LimitHit &hit : take_limit_hits()) {
+        std::size_t line = 0;
+        std::string_view probe = std::string_view(hit.subject).substr(0, 30);
+        for (const Line &l : lines)
+            if (!probe.empty() && l.text.find(probe) != std::string::npos) {
+                line = l.number;
+                break;
+            }
+        out.push_back({"match-limit",
+                       fmt::format("the pattern at {}:{} stopped at its match limit on \"{}\": "
+                                   "what it decides there may be wrong",
+                                   hit.rule.file, hit.rule.line, hit.subject),
+                       line, line});
+    }
+    return out;
+}
+
+} // namespace
+
 Result<Extraction> extract(const Grammar &grammar, const Input &input) {
     auto document = read_document(input.bytes, input.file);
     if (!document)
@@ -555,6 +580,8 @@ Extraction extract_document(const Grammar &grammar, const Input &input, Document
     for (const Item &row : layout.items)
         rows.push_back(builder.row(row));
     builder.infer(document, rows);
+    for (const Warning &w : limit_warnings(lines))
+        document["warnings"].push_back(w.to_json());
     out.records.push_back(std::move(document));
     for (json &r : rows)
         out.records.push_back(std::move(r));

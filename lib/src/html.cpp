@@ -66,9 +66,12 @@ std::string html_fragment_to_text(std::string_view fragment) {
     std::string doc = "<html><body>";
     doc.append(fragment);
     doc += "</body></html>";
-    htmlDocPtr parsed = htmlReadMemory(doc.data(), static_cast<int>(doc.size()), nullptr, "UTF-8",
-                                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                           HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    // HUGE: past 256 levels of nesting the parser would otherwise drop the rest
+    // of the cell (lists nested 200 deep); a fragment is one line of the input.
+    htmlDocPtr parsed =
+        htmlReadMemory(doc.data(), static_cast<int>(doc.size()), nullptr, "UTF-8",
+                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                           HTML_PARSE_NONET | XML_PARSE_HUGE);
     if (!parsed)
         return std::string(fragment);
     std::string out;

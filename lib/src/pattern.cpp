@@ -20,6 +20,8 @@ Regex::~Regex() = default;
 
 namespace {
 
+thread_local std::vector<LimitHit> t_limit_hits;
+
 // One match-data block per thread, grown on demand: no allocation per match.
 pcre2_match_data *match_data_for(uint32_t pairs) {
     struct Holder {
@@ -85,7 +87,7 @@ std::optional<Match> Regex::search(std::string_view subject, std::size_t start) 
                          start, options, data, impl_->context);
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
         rc == PCRE2_ERROR_JIT_STACKLIMIT)
-        limit_hit_ = true;
+        note_limit_hit(subject.substr(start));
     if (rc < 0)
         return std::nullopt;
     Match m;
@@ -135,8 +137,29 @@ std::string Regex::replace_all(std::string_view subject, std::string_view replac
             break;
         out.assign(length, '\0');
     }
-    limit_hit_ = true;
+    note_limit_hit(subject);
     return std::string(subject);
+}
+
+void Regex::note_limit_hit(std::string_view subject) const {
+    limit_hit_.store(true, std::memory_order_relaxed);
+    std::size_t cut = std::min<std::size_t>(subject.size(), 60);
+    while (cut > 0 && cut < subject.size() &&
+           (static_cast<unsigned char>(subject[cut]) & 0xC0) == 0x80)
+        --cut;
+    LimitHit hit{where_, std::string(subject.substr(0, cut))};
+    bool seen = std::any_of(t_limit_hits.begin(), t_limit_hits.end(), [&](const LimitHit &h) {
+        return h.rule.file == hit.rule.file && h.rule.line == hit.rule.line &&
+               h.subject == hit.subject;
+    });
+    if (!seen && t_limit_hits.size() < 32)
+        t_limit_hits.push_back(std::move(hit));
+}
+
+std::vector<LimitHit> take_limit_hits() {
+    std::vector<LimitHit> out;
+    out.swap(t_limit_hits);
+    return out;
 }
 
 void PatternLibrary::define(const std::string &name, std::string body, SourceRef where) {
@@ -204,6 +227,7 @@ Result<RegexPtr> PatternLibrary::compile(std::string_view pattern, const SourceR
     regex->impl_ = std::make_unique<Regex::Impl>();
     regex->impl_->code = compiled;
     regex->source_ = expanded.value();
+    regex->where_ = where;
     pcre2_jit_compile(compiled,
                       PCRE2_JIT_COMPLETE); // falls back to the interpreter if JIT is unavailable
     regex->impl_->context = pcre2_match_context_create(nullptr);

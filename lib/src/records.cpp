@@ -1,10 +1,13 @@
 #include "inspex/records.hpp"
 
+#include "inspex/record_shape.hpp"
+
 namespace inspex {
 
 std::size_t read_documents(std::istream &in, const std::string &file,
                            const std::function<void(const DocumentRecords &)> &on_document,
-                           const std::function<void(const Error &)> &on_error) {
+                           const std::function<void(const Error &)> &on_error,
+                           const std::function<void(const Error &)> &on_malformed) {
     DocumentRecords current;
     std::size_t bad = 0, number = 0;
     auto flush = [&] {
@@ -18,13 +21,25 @@ std::size_t read_documents(std::istream &in, const std::string &file,
             line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos)
             continue;
-        auto record = nlohmann::ordered_json::parse(line, nullptr, false);
-        if (record.is_discarded() || !record.is_object()) {
+        ParsedRecord parsed = parse_record(line);
+        if (!parsed.problem.empty()) {
             ++bad;
-            on_error(Error("not a JSON record: " + line.substr(0, 60), file, number));
+            on_error(Error(record_problem(parsed.problem) + line.substr(0, 60), file, number));
             continue;
         }
-        if (record.value("kind", "") == "document") {
+        nlohmann::ordered_json &record = parsed.record;
+        if (auto problem = shape_problem(record)) {
+            ++bad;
+            (on_malformed ? on_malformed : on_error)(
+                Error("not a record of the expected shape: " + *problem, file, number));
+            if (record["kind"] == "document") {
+                flush();
+                current.document = nullptr;
+            }
+            current.raw.push_back(std::move(line));
+            continue;
+        }
+        if (record["kind"] == "document") {
             flush();
             current.document = std::move(record);
         } else {

@@ -1,6 +1,7 @@
 #include "inspex/validate.hpp"
 
 #include "inspex/infer.hpp"
+#include "inspex/printable.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -37,6 +38,15 @@ const json &at_path(const json &record, std::string_view path) {
 const json &field_of(const json &record, const std::string &name) {
     static const json none;
     return record.is_object() && record.contains(name) ? record[name] : none;
+}
+
+// The first (0) or last (1) line of a record's source, 0 when it has none.
+std::size_t line_of(const json &record, std::size_t end) {
+    const json &lines = at_path(record, "source.lines");
+    return lines.is_array() && lines.size() == 2 && lines[end].is_number_integer() &&
+                   lines[end] >= 0
+               ? lines[end].get<std::size_t>()
+               : 0;
 }
 
 bool is_leap(int y) {
@@ -94,11 +104,20 @@ bool was_inferred(const json &rec, const std::string &field) {
 class Checker {
   public:
     Checker(const Grammar *g, const json &document, const std::vector<json> &items)
-        : g_(g), document_(document), items_(items) {}
+        : g_(g), document_(document), items_(items),
+          // Without a document record, the items say which document they are from.
+          named_by_(document.is_object() || items.empty() ? document : items.front()) {}
 
     std::vector<Finding> run() {
         passed_on_warnings();
         inferred_values();
+        if (!document_.is_object()) {
+            add(Severity::error, "no-document-record",
+                "records without their document record (each input's first record from inspex "
+                "extract): only extraction warnings were checked",
+                named_by_);
+            return std::move(findings_);
+        }
         if (!g_) {
             add(Severity::error, "unknown-grammar",
                 fmt::format("no grammar \"{}\" is installed: only extraction warnings were checked",
@@ -137,21 +156,19 @@ class Checker {
     }
 
     void add(Severity s, std::string code, std::string message, const json &rec) {
-        const json &lines = at_path(rec, "source.lines");
-        std::size_t first = lines.is_array() && lines.size() == 2 ? lines[0].get<std::size_t>() : 0;
-        std::size_t last =
-            lines.is_array() && lines.size() == 2 ? lines[1].get<std::size_t>() : first;
-        add_at(s, std::move(code), std::move(message), rec, first, last);
+        std::size_t first = line_of(rec, 0), last = line_of(rec, 1);
+        add_at(s, std::move(code), std::move(message), rec, first, last ? last : first);
     }
     void add_at(Severity s, std::string code, std::string message, const json &rec,
                 std::size_t first, std::size_t last) {
         Finding f{s,
                   std::move(code),
                   std::move(message),
-                  text_of(field_of(document_, "doc")),
-                  document_.contains("source") ? text_of(at_path(document_, "source.file")) : "",
-                  rec.value("kind", "") == "document" || !rec.contains("ref") ||
-                          !rec["ref"].is_string()
+                  text_of(field_of(named_by_, "doc")),
+                  at_path(named_by_, "source.file").is_string()
+                      ? text_of(at_path(named_by_, "source.file"))
+                      : "",
+                  field_of(rec, "kind") == "document" || !field_of(rec, "ref").is_string()
                       ? ""
                       : rec["ref"].get<std::string>(),
                   first,
@@ -164,11 +181,13 @@ class Checker {
             if (!rec.contains("warnings") || !rec["warnings"].is_array())
                 return;
             for (const json &w : rec["warnings"]) {
-                const json &lines = field_of(w, "lines");
-                bool span = lines.is_array() && lines.size() == 2;
+                const json &lines = field_of(w, "lines"), &code = field_of(w, "code");
+                bool span = lines.is_array() && lines.size() == 2 && lines[0].is_number_integer() &&
+                            lines[0] >= 0 && lines[1].is_number_integer() && lines[1] >= 0;
                 std::size_t first = span ? lines[0].get<std::size_t>() : 0;
-                add_at(Severity::warning, w.value("code", "extraction-warning"),
-                       w.value("message", ""), rec, first,
+                add_at(Severity::warning,
+                       code.is_string() ? code.get<std::string>() : "extraction-warning",
+                       text_of(field_of(w, "message")), rec, first,
                        span ? lines[1].get<std::size_t>() : first);
             }
         };
@@ -255,8 +274,7 @@ class Checker {
             if (auto first = seen.find(v.get<std::string>()); first != seen.end())
                 add(Severity::error, "duplicate-ref",
                     fmt::format("{} \"{}\" appears twice (first at line {})", field,
-                                v.get<std::string>(),
-                                at_path(*first->second, "source.lines")[0].get<std::size_t>()),
+                                v.get<std::string>(), line_of(*first->second, 0)),
                     rec);
             else
                 seen[v.get<std::string>()] = &rec;
@@ -269,8 +287,7 @@ class Checker {
                    fmt::format("{} {} missing between {} and {}", field,
                                fmt::join(gap.missing, ", "), text_of(before[field]),
                                text_of(after[field])),
-                   after, at_path(before, "source.lines")[1].get<std::size_t>(),
-                   at_path(after, "source.lines")[0].get<std::size_t>());
+                   after, line_of(before, 1), line_of(after, 0));
         }
         out_of_order(slots, *valid, field);
     }
@@ -300,7 +317,7 @@ class Checker {
             std::vector<std::string> agree;
             bool all_agree = true;
             for (const auto &[value, figure] : stated.items()) {
-                if (value == c.total || !figure.is_number())
+                if (value == c.total || !figure.is_number_integer())
                     continue;
                 long counted = 0, inferred = 0;
                 for (const json &rec : items_)
@@ -321,7 +338,8 @@ class Checker {
                     agree.push_back(fmt::format("{} {}", value, tally));
                 }
             }
-            if (!c.total.empty() && stated.contains(c.total) && stated[c.total].is_number()) {
+            if (!c.total.empty() && stated.contains(c.total) &&
+                stated[c.total].is_number_integer()) {
                 long records = std::count_if(items_.begin(), items_.end(), [&](const json &rec) {
                     return matches_where(rec, c.where);
                 });
@@ -406,6 +424,7 @@ class Checker {
     const Grammar *g_;
     const json &document_;
     const std::vector<json> &items_;
+    const json &named_by_; // the record that names the document and its file
     std::vector<Finding> findings_;
     std::size_t passed_on_ = 0; // findings_[0, passed_on_) are extraction warnings
 };
@@ -433,8 +452,8 @@ Result<Severity> parse_severity(const std::string &name) {
 
 std::string Finding::describe() const {
     std::string where = ref.empty() ? "" : fmt::format("{}: ", ref);
-    return fmt::format("{}:{}: {}: {}: {}{}", file.empty() ? doc : file, first_line,
-                       severity_name(severity), code, where, message);
+    return printable(fmt::format("{}:{}: {}: {}: {}{}", file.empty() ? doc : file, first_line,
+                                 severity_name(severity), code, where, message));
 }
 
 nlohmann::ordered_json Finding::to_json() const {
@@ -448,7 +467,16 @@ nlohmann::ordered_json Finding::to_json() const {
 }
 
 std::vector<Finding> Validator::check(const json &document, const std::vector<json> &items) const {
-    return Checker(g_, document, items).run();
+    try {
+        return Checker(g_, document, items).run();
+    } catch (const json::exception &e) {
+        // A record whose shape no check expected: said, never a crash.
+        const json &file = at_path(document, "source.file");
+        return {Finding{Severity::error, "bad-record",
+                        std::string("records of an unexpected shape, not checked: ") + e.what(),
+                        text_of(field_of(document, "doc")), file.is_string() ? text_of(file) : "",
+                        "", line_of(document, 0), line_of(document, 0)}};
+    }
 }
 
 } // namespace inspex

@@ -1,13 +1,18 @@
 #include "inspex/write.hpp"
 
 #include "inspex/flatten.hpp"
+#include "inspex/output_file.hpp"
+#include "inspex/workbook_limits.hpp"
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <unistd.h>
 #include <vector>
 #include <xlsxwriter.h>
 
@@ -83,11 +88,14 @@ class DelimitedWriter : public RecordWriter {
         table_.settle(options_.fields);
         if (options_.bom && separator_ == ',')
             out_ << "\xEF\xBB\xBF";
-        line(table_.columns());
+        std::vector<std::string> header;
+        for (const std::string &c : table_.columns())
+            header.push_back(cell({c, false}));
+        line(header);
         for (const FlatRow &row : table_.rows()) {
             std::vector<std::string> values;
             for (const std::string &c : table_.columns())
-                values.push_back(row.count(c) ? row.at(c).text : std::string());
+                values.push_back(row.count(c) ? cell(row.at(c)) : std::string());
             line(values);
         }
         out_.flush();
@@ -95,6 +103,9 @@ class DelimitedWriter : public RecordWriter {
     }
 
   private:
+    std::string cell(const FlatCell &c) const {
+        return c.number || options_.keep_formulas ? c.text : neutralise_formula(c.text);
+    }
     std::string field(const std::string &text) const {
         if (separator_ == ',')
             return csv_field(text);
@@ -132,7 +143,8 @@ class XlsxWriter : public RecordWriter {
     XlsxWriter(std::ostream &out, WriteOptions options) : out_(out), options_(std::move(options)) {}
 
     void write(const json &record) override {
-        std::string kind = record.value("kind", "record");
+        const json &field = record.contains("kind") ? record["kind"] : json();
+        std::string kind = field.is_string() ? field.get<std::string>() : "record";
         auto it = std::find_if(sheets_.begin(), sheets_.end(),
                                [&](const auto &s) { return s.first == kind; });
         if (it == sheets_.end()) {
@@ -144,7 +156,17 @@ class XlsxWriter : public RecordWriter {
 
     Result<bool> finish() override {
         auto path = std::filesystem::temp_directory_path() /
-                    ("inspex-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".xlsx");
+                    ("inspex-" + std::to_string(::getpid()) + "-" +
+                     std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".xlsx");
+        track_temporary(path.string());
+        struct Forget {
+            std::string path;
+            ~Forget() {
+                std::error_code ec;
+                std::filesystem::remove(path, ec);
+                forget_temporary(path);
+            }
+        } forget{path.string()};
         lxw_workbook *book = workbook_new(path.c_str());
         if (!book)
             return Error("cannot create a workbook", path.string());
@@ -159,8 +181,22 @@ class XlsxWriter : public RecordWriter {
             format_set_align(date, LXW_ALIGN_VERTICAL_TOP);
             f.dates[pattern] = date;
         }
-        for (auto &[kind, table] : sheets_)
-            sheet(book, kind, table, f);
+        SheetNames names;
+        for (auto &[kind, table] : sheets_) {
+            table.settle(options_.fields);
+            std::size_t per_sheet = std::max<std::size_t>(options_.xlsx_rows, 2) - 1;
+            for (std::size_t first = 0, part = 1; first < table.rows().size() || part == 1;
+                 first += per_sheet, ++part) {
+                std::string name =
+                    names.add(part == 1 ? kind : kind + " (" + std::to_string(part) + ")");
+                if (part == 2)
+                    warn(fmt::format("more \"{}\" records than a sheet holds ({} rows): continued "
+                                     "in sheets \"{}\" and after",
+                                     kind, per_sheet, name));
+                sheet(book, name, table, first, std::min(first + per_sheet, table.rows().size()),
+                      f);
+            }
+        }
         lxw_error closed = workbook_close(book);
         if (closed != LXW_NO_ERROR)
             return Error(std::string("cannot write the workbook: ") + lxw_strerror(closed),
@@ -168,8 +204,6 @@ class XlsxWriter : public RecordWriter {
         std::ifstream in(path, std::ios::binary);
         out_ << in.rdbuf();
         out_.flush();
-        in.close();
-        std::filesystem::remove(path);
         return true;
     }
 
@@ -180,38 +214,48 @@ class XlsxWriter : public RecordWriter {
         std::map<std::string, lxw_format *> dates;
     };
 
-    void sheet(lxw_workbook *book, const std::string &kind, FlatTable &table, Formats &f) {
-        table.settle(options_.fields);
-        lxw_worksheet *ws = workbook_add_worksheet(book, kind.substr(0, 31).c_str());
+    // Rows [first, last) of a table in a sheet of its own.
+    void sheet(lxw_workbook *book, const std::string &name, const FlatTable &table,
+               std::size_t first, std::size_t last, Formats &f) {
+        lxw_worksheet *ws = workbook_add_worksheet(book, name.c_str());
         const auto &columns = table.columns();
         for (lxw_col_t c = 0; c < columns.size(); ++c) {
             worksheet_write_string(ws, 0, c, columns[c].c_str(), f.header);
             worksheet_set_column(ws, c, c, width(table, columns[c]), nullptr);
         }
         lxw_row_t r = 1;
-        for (const FlatRow &row : table.rows()) {
+        for (std::size_t i = first; i < last; ++i, ++r) {
+            const FlatRow &row = table.rows()[i];
             for (lxw_col_t c = 0; c < columns.size(); ++c) {
                 auto cell = row.find(columns[c]);
                 if (cell == row.end() || cell->second.text.empty())
                     continue;
                 write_cell(ws, r, c, cell->second, f);
             }
-            ++r;
         }
         worksheet_freeze_panes(ws, 1, 0);
         if (!columns.empty())
             worksheet_autofilter(ws, 0, 0, r - 1, static_cast<lxw_col_t>(columns.size() - 1));
     }
 
-    static void write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const FlatCell &cell,
-                           Formats &f) {
+    void warn(const std::string &message) {
+        if (options_.on_warning)
+            options_.on_warning(message);
+    }
+
+    void write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const FlatCell &cell, Formats &f) {
         if (cell.number) {
-            worksheet_write_number(ws, r, c, std::stod(cell.text), f.wrap);
+            worksheet_write_number(ws, r, c, std::strtod(cell.text.c_str(), nullptr), f.wrap);
         } else if (auto date = excel_date(cell.text)) {
             worksheet_write_datetime(ws, r, c, &date->first, f.dates[date->second]);
+        } else if (cell.text.size() > kCellBytes) {
+            std::size_t cut = utf8_prefix(cell.text, kCellBytes);
+            warn(fmt::format("a cell of {} bytes cut to {} (a spreadsheet cell holds {} at most; "
+                             "row {}, column {})",
+                             cell.text.size(), cut, kCellBytes, r + 1, c + 1));
+            worksheet_write_string(ws, r, c, cell.text.substr(0, cut).c_str(), f.wrap);
         } else {
-            std::string text = cell.text.substr(0, 32767); // Excel's limit for one cell
-            worksheet_write_string(ws, r, c, text.c_str(), f.wrap);
+            worksheet_write_string(ws, r, c, cell.text.c_str(), f.wrap);
         }
     }
 
@@ -242,6 +286,12 @@ Result<Format> parse_format(const std::string &name) {
         return Error{"unknown output format \"" + name +
                      "\" (expected jsonl, json, csv, tsv or xlsx)"};
     return it->second;
+}
+
+std::string neutralise_formula(std::string text) {
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+        text.insert(0, 1, '\'');
+    return text;
 }
 
 std::string csv_field(std::string_view text) {

@@ -77,7 +77,7 @@ check "folder: a document per sample" test "$(jq -r 'select(.kind=="document") |
 printf 'ab\0cd' > "$tmp/binary.txt"
 expect bad-input 2 "$bin/inspex-extract" -q -g action-plan "$tmp/binary.txt" /no/such.txt "$elmley"
 check "bad input: the good file is still written" test "$(wc -l <<< "$out")" -eq 19
-check "bad input: byte offset named" has "$err" "$tmp/binary.txt: byte 2: invalid UTF-8"
+check "bad input: byte offset named" has "$err" "$tmp/binary.txt: byte 2: NUL byte"
 check "bad input: missing file named" has "$err" "/no/such.txt: no such file"
 
 : > "$tmp/empty.txt"

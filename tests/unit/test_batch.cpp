@@ -43,7 +43,7 @@ TEST_CASE("batch: a bad input is reported and the others are still written, in o
     CHECK(r.input_errors == 2);
     REQUIRE(errors.size() == 2);
     CHECK(errors[0] == "/no/such/file.txt: no such file");
-    CHECK(errors[1].find("inspex-bad-input.txt: byte 0: invalid UTF-8") != std::string::npos);
+    CHECK(errors[1].find("inspex-bad-input.txt: byte 1: NUL byte") != std::string::npos);
     std::string text = out.str();
     CHECK(text.find("action-plan-ashfield-2019") < text.find("action-plan-elmley-2022"));
     CHECK(r.records == 1 + 24 + 1 + 18);

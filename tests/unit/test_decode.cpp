@@ -39,7 +39,7 @@ TEST_CASE("decode: undecodable input is an error naming file and byte offset") {
     auto nul = decode(std::string("ab\0cd", 5), "bin.dat");
     REQUIRE_FALSE(nul.ok());
     CHECK(nul.error().offset == 2);
-    CHECK(nul.error().describe() == "bin.dat: byte 2: invalid UTF-8");
+    CHECK(nul.error().describe() == "bin.dat: byte 2: NUL byte: a binary file, not text");
     auto undefined = decode("ok \x81 no", "x.txt"); // 0x81 is undefined in Windows-1252
     REQUIRE_FALSE(undefined.ok());
     CHECK(undefined.error().offset == 3);
@@ -54,9 +54,38 @@ TEST_CASE("decode: undecodable input is an error naming file and byte offset") {
 }
 
 TEST_CASE("decode: a BOM followed by invalid UTF-8 is not silently reinterpreted") {
-    auto d = decode("\xEF\xBB\xBF"
-                    "a\xC3(",
-                    "f.txt");
+    std::string bytes = "\xEF\xBB\xBF"
+                        "a\xC3(";
+    auto d = decode(bytes, "f.txt");
+    REQUIRE(d.ok());
+    CHECK(d->text == "a\xEF\xBF\xBD(");
+    CHECK(d->replaced == std::vector<std::size_t>{4});
+    Warning w = replaced_bytes_warning(d.value(), bytes);
+    CHECK(w.code == "invalid-utf8");
+    CHECK(w.message.find("at byte 4") != std::string::npos);
+}
+
+TEST_CASE(
+    "regression invalid-utf8-few-bytes: UTF-8 but for a few bytes stays UTF-8, with a warning") {
+    // Two curly quotes in UTF-8 and one stray Windows-1252 byte on line 2: the
+    // evidence says UTF-8; never mojibake ("’" read as "â€™").
+    std::string bytes = "It\xE2\x80\x99s fine\nthe \x92 here \xE2\x80\x9Cx\n";
+    auto d = decode(bytes, "f.txt");
+    REQUIRE(d.ok());
+    CHECK(d->encoding == Encoding::utf8);
+    CHECK(d->text == "It\xE2\x80\x99s fine\nthe \xEF\xBF\xBD here \xE2\x80\x9Cx\n");
+    CHECK(d->replaced == std::vector<std::size_t>{16});
+    Warning w = replaced_bytes_warning(d.value(), bytes);
+    CHECK(w.first_line == 2);
+    CHECK(w.message.find("byte 16") != std::string::npos);
+    // A text with more bad bytes than UTF-8 characters is Windows-1252, as before.
+    auto cp = decode("It\x92s \x93q\x94 \xE2\x80\x99", "w.txt");
+    REQUIRE(cp.ok());
+    CHECK(cp->encoding == Encoding::windows1252);
+}
+
+TEST_CASE("regression nul-byte-message: a NUL byte is named as such, not as invalid UTF-8") {
+    auto d = decode(std::string("text\0more", 9), "x.txt");
     REQUIRE_FALSE(d.ok());
-    CHECK(d.error().offset == 4);
+    CHECK(d.error().describe() == "x.txt: byte 4: NUL byte: a binary file, not text");
 }

@@ -60,5 +60,5 @@ TEST_CASE("reader: text is read as before") {
     CHECK(doc->blocks.size() == 2);
     auto bad = read_document("ab\0cd"sv, "bin.txt");
     REQUIRE_FALSE(bad.ok());
-    CHECK(bad.error().describe() == "bin.txt: byte 2: invalid UTF-8");
+    CHECK(bad.error().describe() == "bin.txt: byte 2: NUL byte: a binary file, not text");
 }

@@ -8,6 +8,7 @@
 
 #include "inspex/error.hpp"
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>
@@ -77,9 +78,12 @@ class Regex {
     [[nodiscard]] std::string replace_all(std::string_view subject,
                                           std::string_view replacement) const;
     [[nodiscard]] const std::string &source() const { return source_; }
-    [[nodiscard]] bool limit_hit() const { return limit_hit_; }
+    [[nodiscard]] bool limit_hit() const { return limit_hit_.load(std::memory_order_relaxed); }
+    // Where the pattern was written (the grammar file and line).
+    [[nodiscard]] const SourceRef &where() const { return where_; }
 
   private:
+    void note_limit_hit(std::string_view subject) const;
     friend class PatternLibrary;
     friend class Match;
     Regex() = default;
@@ -88,8 +92,21 @@ class Regex {
     std::string source_;                             // expanded pattern text
     std::vector<std::pair<std::string, int>> names_; // name -> group number, pattern order
     uint32_t pairs_ = 1;                             // capture groups + the whole match
-    mutable bool limit_hit_ = false;
+    SourceRef where_;
+    // Set by any thread that hits a limit (regexes are shared by threads).
+    mutable std::atomic<bool> limit_hit_{false};
 };
+
+// A match that stopped at a limit (its result, no match, may be wrong): the
+// pattern's grammar file and line, and the start of the text it ran over.
+struct LimitHit {
+    SourceRef rule;
+    std::string subject;
+};
+
+// The limit hits of this thread since the last call (at most a few dozen are
+// kept), in the order they happened; clears them.
+[[nodiscard]] std::vector<LimitHit> take_limit_hits();
 
 using RegexPtr = std::shared_ptr<const Regex>;
 

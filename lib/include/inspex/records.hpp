@@ -23,10 +23,13 @@ struct DocumentRecords {
 };
 
 // Calls `on_document` for each document in turn; a line that is not a JSON
-// object is reported through `on_error` (file and line) and skipped. Returns
-// the number of bad lines.
+// object (or is nested too deep, record_shape.hpp) is reported through
+// `on_error` (file and line) and skipped. A record of the wrong shape is
+// reported through `on_malformed` (else `on_error`) and left out of the
+// items, but kept in `raw`. Returns the number of bad lines.
 std::size_t read_documents(std::istream &in, const std::string &file,
                            const std::function<void(const DocumentRecords &)> &on_document,
-                           const std::function<void(const Error &)> &on_error);
+                           const std::function<void(const Error &)> &on_error,
+                           const std::function<void(const Error &)> &on_malformed = nullptr);
 
 } // namespace inspex

@@ -9,6 +9,7 @@
 
 #include "inspex/error.hpp"
 
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -27,6 +28,16 @@ struct WriteOptions {
     // Tabular: these flattened columns in this order (empty: all); JSON:
     // these top-level fields only.
     std::vector<std::string> fields;
+    // CSV, TSV: a text cell beginning with = + - @ tab or carriage return is
+    // written after a ' so that a spreadsheet does not run it as a formula
+    // (OWASP "CSV injection"); true writes such cells as they are.
+    bool keep_formulas = false;
+    // XLSX: rows a sheet holds, header included (Excel's limit); the records
+    // past it go on in a continuation sheet "kind (2)".
+    std::size_t xlsx_rows = 1048576; // kSheetRows (workbook_limits.hpp)
+    // What the writer had to change to fit the format (a cell cut to Excel's
+    // 32,767 bytes, a continuation sheet), for the tool to say.
+    std::function<void(const std::string &)> on_warning = nullptr;
 };
 
 class RecordWriter {
@@ -44,6 +55,10 @@ class RecordWriter {
 // finish() reports an XLSX that could not be written.
 [[nodiscard]] std::unique_ptr<RecordWriter> make_writer(Format format, std::ostream &out,
                                                         WriteOptions options = {});
+
+// "=1+2" -> "'=1+2": a text that a spreadsheet would take for a formula, made
+// inert; any other text unchanged.
+[[nodiscard]] std::string neutralise_formula(std::string text);
 
 // "a,b" -> "\"a,b\"": one RFC 4180 field.
 [[nodiscard]] std::string csv_field(std::string_view text);

@@ -1,6 +1,7 @@
 #include "inspex/model/text_view.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 
 namespace inspex {
 namespace {
@@ -112,6 +113,17 @@ Document text_document(std::string_view text) {
     std::vector<Line> lines = split_lines(text);
     doc.paragraph_lines = lines_are_paragraphs(lines);
     for (Line &line : lines) {
+        std::size_t tabs = std::count(line.text.begin(), line.text.end(), kCellSeparator);
+        if (tabs >= kMaxCellsPerRow) {
+            // No table is that wide: a line of thousands of tabs is text, kept
+            // small (a cell costs a hundred bytes or more in the model).
+            std::replace(line.text.begin(), line.text.end(), kCellSeparator, ' ');
+            doc.warnings.push_back({"too-many-cells",
+                                    fmt::format("a line of {} cells read as text, not a table row "
+                                                "(at most {} cells a row)",
+                                                tabs + 1, kMaxCellsPerRow),
+                                    line.number, line.number});
+        }
         bool row = line.text.find(kCellSeparator) != std::string::npos;
         if (!row) {
             doc.blocks.push_back(Block::paragraph(std::move(line.text)));

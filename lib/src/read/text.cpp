@@ -12,6 +12,8 @@ Result<Document> read_text(std::string_view bytes, const std::string &file) {
         return decoded.error();
     Document document = text_document(decoded->text);
     recover_grid_tables(document);
+    if (!decoded->replaced.empty())
+        document.warnings.push_back(replaced_bytes_warning(decoded.value(), bytes));
     return document;
 }
 

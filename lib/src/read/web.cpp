@@ -1,9 +1,11 @@
 #include "inspex/read/web.hpp"
 
 #include "inspex/decode.hpp"
+
 #include "inspex/model/text_view.hpp"
 #include "inspex/read/xml.hpp"
 #include "sink.hpp"
+#include <optional>
 
 #include <algorithm>
 #include <cctype>
@@ -181,10 +183,15 @@ Result<Document> read_html(std::string_view bytes, const std::string &file, cons
     // Without a declared charset, the bytes are read as the text decoder reads them.
     std::string decoded;
     const char *encoding = nullptr;
+    std::optional<Warning> replaced;
     if (!declares_charset(bytes)) {
         auto text = decode(bytes, file);
         if (!text)
             return text.error();
+        if (!text->replaced.empty()) {
+            replaced = replaced_bytes_warning(text.value(), bytes);
+            replaced->first_line = replaced->last_line = 0; // offsets, not lines, of the page
+        }
         decoded = std::move(text->text);
         bytes = decoded;
         encoding = "UTF-8";
@@ -206,6 +213,8 @@ Result<Document> read_html(std::string_view bytes, const std::string &file, cons
     doc.paragraph_lines = true;
     HtmlReader().blocks(xmlDocGetRootElement(parsed), Sink{&doc.blocks, nullptr});
     number_lines(doc);
+    if (replaced)
+        doc.warnings.push_back(*replaced);
     return doc;
 }
 

@@ -31,6 +31,10 @@ void number_lines(Document &doc);
 // The page of each line of the view (index line-1); empty when the document has no pages.
 [[nodiscard]] std::vector<std::size_t> line_pages(const Document &doc);
 
+// Cells a text line may hold to be a table row; a line of more tabs is read
+// as text (tabs as spaces) with a "too-many-cells" warning.
+inline constexpr std::size_t kMaxCellsPerRow = 1024;
+
 // A plain-text document: a paragraph per line, and a table for each run of
 // lines holding tabs (a row per line); its text view is the text's own lines.
 [[nodiscard]] Document text_document(std::string_view text);
