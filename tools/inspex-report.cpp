@@ -6,6 +6,7 @@
 #include "tool.hpp"
 
 #include "inspex/catalog.hpp"
+#include "inspex/output_file.hpp"
 #include "inspex/report/report.hpp"
 #include "inspex/track/tracker.hpp"
 
@@ -75,15 +76,17 @@ int run(const Options &o) {
     });
     a.links = links_of(a, loose, rules.value(), o.quiet);
     a.findings = validate_all(a.documents, grammars.value());
-    std::ofstream file;
-    if (!o.output.empty() && (file.open(o.output, std::ios::binary), !file))
-        return tool::complain(kTool, o.output + ": cannot write"), tool::usage_or_input;
-    std::ostream &out = o.output.empty() ? std::cout : file;
-    report::write_report(out, a, rules.value());
-    out.flush();
-    if (!out)
-        return tool::complain(kTool, (o.output.empty() ? "-" : o.output) + ": cannot write"),
+    // Written as the other tools write: checked, atomic, never over an input.
+    if (!o.output.empty() && names_an_input(o.output, o.inputs))
+        return tool::complain(kTool, o.output + ": is also an input: choose another output file"),
                tool::usage_or_input;
+    remove_temporaries_on_signal();
+    auto file = OutputFile::open(o.output);
+    if (!file)
+        return tool::complain(kTool, file.error().describe()), tool::usage_or_input;
+    report::write_report(file.value()->stream(), a, rules.value());
+    if (auto written = file.value()->commit(); !written)
+        return tool::complain(kTool, written.error().describe()), tool::usage_or_input;
     return clean ? tool::ok : tool::usage_or_input;
 }
 

@@ -32,7 +32,9 @@ int run(const Options &o) {
     auto rules = track::load_rules(path.value());
     if (!rules)
         return tool::complain(kTool, rules.error().describe()), tool::usage_or_input;
-    auto output = tool::open_output(o.to, o.output, {o.list_separator, false, {}});
+    WriteOptions write;
+    write.list_separator = o.list_separator;
+    auto output = tool::open_output(kTool, o.to, o.output, write, o.inputs);
     if (!output)
         return tool::complain(kTool, output.error().describe()), tool::usage_or_input;
     track::Tracker tracker(std::move(rules.value()));
@@ -46,6 +48,8 @@ int run(const Options &o) {
         writer.write(link);
     if (auto finished = writer.finish(); !finished)
         return tool::complain(kTool, finished.error().describe()), tool::usage_or_input;
+    if (auto written = output.value()->commit(); !written)
+        return tool::complain(kTool, written.error().describe()), tool::usage_or_input;
     return clean ? tool::ok : tool::usage_or_input;
 }
 

@@ -83,7 +83,8 @@ check "escape: the text shown as text" has "$tmp/evil.html" "&lt;/td&gt;&lt;/tab
 check "escape: a file named like a script address is a relative link" has "$tmp/evil.html" 'href="./javascript:alert(1)"'
 check "escape: the establishment as text" has "$tmp/evil.html" "HMP &lt;script&gt;alert(1)&lt;/script&gt;"
 
-# Records of the wrong shapes (numbers for texts, objects for lists): no crash.
+# Records of the wrong shapes (numbers for texts, objects for lists): no crash;
+# each is a clear error naming its line (exit 2), and the run goes on.
 cat > "$tmp/odd.jsonl" <<'JSONL'
 {"kind":"document","doc":5,"source":{"file":7,"lines":{"a":1,"b":2}},"establishment":["HMP X"],"inspection":{"start":3,"end":[1]},"published":"2022-01","submitted":{"date":5}}
 {"kind":"recommendation","doc":"p","source":{"file":"f","lines":{"x":1,"y":2}},"ref":7,"concern_ref":1.42,"report_ref":"1.42","recommendation":["a"],"status":{"x":1},"owners":"Governor","target_dates":"soon"}
@@ -92,12 +93,15 @@ cat > "$tmp/odd.jsonl" <<'JSONL'
 {"kind":"judgement","doc":"r","source":{"file":"r.txt","lines":{"a":1,"b":2}},"ref":"1.42","area":5,"progress":["good"],"recommendation":{"t":1}}
 {"kind":"judgement","doc":"r","source":{"file":"r.txt","lines":[5,6]},"ref":"1.42","area":"A","progress":"insufficient"}
 JSONL
-"$bin/inspex-track" -q "$tmp/odd.jsonl" > "$tmp/odd-links.jsonl"
-check "odd shapes: track exits 0" test $? -eq 0
-check "odd shapes: a link per promise; a text not given is null, never empty" test "$(jq -r '.promise.text' "$tmp/odd-links.jsonl" | tr '\n' ' ')" = "null null "
+"$bin/inspex-track" -q "$tmp/odd.jsonl" > "$tmp/odd-links.jsonl" 2> "$tmp/odd.err"
+check "odd shapes: track exits 2, no crash" test $? -eq 2
+check "odd shapes: track names each bad line" test "$(grep -c 'not a record of the expected shape' "$tmp/odd.err")" -eq 4
+check "odd shapes: track writes what it could read" test -f "$tmp/odd-links.jsonl"
 printf '{"kind":"link","establishment":7,"promise":"x","followup":[1],"match":{"score":"a"},"overdue":"yes","warnings":"none"}\n' >> "$tmp/odd.jsonl"
-"$bin/inspex-report" -q "$tmp/odd.jsonl" > "$tmp/odd.html"
-check "odd shapes: report exits 0" test $? -eq 0
+"$bin/inspex-report" -q "$tmp/odd.jsonl" > "$tmp/odd.html" 2> "$tmp/odd.err"
+check "odd shapes: report exits 2, no crash" test $? -eq 2
+check "odd shapes: report names the bad link line" has "$tmp/odd.err" "odd.jsonl:7:"
+check "odd shapes: report still writes its page" has "$tmp/odd.html" "</html>"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
