@@ -6,7 +6,11 @@ packages=(
   build-essential cmake pkg-config clang-format
   libboost-program-options-dev libpcre2-dev libxml2-dev libfmt-dev
   libtomlplusplus-dev nlohmann-json3-dev doctest-dev jq time bc
-  libxlsxwriter-dev libarchive-dev libpoppler-cpp-dev libreoffice-calc-nogui
+  libxlsxwriter-dev libarchive-dev libpoppler-cpp-dev libsqlite3-dev
+  help2man  # man pages, made at build time when present
+  # tests only (the tools do not need them): reading workbooks back, the
+  # README's archive queries, Miller's type inference on the CSV
+  libreoffice-calc-nogui sqlite3 miller
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,9 +1,10 @@
 // inspex-convert: turns records (JSON Lines, as inspex-extract writes them)
-// into CSV, TSV, a JSON array, JSON Lines or an XLSX workbook.
+// into CSV, TSV, a JSON array, JSON Lines, an XLSX workbook or a SQLite archive.
 // Exit codes: 0 ok; 2 usage error, an unreadable input, a line that is not a
 // JSON record (the others are still converted), an output not written.
 #include "tool.hpp"
 
+#include "inspex/catalog.hpp"
 #include "inspex/write.hpp"
 
 #include <boost/program_options.hpp>
@@ -18,9 +19,9 @@ namespace {
 const char *kTool = "inspex-convert";
 
 struct Options {
-    std::string to, output, fields, list_separator = " | ";
-    std::vector<std::string> inputs;
-    bool bom = false;
+    tool::OutputFlags out;
+    std::vector<std::string> inputs, grammar_path;
+    bool quiet = false;
 };
 
 // Feeds every record of one input to the writer; false when a line was bad.
@@ -44,8 +45,13 @@ bool convert(std::istream &in, const std::string &name, RecordWriter &writer) {
 }
 
 int run(const Options &o) {
-    auto output =
-        tool::open_output(o.to, o.output, {o.list_separator, o.bom, tool::split_list(o.fields)});
+    auto grammars = Catalog(o.grammar_path).load_all();
+    if (!grammars)
+        return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
+    auto options = tool::output_options(o.out, grammars.value());
+    if (!options)
+        return tool::complain(kTool, options.error().describe()), tool::usage_or_input;
+    auto output = tool::open_output(o.out.to, o.out.output, std::move(options.value()));
     if (!output)
         return tool::complain(kTool, output.error().describe()), tool::usage_or_input;
     RecordWriter *writer = output.value()->writer.get();
@@ -63,6 +69,8 @@ int run(const Options &o) {
         tool::complain(kTool, finished.error().describe());
         return tool::usage_or_input;
     }
+    if (!o.quiet && !writer->summary().empty())
+        tool::complain(kTool, o.out.output + ": " + writer->summary());
     return clean ? tool::ok : tool::usage_or_input;
 }
 
@@ -70,22 +78,21 @@ int run(const Options &o) {
 
 int main(int argc, char **argv) {
     Options o;
+    o.out.to.clear();
     po::options_description options(
         "Usage: inspex-convert --to FORMAT [options] [RECORDS.jsonl...]\n\n"
-        "Converts records (standard input when no file is given).\n\n"
+        "Converts records (standard input when no file is given) to another format.\n"
+        "Tables (CSV, TSV, XLSX) have fixed columns per record kind, taken from the\n"
+        "grammars; a SQLite archive (-o FILE) is appended to by later runs.\n\n"
         "Options");
-    options.add_options()("to,t", po::value(&o.to),
-                          "csv, tsv, json, jsonl or xlsx (a sheet per record kind)")(
-        "output,o", po::value(&o.output), "write to FILE instead of standard output")(
-        "fields", po::value(&o.fields),
-        "only these fields, in this order (comma-separated; tabular: flattened names)")(
-        "list-separator", po::value(&o.list_separator),
-        "between list items in a cell (default \" | \")")(
-        "bom", po::bool_switch(&o.bom), "CSV: begin with a UTF-8 byte order mark (for Excel)");
+    tool::add_output_options(options, o.out);
+    options.add_options()("grammar-path", po::value(&o.grammar_path),
+                          "extra folder to look for grammars in (repeatable)")(
+        "quiet,q", po::bool_switch(&o.quiet), "say nothing on standard error but errors");
     if (auto stop = tool::parse_command_line(kTool, argc, argv, options, o.inputs,
                                              "Exit status: 0 ok, 2 usage or input error."))
         return *stop;
-    if (o.to.empty())
+    if (o.out.to.empty())
         return tool::complain(kTool, "--to is required (see --help)"), tool::usage_or_input;
     return run(o);
 }

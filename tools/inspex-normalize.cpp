@@ -63,7 +63,7 @@ int run(const std::string &grammar_name, const std::vector<std::string> &grammar
 int main(int argc, char **argv) {
     std::string grammar;
     std::vector<std::string> grammar_path, inputs;
-    bool raw = false;
+    bool raw = false, quiet = false;
     po::options_description options(
         "Usage: inspex-normalize [options] [INPUT...]\n\n"
         "Prints the document's text view (text, DOCX, ODT, HTML or PDF), each\n"
@@ -74,7 +74,8 @@ int main(int argc, char **argv) {
                           "grammar name or path to a .toml file (default: detect)")(
         "grammar-path", po::value(&grammar_path),
         "extra folder to look for grammars in (repeatable)")(
-        "raw", po::bool_switch(&raw), "print tabs and block breaks as they are");
+        "raw", po::bool_switch(&raw), "print tabs and block breaks as they are")(
+        "quiet,q", po::bool_switch(&quiet), "accepted for uniformity: it prints only errors");
     if (auto stop = tool::parse_command_line(kTool, argc, argv, options, inputs,
                                              "Exit status: 0 ok, 2 usage or input error."))
         return *stop;

@@ -9,6 +9,7 @@
 #include "inspex/validate.hpp"
 
 #include <boost/program_options.hpp>
+#include <cctype>
 #include <fstream>
 #include <iostream>
 
@@ -22,12 +23,12 @@ const char *kTool = "inspex-validate";
 struct Options {
     std::string format = "text", fail_on = "error", show = "info";
     std::vector<std::string> grammar_path, inputs;
-    bool pass = false;
+    bool pass = false, quiet = false;
 };
 
 struct Run {
     Severity fail_on, show;
-    bool json, pass;
+    bool json, pass, quiet;
     std::map<std::string, const Grammar *> grammars;
     bool failed = false, input_error = false;
 
@@ -41,12 +42,19 @@ struct Run {
         for (const Finding &f :
              Validator(g == grammars.end() ? nullptr : g->second).check(d.document, d.items)) {
             failed = failed || f.severity >= fail_on;
-            if (f.severity < show)
+            if (f.severity < show || quiet)
                 continue;
             out << (json ? f.to_json().dump() : f.describe()) << '\n';
         }
     }
 };
+
+// Records start with "{"; a document (text, or DOCX's "PK") does not.
+bool looks_like_records(std::istream &in) {
+    while (in && std::isspace(in.peek()))
+        in.get();
+    return !in || in.peek() == '{' || in.peek() == std::char_traits<char>::eof();
+}
 
 int run(const Options &o) {
     auto fail_on = parse_severity(o.fail_on), show = parse_severity(o.show);
@@ -58,7 +66,7 @@ int run(const Options &o) {
     auto grammars = Catalog(o.grammar_path).load_all();
     if (!grammars)
         return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
-    Run r{fail_on.value(), show.value(), o.format == "json", o.pass, {}};
+    Run r{fail_on.value(), show.value(), o.format == "json", o.pass, o.quiet, {}};
     for (const Grammar &g : grammars.value())
         r.grammars[g.name] = &g;
     auto on_error = [&](const Error &e) {
@@ -74,9 +82,15 @@ int run(const Options &o) {
                 continue;
             }
         }
-        read_documents(
-            path == "-" ? std::cin : file, path, [&](const DocumentRecords &d) { r.document(d); },
-            on_error);
+        std::istream &in = path == "-" ? std::cin : file;
+        if (!looks_like_records(in)) {
+            on_error(Error("this is a document, not records: run \"inspex extract " +
+                               (path == "-" ? std::string("FILE") : path) +
+                               " | inspex validate\" (records are JSON Lines)",
+                           path));
+            continue;
+        }
+        read_documents(in, path, [&](const DocumentRecords &d) { r.document(d); }, on_error);
     }
     std::cout.flush();
     return r.input_error ? tool::usage_or_input : r.failed ? tool::findings : tool::ok;
@@ -97,7 +111,9 @@ int main(int argc, char **argv) {
         "error (default), warning or info: findings at or above it exit 1")(
         "show", po::value(&o.show), "least severity printed: info (default), warning or error")(
         "pass", po::bool_switch(&o.pass),
-        "write the records unchanged to standard output, findings to standard error")(
+        "write the records unchanged to standard output, findings to standard error; the exit "
+        "status still tells of findings (in a pipeline: set -o pipefail)")(
+        "quiet,q", po::bool_switch(&o.quiet), "print no findings: the exit status tells")(
         "grammar-path", po::value(&o.grammar_path),
         "extra folder to look for grammars in (repeatable)");
     if (auto stop = tool::parse_command_line(

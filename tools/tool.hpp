@@ -2,8 +2,11 @@
 // diagnostics ("inspex-x: file:line: message" on standard error).
 #pragma once
 
+#include "inspex/grammar.hpp"
+#include "inspex/schema.hpp"
 #include "inspex/write.hpp"
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 #include <fstream>
@@ -11,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace inspex::tool {
@@ -37,7 +41,76 @@ inline std::vector<std::string> split_list(const std::string &text) {
     return out;
 }
 
-// Where a tool writes its records (--to, -o): standard output or a file.
+// What the tools that write records share on their command line: the
+// format, the file, and how tables are made (tables.md in the README).
+struct OutputFlags {
+    std::string to = "jsonl", output, fields, list_separator = " | ", kinds, explode;
+    bool bom = false, pretty = false, no_join = false;
+};
+
+inline void add_output_options(boost::program_options::options_description &d, OutputFlags &f) {
+    namespace po = boost::program_options;
+    d.add_options()("to,t", po::value(&f.to),
+                    "output format: jsonl (default), json, csv, tsv, xlsx, sqlite")(
+        "output,o", po::value(&f.output), "write to FILE instead of standard output")(
+        "fields", po::value(&f.fields),
+        "only these fields, in this order (comma-separated; tables: flattened names)")(
+        "kind", po::value(&f.kinds),
+        "tables: the record kinds that are rows (comma-separated; default every item kind; "
+        "\"document\" for a table of documents)")(
+        "explode", po::value(&f.explode),
+        "tables: one row per item of these list fields (e.g. target_dates)")(
+        "no-join", po::bool_switch(&f.no_join),
+        "tables: leave out the document's fields (establishment, dates) on item rows")(
+        "list-separator", po::value(&f.list_separator),
+        "tables: between the items of a list in a cell (default \" | \")")(
+        "bom", po::bool_switch(&f.bom), "CSV: begin with a UTF-8 byte order mark (for Excel)")(
+        "pretty", po::bool_switch(&f.pretty), "JSON: indented, for reading");
+}
+
+// The write options the flags ask for, with the grammars' table schema; a
+// name the schema does not know is an error with the nearest known one.
+inline Result<WriteOptions> output_options(const OutputFlags &f,
+                                           const std::vector<Grammar> &grammars) {
+    WriteOptions o;
+    o.list_separator = f.list_separator;
+    o.bom = f.bom;
+    o.pretty = f.pretty;
+    o.fields = split_list(f.fields);
+    o.kinds = split_list(f.kinds);
+    o.grammars = &grammars;
+    auto format = parse_format(f.to);
+    if (!format)
+        return format.error();
+    SchemaOptions schema{!f.no_join, split_list(f.explode)};
+    if (*format == Format::sqlite && !schema.explode.empty())
+        return Error("--explode makes rows for tables; an archive keeps one row a record");
+    o.schema = TableSchema::from_grammars(grammars, schema);
+    if (o.schema.empty())
+        return o;
+    std::vector<std::string> items = o.schema.kinds();
+    items.erase(std::remove(items.begin(), items.end(), "document"), items.end());
+    if (auto k = check_names(o.kinds, o.schema.kinds(), "record kind"); !k)
+        return k.error();
+    if (auto e = check_names(schema.explode, o.schema.fields_of(items), "field to explode"); !e)
+        return e.error();
+    bool table = *format == Format::csv || *format == Format::tsv || *format == Format::xlsx;
+    std::vector<std::string> known;
+    if (table) {
+        for (const Column &c : o.schema.columns_of(o.kinds.empty() ? items : o.kinds))
+            known.push_back(c.name);
+    } else {
+        items.push_back("document");
+        known = o.schema.fields_of(items);
+        known.push_back("error");
+    }
+    if (auto n = check_names(o.fields, known, table ? "column" : "field"); !n)
+        return Error(n.error().message + (table ? " (tables take flattened names: see --help)" : ""));
+    return o;
+}
+
+// Where a tool writes its records (--to, -o): standard output, a file, or
+// a SQLite archive.
 struct Output {
     std::ofstream file;
     std::unique_ptr<RecordWriter> writer;
@@ -49,6 +122,17 @@ inline Result<std::unique_ptr<Output>> open_output(const std::string &to, const 
     if (!format)
         return format.error();
     auto out = std::make_unique<Output>();
+    if (*format == Format::sqlite) {
+        if (path.empty())
+            return Error("--to sqlite writes an archive file: name it with -o FILE");
+        auto archive = open_archive(path, std::move(options));
+        if (!archive)
+            return archive.error();
+        out->writer = std::move(archive.value());
+        return out;
+    }
+    if (*format == Format::xlsx && path.empty() && isatty(STDOUT_FILENO))
+        return Error("a workbook is binary: name a file with -o FILE or redirect standard output");
     if (!path.empty()) {
         out->file.open(path, std::ios::binary);
         if (!out->file)
@@ -78,6 +162,14 @@ inline std::optional<int> parse_command_line(const char *tool, int argc, char **
         po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
                   vm);
         po::notify(vm);
+    } catch (const po::unknown_option &e) {
+        std::vector<std::string> names;
+        for (const auto &option : options.options())
+            names.push_back("--" + option->long_name());
+        auto near = closest_name(e.get_option_name(), names);
+        complain(tool, std::string(e.what()) + (near ? "; did you mean " + *near + "?" : "") +
+                           " (see --help)");
+        return usage_or_input;
     } catch (const po::error &e) {
         complain(tool, std::string(e.what()) + " (see --help)");
         return usage_or_input;

@@ -1,5 +1,7 @@
 #include "inspex/catalog.hpp"
 
+#include "inspex/names.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -37,9 +39,18 @@ Result<Grammar> Catalog::load(const std::string &name_or_path, MatchLimits limit
             return load_grammar(candidate.string(), limits);
     }
     std::string searched;
-    for (const std::string &dir : folders_)
+    std::vector<std::string> names;
+    for (const std::string &dir : folders_) {
         searched += (searched.empty() ? "" : ", ") + dir;
-    return Error{"no grammar named \"" + name_or_path + "\" in " + searched};
+        std::error_code ec;
+        for (const auto &entry : fs::directory_iterator(dir, ec))
+            if (entry.path().extension() == ".toml" && is_grammar_file(entry.path().string()))
+                names.push_back(entry.path().stem().string());
+    }
+    std::string near;
+    if (auto name = closest_name(name_or_path, names))
+        near = "; did you mean \"" + *name + "\"?";
+    return Error{"no grammar named \"" + name_or_path + "\" in " + searched + near};
 }
 
 Result<std::vector<Grammar>> Catalog::load_all(MatchLimits limits) const {

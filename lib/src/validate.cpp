@@ -97,6 +97,10 @@ class Checker {
         : g_(g), document_(document), items_(items) {}
 
     std::vector<Finding> run() {
+        if (const json &error = field_of(document_, "error"); error.is_string()) {
+            add(Severity::error, "input-error", error.get<std::string>(), document_);
+            return std::move(findings_);
+        }
         passed_on_warnings();
         inferred_values();
         if (!g_) {

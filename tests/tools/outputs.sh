@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Tool tests for the outputs an analyst reads (issue 12): fixed table
+# headers per record kind (golden files in tests/tools/golden/), natural
+# ref keys as Miller types them, joined document fields, exploded dates,
+# the workbook read back by LibreOffice, the SQLite archive built twice and
+# the README's queries over it, and the tools' conventions (summary,
+# failed inputs in the stream, folder walking, did-you-mean, -q, --pretty).
+# Usage: outputs.sh BIN_DIR (run from the source root).
+set -u
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+elmley=samples/action-plan-elmley-2022.txt
+
+expect() {
+  local name=$1 want=$2; shift 2
+  "$@" > "$tmp/out" 2> "$tmp/err"
+  local got=$?
+  out=$(cat "$tmp/out"); err=$(cat "$tmp/err")
+  if [ "$got" -eq "$want" ]; then return 0; fi
+  echo "FAIL $name: exit $got, wanted $want"; echo "  stderr: $err" | head -5
+  failed=$((failed + 1)); return 1
+}
+check() {
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else echo "FAIL $name"; failed=$((failed + 1)); fi
+}
+has() { grep -qF -- "$2" <<< "$1"; }
+first_line() { head -1 "$1" | tr -d '\r'; }
+
+# Tables: one fixed header per kind, whatever the data, even with no rows.
+for kind in recommendation action judgement document; do
+  expect "header-$kind" 0 "$bin/inspex-convert" --to csv --kind "$kind" /dev/null
+  check "header: $kind from no records is the golden header alone" \
+    cmp -s "$tmp/out" "tests/tools/golden/header-$kind.csv"
+done
+for sample in samples/*.txt; do
+  kind=$(jq -r 'select(.kind != "document") | .kind' "${sample%.txt}.expected.jsonl" | head -1)
+  "$bin/inspex-extract" -q --to csv "$sample" > "$tmp/one.csv"
+  "$bin/inspex-extract" -q --to csv --kind "$kind" "$sample" > "$tmp/kind.csv"
+  check "header: $sample's CSV has the $kind header" \
+    test "$(first_line "$tmp/kind.csv")" = "$(first_line "tests/tools/golden/header-$kind.csv")"
+  check "header: all kinds' CSV of $sample has the same header as every run" \
+    test "$(first_line "$tmp/one.csv")" = "$(first_line tests/tools/golden/header-items.csv)"
+done
+
+# ref stays text; ref_key sorts 7.2 before 7.10 as text and as Miller types it.
+"$bin/inspex-extract" -q -g action-plan --to csv --fields ref,ref_key,establishment "$elmley" > "$tmp/keys.csv"
+check "ref: 7.10 kept as written" has "$(cat "$tmp/keys.csv")" "7.10,0007.0010,HMP Elmley"
+check "ref_key: text order is the natural order" \
+  test "$(tail -n +2 "$tmp/keys.csv" | sort -t, -k2,2 | cut -d, -f1 | tr '\r\n' '  ' | tr -s ' ')" = "7.1 7.2 7.3 7.4 7.5 7.6 7.7 7.8 7.9 7.10 7.11 7.12 7.13 7.14 7.15 7.16 7.17 7.18 "
+check "ref_key: Miller infers a number" \
+  test "$(mlr --icsv --ojson put -q 'emit {"t": typeof($ref_key)}' "$tmp/keys.csv" | jq -r '.[0].t // .t' | sort -u)" = "float"
+check "ref_key: Miller's numeric sort is the natural order" \
+  test "$(mlr --icsv --onidx --fs space sort -nf ref_key then cut -f ref "$tmp/keys.csv" | tr '\n' ' ')" = "7.1 7.2 7.3 7.4 7.5 7.6 7.7 7.8 7.9 7.10 7.11 7.12 7.13 7.14 7.15 7.16 7.17 7.18 "
+check "ref: Miller's view of ref (a float) is why ref_key exists" \
+  test "$(mlr --icsv --ojson put -q 'emit {"t": typeof($ref)}' "$tmp/keys.csv" | jq -r '.[0].t // .t' | sort -u)" = "float"
+
+# --explode: one row per target date.
+expect explode 0 "$bin/inspex-extract" -q -g action-plan --to csv --explode target_dates \
+  --fields ref,target_dates,target_dates_date "$elmley"
+check "explode: a row per target date" test "$(tail -n +2 "$tmp/out" | wc -l)" -eq \
+  "$(jq -s '[.[] | select(.kind == "recommendation") | ([.target_dates | length, 1] | max)] | add' samples/action-plan-elmley-2022.expected.jsonl)"
+check "explode: Elmley 7.1's first date alone on its row" has "$out" "7.1,September 2022,2022-09"
+
+# Documents: joined onto rows by default, left out with --no-join, or a table of their own.
+expect no-join 0 "$bin/inspex-extract" -q -g action-plan --to csv --no-join "$elmley"
+check "no-join: no establishment column" test "$(head -1 <<< "$out" | cut -d, -f3)" = "source_file"
+expect documents 0 "$bin/inspex-extract" -q --to csv --kind document --fields doc,establishment,stated_agreed samples/
+check "documents table: one row per document" test "$(tail -n +2 <<< "$out" | wc -l)" -eq 5
+check "documents table: stated counts as columns" has "$out" "action-plan-elmley-2022,HMP Elmley,17"
+
+# Unknown names: an error with the nearest known one.
+expect fields-typo 2 "$bin/inspex-convert" --to csv --fields ref,stauts /dev/null
+check "fields: did you mean" has "$err" 'unknown column "stauts"; did you mean "status"?'
+expect grammar-typo 2 "$bin/inspex-extract" -g action-plna "$elmley"
+check "grammar: did you mean" has "$err" 'did you mean "action-plan"?'
+expect option-typo 2 "$bin/inspex-extract" --grammer action-plan "$elmley"
+check "option: did you mean" has "$err" "did you mean --grammar?"
+expect format-typo 2 "$bin/inspex-convert" --to cvs /dev/null
+check "format: did you mean" has "$err" 'did you mean "csv"?'
+expect kind-typo 2 "$bin/inspex-convert" --to csv --kind recomendation /dev/null
+check "kind: did you mean" has "$err" 'did you mean "recommendation"?'
+expect explode-sqlite 2 "$bin/inspex-convert" --to sqlite --explode target_dates -o "$tmp/x.db" /dev/null
+check "explode: refused for an archive" has "$err" "one row a record"
+
+# A workbook is not for a terminal; JSON can be pretty.
+expect xlsx-tty 0 script -qec "'$bin/inspex-convert' --to xlsx /dev/null; echo status=\$?" /dev/null
+check "xlsx: refused on a terminal" has "$out" "a workbook is binary: name a file with -o FILE"
+check "xlsx: with status 2" has "$out" "status=2"
+expect pretty 0 "$bin/inspex-extract" -q --to json --pretty "$elmley"
+check "pretty: indented" has "$out" '    "kind": "recommendation",'
+check "pretty: still JSON" test "$(jq length <<< "$out")" -eq 19
+
+# Batches: a summary at the end, failed inputs in the stream, folders walked as ripgrep.
+mkdir -p "$tmp/walk/a" "$tmp/walk/b" "$tmp/walk/.hidden"
+cp "$elmley" "$tmp/walk/a/plan.txt"; cp "$elmley" "$tmp/walk/b/plan.TXT"
+cp "$elmley" "$tmp/walk/.hidden/plan.txt"; cp "$elmley" "$tmp/walk/.plan.txt"
+cp samples/un-action-plan-chelmsford-2021.txt "$tmp/walk/un.txt"
+printf 'not a plan\n' > "$tmp/walk/notes.txt"
+ln -s ../a "$tmp/walk/b/link"
+expect walk 2 "$bin/inspex-extract" "$tmp/walk"
+check "walk: hidden files and folders, links, left out; ids unique" \
+  test "$(jq -r 'select(.kind == "document") | .doc' <<< "$out" | tr '\n' ' ')" = "plan plan-2 notes un "
+check "walk: the failed input is a document record with its error" \
+  has "$(jq -r 'select(.error) | .error' <<< "$out")" "notes.txt: no grammar fits"
+check "walk: summary on stderr" has "$err" "inspex-extract: 3 documents read, 55 records, 10 warnings, 1 failed"
+expect walk-quiet 2 "$bin/inspex-extract" -q "$tmp/walk"
+check "walk: -q says only errors" test "$(grep -c . <<< "$err")" -eq 1
+expect glob 0 "$bin/inspex-extract" -q --glob 'un*' --glob '!notes.txt' "$tmp/walk"
+check "glob: only matching files" test "$(jq -r 'select(.kind == "document") | .doc' <<< "$out" | tr '\n' ' ')" = "un "
+expect validate-failed 1 "$bin/inspex-validate" <<< "$(jq -c 'select(.kind == "document" and .error)' <<< "$(cat "$tmp/walk.jsonl" 2>/dev/null || "$bin/inspex-extract" -q "$tmp/walk/notes.txt" 2>/dev/null)")"
+check "validate: a failed input is an input-error finding" has "$out" "error: input-error"
+expect validate-text 2 "$bin/inspex-validate" "$elmley"
+check "validate: a document, not records, says to run extract first" has "$err" "this is a document, not records: run \"inspex extract $elmley | inspex validate\""
+expect validate-quiet 1 "$bin/inspex-validate" -q <(grep stafford <("$bin/inspex-extract" -q samples/))
+check "validate -q: no findings printed, the status tells" test -z "$out"
+for t in inspex-extract inspex-convert inspex-validate inspex-normalize inspex-grammars; do
+  check "$t takes -q" has "$("$bin/$t" --help)" "-q [ --quiet ]"
+done
+expect pipefail 1 bash -o pipefail -c "'$bin/inspex-extract' -q samples/*.txt | '$bin/inspex-validate' --pass 2>/dev/null | '$bin/inspex-convert' --to csv > /dev/null"
+check "pipefail: the findings' status survives the pipeline" true
+
+echo "outputs: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
