@@ -105,9 +105,9 @@ int run(const Options &o) {
     BatchReport report = extract_batch(grammars.value(), paths.value(), *writer, options);
     m.clear();
     if (!o.quiet && paths->size() > 1)
-        tool::complain(kTool, fmt::format("{} documents read, {} records, {} warnings, {} failed",
-                                          report.documents, report.records, report.warnings,
-                                          report.input_errors + skipped));
+        tool::complain(kTool, fmt::format("{} documents read, {} items, {} warnings; {} failed",
+                                          report.documents, report.records - report.documents,
+                                          report.warnings, report.input_errors + skipped));
     if (!o.quiet && !writer->summary().empty())
         tool::complain(kTool, o.out.output + ": " + writer->summary());
     return report.input_errors || skipped ? tool::usage_or_input : tool::ok;

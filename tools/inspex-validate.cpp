@@ -36,7 +36,10 @@ struct Run {
         if (pass)
             for (const std::string &line : d.raw)
                 std::cout << line << '\n';
-        std::string name = d.document.is_object() ? d.document.value("grammar", "") : "";
+        std::string name;
+        if (d.document.is_object() && d.document.contains("grammar") &&
+            d.document["grammar"].is_string())
+            name = d.document["grammar"].get<std::string>();
         auto g = grammars.find(name);
         std::ostream &out = pass ? std::cerr : std::cout;
         for (const Finding &f :

@@ -81,9 +81,13 @@ const std::vector<Column> kTrailing = {
     {"warnings_lines", ColumnType::text, ColumnRole::plain, true}};
 
 // The document's own columns: its fields by type, the stated counts by path.
-std::vector<Column> document_fields(const Grammar &g) {
+// `counts` names every grammar's counts field: a grammar that states no
+// totals still lists the field (always null), whose columns others give.
+std::vector<Column> document_fields(const Grammar &g, const std::vector<std::string> &counts) {
     std::vector<Column> out;
     for (const std::string &name : g.document.fields) {
+        if (name != g.document.counts_field && contains(counts, name))
+            continue;
         if (name != g.document.counts_field) {
             field_columns(out, spec_of(g.document.types, name), false);
             for (Column &c : out) // a document's text fields are names, not prose
@@ -156,9 +160,14 @@ TableSchema TableSchema::from_grammars(const std::vector<Grammar> &grammars,
     TableSchema s;
     s.options_ = options;
     Kind document{"document", kLeading, {}, {}};
+    std::vector<std::string> counts;
     for (const Grammar &g : grammars)
-        for (Column &c : document_fields(g))
-            if (c.name.rfind(g.document.counts_field + "_", 0) != 0) {
+        if (!g.document.counts_field.empty())
+            counts.push_back(g.document.counts_field);
+    for (const Grammar &g : grammars)
+        for (Column &c : document_fields(g, counts))
+            if (g.document.counts_field.empty() ||
+                c.name.rfind(g.document.counts_field + "_", 0) != 0) {
                 // On item rows, a document's dates show as dates, as written on demand.
                 c.detail = c.detail || (c.type == ColumnType::text && c.role != ColumnRole::category);
                 add_column(s.joined_, c);
@@ -181,7 +190,7 @@ TableSchema TableSchema::from_grammars(const std::vector<Grammar> &grammars,
             }
         }
         add_column(document.columns, {"grammar", ColumnType::text, ColumnRole::category});
-        for (Column &c : document_fields(g))
+        for (Column &c : document_fields(g, counts))
             add_column(document.columns, c);
         for (const std::string &name : g.document.fields)
             if (!contains(document.fields, name))

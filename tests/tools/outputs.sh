@@ -53,7 +53,7 @@ check "ref_key: text order is the natural order" \
 check "ref_key: Miller infers a number" \
   test "$(mlr --icsv --ojson put -q 'emit {"t": typeof($ref_key)}' "$tmp/keys.csv" | jq -r '.[0].t // .t' | sort -u)" = "float"
 check "ref_key: Miller's numeric sort is the natural order" \
-  test "$(mlr --icsv --onidx --fs space sort -nf ref_key then cut -f ref "$tmp/keys.csv" | tr '\n' ' ')" = "7.1 7.2 7.3 7.4 7.5 7.6 7.7 7.8 7.9 7.10 7.11 7.12 7.13 7.14 7.15 7.16 7.17 7.18 "
+  test "$(mlr --icsv --onidx --ofs space sort -nf ref_key then cut -f ref "$tmp/keys.csv" | tr '\n' ' ')" = "7.1 7.2 7.3 7.4 7.5 7.6 7.7 7.8 7.9 7.10 7.11 7.12 7.13 7.14 7.15 7.16 7.17 7.18 "
 check "ref: Miller's view of ref (a float) is why ref_key exists" \
   test "$(mlr --icsv --ojson put -q 'emit {"t": typeof($ref)}' "$tmp/keys.csv" | jq -r '.[0].t // .t' | sort -u)" = "float"
 
@@ -90,7 +90,7 @@ expect xlsx-tty 0 script -qec "'$bin/inspex-convert' --to xlsx /dev/null; echo s
 check "xlsx: refused on a terminal" has "$out" "a workbook is binary: name a file with -o FILE"
 check "xlsx: with status 2" has "$out" "status=2"
 expect pretty 0 "$bin/inspex-extract" -q --to json --pretty "$elmley"
-check "pretty: indented" has "$out" '    "kind": "recommendation",'
+check "pretty: indented" has "$out" '  "kind": "recommendation",'
 check "pretty: still JSON" test "$(jq length <<< "$out")" -eq 19
 
 # Batches: a summary at the end, failed inputs in the stream, folders walked as ripgrep.
@@ -105,7 +105,7 @@ check "walk: hidden files and folders, links, left out; ids unique" \
   test "$(jq -r 'select(.kind == "document") | .doc' <<< "$out" | tr '\n' ' ')" = "plan plan-2 notes un "
 check "walk: the failed input is a document record with its error" \
   has "$(jq -r 'select(.error) | .error' <<< "$out")" "notes.txt: no grammar fits"
-check "walk: summary on stderr" has "$err" "inspex-extract: 3 documents read, 55 records, 10 warnings, 1 failed"
+check "walk: summary on stderr" has "$err" "inspex-extract: 3 documents read, 82 items, 10 warnings; 1 failed"
 expect walk-quiet 2 "$bin/inspex-extract" -q "$tmp/walk"
 check "walk: -q says only errors" test "$(grep -c . <<< "$err")" -eq 1
 expect glob 0 "$bin/inspex-extract" -q --glob 'un*' --glob '!notes.txt' "$tmp/walk"
