@@ -41,8 +41,9 @@ void field_columns(std::vector<Column> &out, const FieldSpec &f, bool exploded) 
     case FieldType::dates: {
         bool single = f.type == FieldType::date || exploded;
         add_column(out, {n, ColumnType::text, ColumnRole::plain});
+        // A list of dates is text ("2022-09 | 2022-10"), shown as written beside it.
         add_column(out, {n + "_date", single ? ColumnType::date : ColumnType::text,
-                         single ? ColumnRole::category : ColumnRole::plain});
+                         single ? ColumnRole::category : ColumnRole::plain, !single});
         add_column(out, {n + "_state", ColumnType::text, ColumnRole::plain});
         break;
     }
@@ -168,8 +169,9 @@ TableSchema TableSchema::from_grammars(const std::vector<Grammar> &grammars,
         for (Column &c : document_fields(g, counts))
             if (g.document.counts_field.empty() ||
                 c.name.rfind(g.document.counts_field + "_", 0) != 0) {
-                // On item rows, a document's dates show as dates, as written on demand.
-                c.detail = c.detail || (c.type == ColumnType::text && c.role != ColumnRole::category);
+                // On item rows the document's dates repeat on every row: on
+                // paper only its name (establishment) shows.
+                c.detail = c.detail || c.role != ColumnRole::category || c.type == ColumnType::date;
                 add_column(s.joined_, c);
             }
     for (const Grammar &g : grammars) {

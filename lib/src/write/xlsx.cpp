@@ -38,7 +38,7 @@ std::optional<std::pair<lxw_datetime, const char *>> excel_date(const std::strin
 }
 
 double column_width(const Column &c) {
-    double named = static_cast<double>(c.name.size()) * 0.6 + 2;
+    double named = static_cast<double>(c.name.size()) * 0.9 + 1;
     switch (c.type) {
     case ColumnType::date: return std::max(12.0, named);
     case ColumnType::integer: return std::max(8.0, named);
