@@ -79,13 +79,12 @@ int run(const Options &o) {
                tool::usage_or_input;
     Messages m{o.quiet, !o.quiet && isatty(STDERR_FILENO) != 0};
     std::size_t skipped = 0;
-    auto paths = expand_inputs(
-        o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs,
-        [&](const Error &e) {
-            m.say(e.describe());
-            ++skipped;
-        },
-        {o.follow, o.globs});
+    auto paths = expand_inputs(o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs,
+                               [&](const Error &e) {
+                                   m.say(e.describe());
+                                   ++skipped;
+                               },
+                               {o.follow, o.globs});
     if (!paths)
         return tool::complain(kTool, paths.error().describe()), tool::usage_or_input;
     auto write_options = tool::output_options(o.out, grammars.value());

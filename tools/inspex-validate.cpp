@@ -93,7 +93,8 @@ int run(const Options &o) {
                            path));
             continue;
         }
-        read_documents(in, path, [&](const DocumentRecords &d) { r.document(d); }, on_error);
+        read_documents(
+            in, path, [&](const DocumentRecords &d) { r.document(d); }, on_error);
     }
     std::cout.flush();
     return r.input_error ? tool::usage_or_input : r.failed ? tool::findings : tool::ok;

@@ -105,7 +105,8 @@ inline Result<WriteOptions> output_options(const OutputFlags &f,
         known.push_back("error");
     }
     if (auto n = check_names(o.fields, known, table ? "column" : "field"); !n)
-        return Error(n.error().message + (table ? " (tables take flattened names: see --help)" : ""));
+        return Error(n.error().message +
+                     (table ? " (tables take flattened names: see --help)" : ""));
     return o;
 }
 

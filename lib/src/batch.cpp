@@ -7,14 +7,14 @@
 #include <algorithm>
 #include <cctype>
 #include <deque>
-#include <fnmatch.h>
-#include <map>
-#include <set>
 #include <filesystem>
+#include <fnmatch.h>
 #include <fstream>
 #include <future>
 #include <iostream>
 #include <iterator>
+#include <map>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -45,8 +45,8 @@ bool hidden(const fs::path &path) {
 
 // Whether the file passes the globs (the last that matches decides).
 bool wanted(const fs::path &file, const fs::path &root, const std::vector<std::string> &globs) {
-    bool keep = globs.empty() ||
-                std::all_of(globs.begin(), globs.end(), [](const std::string &g) { return g[0] == '!'; });
+    bool keep = globs.empty() || std::all_of(globs.begin(), globs.end(),
+                                             [](const std::string &g) { return g[0] == '!'; });
     std::string name = file.filename().string(), relative = file.lexically_relative(root).string();
     for (const std::string &glob : globs) {
         bool negated = glob[0] == '!';

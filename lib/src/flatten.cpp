@@ -131,7 +131,9 @@ FlatRow RowMaker::row(const json &record) const {
     return cells;
 }
 
-void FlatTable::add(const json &record) { rows_.push_back(flatten_record(record, separator_, &columns_)); }
+void FlatTable::add(const json &record) {
+    rows_.push_back(flatten_record(record, separator_, &columns_));
+}
 
 void FlatTable::add_row(FlatRow row, const std::vector<std::string> &names) {
     for (const std::string &name : names)

@@ -15,8 +15,8 @@ std::optional<std::string> closest_name(const std::string &name,
             row[0] = i;
             for (std::size_t j = 1; j <= b.size(); ++j) {
                 std::size_t up = row[j];
-                row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                                   diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                row[j] = std::min(
+                    {row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
                 diagonal = up;
             }
         }

@@ -112,13 +112,20 @@ std::string natural_key(std::string_view ref) {
     auto roman_value = [](std::string_view s) {
         auto digit = [](char c) {
             switch (std::tolower(static_cast<unsigned char>(c))) {
-            case 'i': return 1;
-            case 'v': return 5;
-            case 'x': return 10;
-            case 'l': return 50;
-            case 'c': return 100;
-            case 'd': return 500;
-            default: return 1000;
+            case 'i':
+                return 1;
+            case 'v':
+                return 5;
+            case 'x':
+                return 10;
+            case 'l':
+                return 50;
+            case 'c':
+                return 100;
+            case 'd':
+                return 500;
+            default:
+                return 1000;
             }
         };
         int total = 0;
@@ -211,11 +218,13 @@ std::vector<std::string> TableSchema::kinds() const {
     return out;
 }
 
-bool TableSchema::knows(const std::string &kind) const { return find(kind) != nullptr; }
+bool TableSchema::knows(const std::string &kind) const {
+    return find(kind) != nullptr;
+}
 
 const TableSchema::Kind *TableSchema::find(const std::string &kind) const {
-    auto it = std::find_if(kinds_.begin(), kinds_.end(),
-                           [&](const Kind &k) { return k.name == kind; });
+    auto it =
+        std::find_if(kinds_.begin(), kinds_.end(), [&](const Kind &k) { return k.name == kind; });
     return it == kinds_.end() ? nullptr : &*it;
 }
 

@@ -7,7 +7,7 @@
 # failed inputs in the stream, folder walking, did-you-mean, -q, --pretty).
 # Usage: outputs.sh BIN_DIR (run from the source root).
 set -u
-bin=$1
+bin=$(cd "$1" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
@@ -121,6 +121,40 @@ for t in inspex-extract inspex-convert inspex-validate inspex-normalize inspex-g
 done
 expect pipefail 1 bash -o pipefail -c "'$bin/inspex-extract' -q samples/*.txt | '$bin/inspex-validate' --pass 2>/dev/null | '$bin/inspex-convert' --to csv > /dev/null"
 check "pipefail: the findings' status survives the pipeline" true
+
+# The SQLite archive: built twice from the samples it holds each record once;
+# a changed document is replaced, not added.
+(
+  cd "$tmp" && ln -s "$OLDPWD/samples" samples
+  "$bin/inspex-extract" -q samples/*.txt > all.jsonl
+  "$bin/inspex-extract" -q --to sqlite -o twice.db samples/
+  "$bin/inspex-convert" --to sqlite -o twice.db all.jsonl 2> second.err
+  jq -c 'if .ref == "7.15" then .status = "agreed" else . end' all.jsonl |
+    "$bin/inspex-convert" --to sqlite -o twice.db 2> third.err
+)
+check "archive: the second run skips every document" has "$(cat "$tmp/second.err")" "twice.db: 0 documents added, 0 replaced, 5 already archived (skipped)"
+check "archive: a changed document is replaced" has "$(cat "$tmp/third.err")" "twice.db: 0 documents added, 1 replaced, 4 already archived (skipped)"
+for table in documents recommendation action judgement; do
+  check "archive: $table holds each record once" test "$(sqlite3 "$tmp/twice.db" "select count(*) from $table")" -eq \
+    "$(jq -r "select(.kind == \"${table%s}\") | .doc" "$tmp/all.jsonl" | wc -l)"
+done
+check "archive: the replaced record is the new one" test "$(sqlite3 "$tmp/twice.db" "select status from recommendation where doc = 'action-plan-elmley-2022' and ref = '7.15'")" = agreed
+check "archive: full-text rows follow their records" test "$(sqlite3 "$tmp/twice.db" "select count(*) from recommendation_fts")" -eq 63
+check "archive: typed columns" test "$(sqlite3 "$tmp/twice.db" "select typeof(theme) from judgement where theme is not null limit 1")" = integer
+
+# The README's archive queries, run as written, with the output it shows.
+mkdir -p "$tmp/readme" && ln -s "$PWD/samples" "$tmp/readme/samples"
+awk '/^```console/ { on = 1; next } /^```/ { on = 0 } on' README.md | awk -v dir="$tmp/readme" '
+  /^\$ / { n++; keep = ($0 ~ /archive\.db/); if (keep) print substr($0, 3) > (dir "/cmd" n); next }
+  keep { print > (dir "/want" n) }'
+queries=0
+for cmd in "$tmp"/readme/cmd*; do
+  want=${cmd/cmd/want}; [ -f "$want" ] || : > "$want"
+  got=$(cd "$tmp/readme" && PATH="$bin:$PATH" bash -c "$(sed 's/^inspex \([a-z]*\)/inspex-\1/' "$cmd")" 2>&1)
+  check "README query: $(cut -c1-70 "$cmd")" test "$got" = "$(cat "$want")"
+  queries=$((queries + 1))
+done
+check "README: its archive queries were found" test "$queries" -ge 6
 
 echo "outputs: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -30,9 +30,9 @@ TEST_CASE("batch: a bad input is reported and the others are still written, in o
     std::ostringstream out;
     auto writer = make_writer(Format::jsonl, out);
     std::vector<std::string> errors;
-    BatchReport r =
-        extract_batch(g.value(), paths, *writer,
-                      {2, [&](const Error &e) { errors.push_back(e.describe()); }, nullptr, nullptr});
+    BatchReport r = extract_batch(
+        g.value(), paths, *writer,
+        {2, [&](const Error &e) { errors.push_back(e.describe()); }, nullptr, nullptr});
     CHECK(r.documents == 2);
     CHECK(r.input_errors == 2);
     REQUIRE(errors.size() == 2);
@@ -71,7 +71,8 @@ TEST_CASE("batch: hidden entries and links are left out of folders, globs choose
         return out;
     };
     CHECK(names({}) == std::vector<std::string>{"B.PDF", "a.txt", "sub/d.docx"});
-    CHECK(names({true, {}}) == std::vector<std::string>{"B.PDF", "a.txt", "link.txt", "sub/d.docx"});
+    CHECK(names({true, {}}) ==
+          std::vector<std::string>{"B.PDF", "a.txt", "link.txt", "sub/d.docx"});
     CHECK(names({false, {"*.txt", "sub/*"}}) == std::vector<std::string>{"a.txt", "sub/d.docx"});
     CHECK(names({false, {"!*.txt"}}) == std::vector<std::string>{"B.PDF", "sub/d.docx"});
     fs::remove_all(root);

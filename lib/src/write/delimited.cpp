@@ -17,12 +17,14 @@ class DelimitedWriter : public RecordWriter {
         : out_(out), options_(std::move(options)), separator_(separator),
           rows_(options_.schema, options_.list_separator), table_(options_.list_separator) {
         if (!options_.schema.empty())
-            columns_ = table_columns(options_, options_.kinds.empty() ? item_kinds() : options_.kinds);
+            columns_ =
+                table_columns(options_, options_.kinds.empty() ? item_kinds() : options_.kinds);
     }
 
     void write(const json &record) override {
         auto kind = record.find("kind");
-        bool chosen = kind != record.end() && kind->is_string() && selected(kind->get<std::string>());
+        bool chosen =
+            kind != record.end() && kind->is_string() && selected(kind->get<std::string>());
         if (options_.schema.empty()) {
             if (chosen)
                 table_.add(record);
@@ -57,7 +59,8 @@ class DelimitedWriter : public RecordWriter {
     bool selected(const std::string &kind) const {
         if (options_.kinds.empty())
             return kind != "document";
-        return std::find(options_.kinds.begin(), options_.kinds.end(), kind) != options_.kinds.end();
+        return std::find(options_.kinds.begin(), options_.kinds.end(), kind) !=
+               options_.kinds.end();
     }
     std::string field(const std::string &text) const {
         if (separator_ == ',')

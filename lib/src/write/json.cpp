@@ -23,9 +23,9 @@ class JsonWriter : public RecordWriter {
         : out_(out), options_(std::move(options)), lines_(lines) {}
 
     void write(const json &record) override {
-        std::string text = selected(record, options_.fields)
-                               .dump(options_.pretty ? 2 : -1, ' ', false,
-                                     json::error_handler_t::replace);
+        std::string text =
+            selected(record, options_.fields)
+                .dump(options_.pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
         if (lines_)
             out_ << text << '\n';
         else

@@ -24,9 +24,11 @@ std::string ident(const std::string &name) {
 
 const char *sql_type(ColumnType t) {
     switch (t) {
-    case ColumnType::integer: return "INTEGER";
+    case ColumnType::integer:
+        return "INTEGER";
     case ColumnType::date:
-    case ColumnType::text: break;
+    case ColumnType::text:
+        break;
     }
     return "TEXT"; // dates as ISO 8601 text, which sorts and compares
 }
@@ -111,8 +113,8 @@ class SqliteWriter : public RecordWriter {
     }
 
     [[nodiscard]] std::string summary() const override {
-        return fmt::format("{} documents added, {} replaced, {} already archived (skipped)",
-                           added_, replaced_, skipped_);
+        return fmt::format("{} documents added, {} replaced, {} already archived (skipped)", added_,
+                           replaced_, skipped_);
     }
 
   private:
@@ -213,12 +215,14 @@ class SqliteWriter : public RecordWriter {
     }
 
     void insert(const json &record, const std::string &hash) {
-        std::string kind = record.value("kind", json()).is_string() ? record["kind"].get<std::string>()
-                                                                    : std::string();
+        std::string kind = record.value("kind", json()).is_string()
+                               ? record["kind"].get<std::string>()
+                               : std::string();
         std::string text = record.dump(-1, ' ', false, json::error_handler_t::replace);
         if (!options_.schema.knows(kind)) {
             Statement other(db_, "INSERT INTO other_records VALUES (?, ?, ?)");
-            other.bind(1, record.value("doc", json()).is_string() ? record["doc"].get<std::string>() : "");
+            other.bind(1, record.value("doc", json()).is_string() ? record["doc"].get<std::string>()
+                                                                  : "");
             other.bind(2, kind);
             other.bind(3, text);
             other.step();
@@ -229,7 +233,8 @@ class SqliteWriter : public RecordWriter {
         row["record"] = {text, false};
         std::string names, marks, prose_names, prose_marks;
         for (const Column &c : cols)
-            names += (names.empty() ? "" : ", ") + ident(c.name), marks += marks.empty() ? "?" : ", ?";
+            names += (names.empty() ? "" : ", ") + ident(c.name),
+                marks += marks.empty() ? "?" : ", ?";
         if (kind == "document")
             names += ", hash", marks += ", ?";
         Statement put(db_, fmt::format("INSERT INTO {} ({}) VALUES ({})", ident(table_name(kind)),

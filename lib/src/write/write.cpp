@@ -73,7 +73,8 @@ std::vector<Column> table_columns(const WriteOptions &options,
         return all;
     std::vector<Column> out;
     for (const std::string &name : options.fields) {
-        auto it = std::find_if(all.begin(), all.end(), [&](const Column &c) { return c.name == name; });
+        auto it =
+            std::find_if(all.begin(), all.end(), [&](const Column &c) { return c.name == name; });
         out.push_back(it == all.end() ? Column{name} : *it);
     }
     return out;

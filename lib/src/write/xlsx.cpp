@@ -19,8 +19,8 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-constexpr double kLineHeight = 15;  // points per line of wrapped text
-constexpr double kMaxHeight = 409;  // Excel's tallest row
+constexpr double kLineHeight = 15; // points per line of wrapped text
+constexpr double kMaxHeight = 409; // Excel's tallest row
 constexpr std::size_t kCellLimit = 32767;
 
 // "2022-06-29", "2022-09" or "2022": an Excel date, and the number format
@@ -40,9 +40,12 @@ std::optional<std::pair<lxw_datetime, const char *>> excel_date(const std::strin
 double column_width(const Column &c) {
     double named = static_cast<double>(c.name.size()) * 0.9 + 1;
     switch (c.type) {
-    case ColumnType::date: return std::max(12.0, named);
-    case ColumnType::integer: return std::max(8.0, named);
-    case ColumnType::text: break;
+    case ColumnType::date:
+        return std::max(12.0, named);
+    case ColumnType::integer:
+        return std::max(8.0, named);
+    case ColumnType::text:
+        break;
     }
     if (c.role == ColumnRole::prose)
         return 45;
@@ -59,8 +62,8 @@ std::size_t wrapped_lines(const std::string &text, double width) {
         std::size_t end = text.find('\n', from);
         if (end == std::string::npos)
             end = text.size();
-        lines += std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(
-                                              static_cast<double>(end - from) / per_line)));
+        lines += std::max<std::size_t>(
+            1, static_cast<std::size_t>(std::ceil(static_cast<double>(end - from) / per_line)));
         from = end + 1;
     }
     return lines;
@@ -187,7 +190,7 @@ class XlsxWriter : public RecordWriter {
             if (name == kind)
                 return sheet;
         return add_sheet(kind, options_.schema.knows(kind) ? table_columns(options_, {kind})
-                                                            : std::vector<Column>{});
+                                                           : std::vector<Column>{});
     }
 
     void write_row(Sheet &sheet, const FlatRow &row) {
@@ -319,7 +322,8 @@ class XlsxWriter : public RecordWriter {
             }
             ++r;
         };
-        row({"documents", "grammar", "establishment", "records", "warnings", "errors", "input error"},
+        row({"documents", "grammar", "establishment", "records", "warnings", "errors",
+             "input error"},
             header_);
         for (const DocumentStats &s : stats_)
             row({s.doc, s.grammar, s.establishment, std::to_string(s.records),
