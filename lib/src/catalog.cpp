@@ -23,6 +23,14 @@ Catalog::Catalog(std::vector<std::string> extra) : folders_(std::move(extra)) {
             start = colon + 1;
         }
     }
+    // Installed beside the running program (bin/../share/inspex/grammars),
+    // wherever the prefix was moved to; in a build tree there is none there,
+    // and the source tree's grammars are used.
+    std::error_code ec;
+    auto program = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec)
+        folders_.push_back(
+            (program.parent_path().parent_path() / "share" / "inspex" / "grammars").string());
     folders_.push_back(INSPEX_SOURCE_GRAMMAR_DIR);
     folders_.push_back(INSPEX_INSTALLED_GRAMMAR_DIR);
 }
