@@ -130,7 +130,7 @@ nlohmann::ordered_json error_record(const std::string &doc, const Error &error,
             {"doc", doc},
             {"source", {{"file", path}, {"lines", nullptr}}},
             {"grammar", nullptr},
-            {"error", error.describe()},
+            {"error", error.message},
             {"inferred", nlohmann::ordered_json::array()},
             {"warnings", nlohmann::ordered_json::array()}};
 }

@@ -437,7 +437,8 @@ Result<Severity> parse_severity(const std::string &name) {
 
 std::string Finding::describe() const {
     std::string where = ref.empty() ? "" : fmt::format("{}: ", ref);
-    return fmt::format("{}:{}: {}: {}: {}{}", file.empty() ? doc : file, first_line,
+    std::string line = first_line ? fmt::format(":{}", first_line) : ""; // none: an unread input
+    return fmt::format("{}{}: {}: {}: {}{}", file.empty() ? doc : file, line,
                        severity_name(severity), code, where, message);
 }
 

@@ -104,14 +104,14 @@ expect walk 2 "$bin/inspex-extract" "$tmp/walk"
 check "walk: hidden files and folders, links, left out; ids unique" \
   test "$(jq -r 'select(.kind == "document") | .doc' <<< "$out" | tr '\n' ' ')" = "plan plan-2 notes un "
 check "walk: the failed input is a document record with its error" \
-  has "$(jq -r 'select(.error) | .error' <<< "$out")" "notes.txt: no grammar fits"
+  has "$(jq -r 'select(.error) | .error' <<< "$out")" "no grammar fits this document well enough"
 check "walk: summary on stderr" has "$err" "inspex-extract: 3 documents read, 82 items, 10 warnings; 1 failed"
 expect walk-quiet 2 "$bin/inspex-extract" -q "$tmp/walk"
 check "walk: -q says only errors" test "$(grep -c . <<< "$err")" -eq 1
 expect glob 0 "$bin/inspex-extract" -q --glob 'un*' --glob '!notes.txt' "$tmp/walk"
 check "glob: only matching files" test "$(jq -r 'select(.kind == "document") | .doc' <<< "$out" | tr '\n' ' ')" = "un "
 expect validate-failed 1 "$bin/inspex-validate" <<< "$(jq -c 'select(.kind == "document" and .error)' <<< "$(cat "$tmp/walk.jsonl" 2>/dev/null || "$bin/inspex-extract" -q "$tmp/walk/notes.txt" 2>/dev/null)")"
-check "validate: a failed input is an input-error finding" has "$out" "error: input-error"
+check "validate: a failed input is an input-error finding, without a line" has "$out" "notes.txt: error: input-error: no grammar fits"
 expect validate-text 2 "$bin/inspex-validate" "$elmley"
 check "validate: a document, not records, says to run extract first" has "$err" "this is a document, not records: run \"inspex extract $elmley | inspex validate\""
 expect validate-quiet 1 "$bin/inspex-validate" -q <(grep stafford <("$bin/inspex-extract" -q samples/))

@@ -59,7 +59,8 @@ expand_inputs(const std::vector<std::string> &args,
 [[nodiscard]] std::vector<std::string> unique_ids(const std::vector<std::string> &paths);
 
 // The record an input that could not be read leaves in the stream: a
-// document record with no grammar and the error.
+// document record with no grammar and the error's message (its file is the
+// record's source.file).
 [[nodiscard]] nlohmann::ordered_json error_record(const std::string &doc, const Error &error,
                                                   const std::string &path);
 
