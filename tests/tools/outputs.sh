@@ -74,6 +74,8 @@ check "documents table: stated counts as columns" has "$out" "action-plan-elmley
 # Unknown names: an error with the nearest known one.
 expect fields-typo 2 "$bin/inspex-convert" --to csv --fields ref,stauts /dev/null
 check "fields: did you mean" has "$err" 'unknown column "stauts"; did you mean "status"?'
+expect command-typo 2 "$bin/inspex" extarct
+check "command: did you mean" has "$err" 'unknown command "extarct"; did you mean "extract"?'
 expect grammar-typo 2 "$bin/inspex-extract" -g action-plna "$elmley"
 check "grammar: did you mean" has "$err" 'did you mean "action-plan"?'
 expect option-typo 2 "$bin/inspex-extract" --grammer action-plan "$elmley"
@@ -121,6 +123,20 @@ for t in inspex-extract inspex-convert inspex-validate inspex-normalize inspex-g
 done
 expect pipefail 1 bash -o pipefail -c "'$bin/inspex-extract' -q samples/*.txt | '$bin/inspex-validate' --pass 2>/dev/null | '$bin/inspex-convert' --to csv > /dev/null"
 check "pipefail: the findings' status survives the pipeline" true
+
+# The workbook read back by LibreOffice (cells as shown): refs as text, a
+# month shown as a month, the summary and findings sheets.
+"$bin/inspex-extract" -q --to xlsx --explode target_dates -o "$tmp/book.xlsx" samples/*.txt
+soffice -env:UserInstallation="file://$tmp/lo-profile" --headless \
+  --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
+  --outdir "$tmp/lo" "$tmp/book.xlsx" > "$tmp/lo.log" 2>&1
+book() { cat "$tmp/lo/book-$1.csv" 2> /dev/null; }
+check "workbook: summary sheet" has "$(book summary)" "action-plan-stafford-2020,action-plan,HMP Stafford,21,1,2,"
+check "workbook: records by status in the summary" has "$(book summary)" "recommendation,status,partly_agreed,12"
+check "workbook: every finding on its sheet" has "$(book findings)" "action-plan-stafford-2020,samples/action-plan-stafford-2020.txt,1,103,error,count-mismatch,,status agreed: 14 counted against 16 stated"
+check "workbook: ref 7.10 stays text" test "$(mlr --icsv --ojson -S filter '$doc =~ "elmley" && $ref_key == "0007.0010"' then head -n 1 then cut -f ref "$tmp/lo/book-recommendation.csv" | jq -r '.[0].ref')" = "7.10"
+check "workbook: a month shown as a month" test "$(mlr --icsv --ojson -S filter '$ref == "7.1" && $doc =~ "elmley"' then head -n 1 then cut -f target_dates_date "$tmp/lo/book-recommendation.csv" | jq -r '.[0].target_dates_date')" = "Sep 2022"
+check "workbook: a day shown as a day" has "$(book document)" "2022-06-29"
 
 # The SQLite archive: built twice from the samples it holds each record once;
 # a changed document is replaced, not added.

@@ -1,6 +1,6 @@
 // An XLSX workbook for reading on screen and on paper: a summary sheet
 // first (documents, records by kind and by category, findings), then a
-// sheet per record kind with its schema's columns. Refs stay text, dates are
+// sheet per record kind with its schema's columns, then every finding. Refs stay text, dates are
 // dates shown at their precision ("Sep 2022" for a month), rows are as tall
 // as their wrapped text, pages are landscape, one page wide, with the
 // header row repeated; bookkeeping columns sit in collapsed groups.
@@ -94,6 +94,8 @@ class XlsxWriter : public RecordWriter {
         summary_ = workbook_add_worksheet(book_, "summary");
         for (const std::string &kind : sheet_kinds())
             add_sheet(kind, table_columns(options_, {kind}));
+        if (options_.grammars)
+            findings_sheet_ = workbook_add_worksheet(book_, "findings");
     }
 
     ~XlsxWriter() override {
@@ -128,6 +130,7 @@ class XlsxWriter : public RecordWriter {
         for (auto &[kind, sheet] : sheets_)
             finish_sheet(sheet);
         write_summary();
+        write_findings_sheet();
         lxw_error closed = workbook_close(book_);
         book_ = nullptr;
         if (closed != LXW_NO_ERROR) {
@@ -360,12 +363,34 @@ class XlsxWriter : public RecordWriter {
             row({key.first, key.second, std::to_string(n)}, nullptr);
     }
 
+    // Every finding, as inspex validate reports them, one a row.
+    void write_findings_sheet() {
+        if (!findings_sheet_)
+            return;
+        Sheet sheet{findings_sheet_, {}, 1, FlatTable(options_.list_separator)};
+        for (const char *name : {"doc", "file", "first_line", "last_line", "severity", "code"})
+            sheet.columns.push_back({name, ColumnType::text, ColumnRole::category});
+        sheet.columns[2].type = sheet.columns[3].type = ColumnType::integer;
+        sheet.columns.push_back({"ref", ColumnType::text});
+        sheet.columns.push_back({"message", ColumnType::text, ColumnRole::prose});
+        for (const Finding &f : findings_)
+            write_row(sheet, {{"doc", {f.doc}},
+                              {"file", {f.file}},
+                              {"first_line", {std::to_string(f.first_line)}},
+                              {"last_line", {std::to_string(f.last_line)}},
+                              {"severity", {severity_name(f.severity)}},
+                              {"code", {f.code}},
+                              {"ref", {f.ref}},
+                              {"message", {f.message}}});
+        finish_sheet(sheet);
+    }
+
     std::ostream &out_;
     WriteOptions options_;
     RowMaker rows_;
     std::filesystem::path path_;
     lxw_workbook *book_ = nullptr;
-    lxw_worksheet *summary_ = nullptr;
+    lxw_worksheet *summary_ = nullptr, *findings_sheet_ = nullptr;
     lxw_format *header_ = nullptr, *wrap_ = nullptr;
     std::map<std::string, lxw_format *> dates_;
     std::vector<std::pair<std::string, Sheet>> sheets_;
