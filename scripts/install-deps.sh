@@ -9,8 +9,8 @@ packages=(
   libxlsxwriter-dev libarchive-dev libpoppler-cpp-dev libsqlite3-dev
   help2man  # man pages, made at build time when present
   # tests only (the tools do not need them): reading workbooks back, the
-  # README's archive queries, Miller's type inference on the CSV
-  libreoffice-calc-nogui sqlite3 miller
+  # README's archive queries, Miller's and pandas' type inference on the CSV
+  libreoffice-calc-nogui sqlite3 miller python3-pandas
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -51,6 +51,8 @@ int run(const Options &o) {
     auto options = tool::output_options(o.out, grammars.value());
     if (!options)
         return tool::complain(kTool, options.error().describe()), tool::usage_or_input;
+    if (auto schema = tool::write_schema(o.out, options.value()); !schema)
+        return tool::complain(kTool, schema.error().describe()), tool::usage_or_input;
     auto output = tool::open_output(o.out.to, o.out.output, std::move(options.value()));
     if (!output)
         return tool::complain(kTool, output.error().describe()), tool::usage_or_input;

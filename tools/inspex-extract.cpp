@@ -90,6 +90,8 @@ int run(const Options &o) {
     auto write_options = tool::output_options(o.out, grammars.value());
     if (!write_options)
         return tool::complain(kTool, write_options.error().describe()), tool::usage_or_input;
+    if (auto schema = tool::write_schema(o.out, write_options.value()); !schema)
+        return tool::complain(kTool, schema.error().describe()), tool::usage_or_input;
     auto output = tool::open_output(o.out.to, o.out.output, std::move(write_options.value()));
     if (!output)
         return tool::complain(kTool, output.error().describe()), tool::usage_or_input;

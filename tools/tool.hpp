@@ -44,7 +44,7 @@ inline std::vector<std::string> split_list(const std::string &text) {
 // What the tools that write records share on their command line: the
 // format, the file, and how tables are made (tables.md in the README).
 struct OutputFlags {
-    std::string to = "jsonl", output, fields, list_separator = " | ", kinds, explode;
+    std::string to = "jsonl", output, fields, list_separator = " | ", kinds, explode, schema;
     bool bom = false, pretty = false, no_join = false;
 };
 
@@ -65,7 +65,9 @@ inline void add_output_options(boost::program_options::options_description &d, O
         "list-separator", po::value(&f.list_separator),
         "tables: between the items of a list in a cell (default \" | \")")(
         "bom", po::bool_switch(&f.bom), "CSV: begin with a UTF-8 byte order mark (for Excel)")(
-        "pretty", po::bool_switch(&f.pretty), "JSON: indented, for reading");
+        "pretty", po::bool_switch(&f.pretty), "JSON: indented, for reading")(
+        "schema", po::value(&f.schema),
+        "CSV, TSV: also write the table's Frictionless Table Schema (column types) to FILE");
 }
 
 // The write options the flags ask for, with the grammars' table schema; a
@@ -108,6 +110,19 @@ inline Result<WriteOptions> output_options(const OutputFlags &f,
         return Error(n.error().message +
                      (table ? " (tables take flattened names: see --help)" : ""));
     return o;
+}
+
+// Writes the table schema when --schema asks for it.
+inline Result<bool> write_schema(const OutputFlags &f, const WriteOptions &options) {
+    if (f.schema.empty())
+        return true;
+    if (f.to != "csv" && f.to != "tsv")
+        return Error("--schema describes a CSV or TSV table (--to csv or tsv)");
+    std::ofstream out(f.schema, std::ios::binary);
+    out << table_schema(options).dump(2) << '\n';
+    if (!out.flush())
+        return Error("cannot write", f.schema);
+    return true;
 }
 
 // Where a tool writes its records (--to, -o): standard output, a file, or

@@ -124,6 +124,24 @@ done
 expect pipefail 1 bash -o pipefail -c "'$bin/inspex-extract' -q samples/*.txt | '$bin/inspex-validate' --pass 2>/dev/null | '$bin/inspex-convert' --to csv > /dev/null"
 check "pipefail: the findings' status survives the pipeline" true
 
+# The table schema lets pandas read ref as text; the README shows this script and its output.
+if /usr/bin/python3 -c 'import pandas' 2> /dev/null; then
+  "$bin/inspex-extract" -q samples/*.txt > "$tmp/records.jsonl"
+  (cd "$tmp" && "$bin/inspex-convert" --to csv --kind recommendation --schema recommendation.schema.json \
+    -o recommendation.csv records.jsonl)
+  got=$(cd "$tmp" && /usr/bin/python3 "$OLDPWD/tests/tools/pandas-schema.py" 2>&1)
+  check "schema: pandas reads 7.10 as written and sorts by ref_key" \
+    test "$got" = "$(printf ' ref   ref_key status\n 7.9 0007.0009 agreed\n7.10 0007.0010 agreed\n7.11 0007.0011 agreed')"
+  check "schema: the README shows the script the test runs" \
+    test "$(grep -cxFf tests/tools/pandas-schema.py README.md)" -eq "$(wc -l < tests/tools/pandas-schema.py)"
+  check "schema: pandas without it takes 7.10 for 7.1" \
+    has "$(cd "$tmp" && /usr/bin/python3 -c 'import pandas as pd; print(pd.read_csv("recommendation.csv").ref.dtype)')" "float64"
+else
+  echo "FAIL pandas (python3-pandas) is not installed: scripts/install-deps.sh installs it"; failed=$((failed + 1))
+fi
+expect schema-json 2 "$bin/inspex-convert" --to json --schema "$tmp/s.json" /dev/null
+check "schema: only for CSV and TSV" has "$err" "--schema describes a CSV or TSV table"
+
 # The workbook read back by LibreOffice (cells as shown): refs as text, a
 # month shown as a month, the summary and findings sheets.
 "$bin/inspex-extract" -q --to xlsx --explode target_dates -o "$tmp/book.xlsx" samples/*.txt

@@ -67,6 +67,12 @@ class RecordWriter {
 Result<std::unique_ptr<RecordWriter>> open_archive(const std::string &path,
                                                    WriteOptions options = {});
 
+// The Frictionless Table Schema (https://specs.frictionlessdata.io/table-schema/)
+// of the CSV or TSV table these options make: each column's name and type
+// ("string" for refs and for dates, which may be a month or a year; "integer"),
+// for readers that would otherwise guess (pandas takes "7.10" for 7.1).
+[[nodiscard]] nlohmann::ordered_json table_schema(const WriteOptions &options);
+
 // "a,b" -> "\"a,b\"": one RFC 4180 field.
 [[nodiscard]] std::string csv_field(std::string_view text);
 

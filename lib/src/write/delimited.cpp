@@ -17,8 +17,7 @@ class DelimitedWriter : public RecordWriter {
         : out_(out), options_(std::move(options)), separator_(separator),
           rows_(options_.schema, options_.list_separator), table_(options_.list_separator) {
         if (!options_.schema.empty())
-            columns_ =
-                table_columns(options_, options_.kinds.empty() ? item_kinds() : options_.kinds);
+            columns_ = table_columns(options_, table_kinds(options_));
     }
 
     void write(const json &record) override {
@@ -51,11 +50,6 @@ class DelimitedWriter : public RecordWriter {
     }
 
   private:
-    std::vector<std::string> item_kinds() const {
-        std::vector<std::string> kinds = options_.schema.kinds();
-        kinds.erase(std::remove(kinds.begin(), kinds.end(), "document"), kinds.end());
-        return kinds;
-    }
     bool selected(const std::string &kind) const {
         if (options_.kinds.empty())
             return kind != "document";

@@ -64,7 +64,28 @@ std::unique_ptr<RecordWriter> make_writer(Format format, std::ostream &out, Writ
     return std::make_unique<NoArchive>();
 }
 
+nlohmann::ordered_json table_schema(const WriteOptions &options) {
+    nlohmann::ordered_json fields = nlohmann::ordered_json::array();
+    for (const Column &c : detail::table_columns(options, detail::table_kinds(options))) {
+        nlohmann::ordered_json field = {
+            {"name", c.name}, {"type", c.type == ColumnType::integer ? "integer" : "string"}};
+        if (c.type == ColumnType::date)
+            field["description"] =
+                "ISO 8601 date, as precise as the text: 2022, 2022-09 or 2022-09-15";
+        fields.push_back(std::move(field));
+    }
+    return {{"fields", fields}, {"missingValues", {""}}};
+}
+
 namespace detail {
+
+std::vector<std::string> table_kinds(const WriteOptions &options) {
+    if (!options.kinds.empty())
+        return options.kinds;
+    std::vector<std::string> kinds = options.schema.kinds();
+    kinds.erase(std::remove(kinds.begin(), kinds.end(), "document"), kinds.end());
+    return kinds;
+}
 
 std::vector<Column> table_columns(const WriteOptions &options,
                                   const std::vector<std::string> &kinds) {

@@ -20,6 +20,9 @@ make_delimited_writer(std::ostream &out, WriteOptions options, char separator);
 [[nodiscard]] std::unique_ptr<RecordWriter> make_xlsx_writer(std::ostream &out,
                                                              WriteOptions options);
 
+// The kinds a CSV or TSV table's rows are: those chosen, else every item kind.
+[[nodiscard]] std::vector<std::string> table_kinds(const WriteOptions &options);
+
 // The columns of these kinds' table, narrowed to --fields when given.
 [[nodiscard]] std::vector<Column> table_columns(const WriteOptions &options,
                                                 const std::vector<std::string> &kinds);
