@@ -45,7 +45,7 @@ bool convert(std::istream &in, const std::string &name, RecordWriter &writer) {
 }
 
 int run(const Options &o) {
-    auto grammars = Catalog(o.grammar_path).load_all();
+    auto grammars = tool::load_grammars(kTool, o.grammar_path);
     if (!grammars)
         return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
     auto options = tool::output_options(o.out, grammars.value());

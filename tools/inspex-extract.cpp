@@ -71,7 +71,7 @@ struct Messages {
 };
 
 int run(const Options &o) {
-    auto grammars = Catalog(o.grammar_path).load_choice(o.grammar);
+    auto grammars = tool::load_grammars(kTool, o.grammar_path, o.grammar);
     if (!grammars)
         return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
     if (grammars->empty())

@@ -60,7 +60,7 @@ int main(int argc, char **argv) {
     if (auto stop = tool::parse_command_line(kTool, argc, argv, options, inputs,
                                              "Exit status: 0 ok, 2 usage or input error."))
         return *stop;
-    auto grammars = Catalog(grammar_path).load_all();
+    auto grammars = tool::load_grammars(kTool, grammar_path);
     if (!grammars)
         return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
     return inputs.empty() ? list(grammars.value()) : score(grammars.value(), inputs);

@@ -33,7 +33,7 @@ std::string show(std::string text, bool raw) {
 
 int run(const std::string &grammar_name, const std::vector<std::string> &grammar_path,
         const std::vector<std::string> &inputs, bool raw) {
-    auto grammars = Catalog(grammar_path).load_choice(grammar_name);
+    auto grammars = tool::load_grammars(kTool, grammar_path, grammar_name);
     if (!grammars)
         return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
     if (grammars->empty())

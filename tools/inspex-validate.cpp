@@ -66,7 +66,7 @@ int run(const Options &o) {
                                      : !show  ? show.error().message
                                               : "--format is text or json"),
                tool::usage_or_input;
-    auto grammars = Catalog(o.grammar_path).load_all();
+    auto grammars = tool::load_grammars(kTool, o.grammar_path);
     if (!grammars)
         return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
     Run r{fail_on.value(), show.value(), o.format == "json", o.pass, o.quiet, {}};

@@ -2,6 +2,7 @@
 // diagnostics ("inspex-x: file:line: message" on standard error).
 #pragma once
 
+#include "inspex/catalog.hpp"
 #include "inspex/grammar.hpp"
 #include "inspex/schema.hpp"
 #include "inspex/write.hpp"
@@ -39,6 +40,18 @@ inline std::vector<std::string> split_list(const std::string &text) {
         }
     }
     return out;
+}
+
+// The grammars a tool runs with: the one named, or every installed one; a
+// broken grammar among many is reported and left out, the others go on.
+inline Result<std::vector<Grammar>> load_grammars(const char *tool,
+                                                  const std::vector<std::string> &grammar_path,
+                                                  const std::string &name = {}) {
+    std::vector<Error> broken;
+    auto grammars = Catalog(grammar_path).load_choice(name, {}, &broken);
+    for (const Error &e : broken)
+        complain(tool, e.describe() + " (warning: this grammar is left out)");
+    return grammars;
 }
 
 // What the tools that write records share on their command line: the

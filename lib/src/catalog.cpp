@@ -61,7 +61,8 @@ Result<Grammar> Catalog::load(const std::string &name_or_path, MatchLimits limit
     return Error{"no grammar named \"" + name_or_path + "\" in " + searched + near};
 }
 
-Result<std::vector<Grammar>> Catalog::load_all(MatchLimits limits) const {
+Result<std::vector<Grammar>> Catalog::load_all(MatchLimits limits,
+                                               std::vector<Error> *broken) const {
     namespace fs = std::filesystem;
     std::vector<Grammar> grammars;
     std::set<std::string> seen;
@@ -78,8 +79,12 @@ Result<std::vector<Grammar>> Catalog::load_all(MatchLimits limits) const {
             if (!is_grammar_file(file.string()) || seen.count(file.stem().string()))
                 continue;
             auto g = load_grammar(file.string(), limits);
-            if (!g)
+            if (!g && !broken)
                 return g.error();
+            if (!g) {
+                broken->push_back(g.error());
+                continue;
+            }
             seen.insert(file.stem().string());
             grammars.push_back(std::move(g.value()));
         }
@@ -90,9 +95,10 @@ Result<std::vector<Grammar>> Catalog::load_all(MatchLimits limits) const {
 }
 
 Result<std::vector<Grammar>> Catalog::load_choice(const std::string &name_or_path,
-                                                  MatchLimits limits) const {
+                                                  MatchLimits limits,
+                                                  std::vector<Error> *broken) const {
     if (name_or_path.empty())
-        return load_all(limits);
+        return load_all(limits, broken);
     auto g = load(name_or_path, limits);
     if (!g)
         return g.error();

@@ -87,6 +87,14 @@ check "kind: did you mean" has "$err" 'did you mean "recommendation"?'
 expect explode-sqlite 2 "$bin/inspex-convert" --to sqlite --explode target_dates -o "$tmp/x.db" /dev/null
 check "explode: refused for an archive" has "$err" "one row a record"
 
+# One broken grammar of a user's: a warning, and detection goes on with the others.
+mkdir -p "$tmp/grammars"
+printf '[grammar]\nname = "mine"\nrecord = "x"\nbroken =\n' > "$tmp/grammars/mine.toml"
+expect broken-user-grammar 0 "$bin/inspex-extract" -q --grammar-path "$tmp/grammars" "$elmley"
+check "broken grammar: named with file and line, as a warning" has "$err" "$tmp/grammars/mine.toml:4:"
+check "broken grammar: left out" has "$err" "(warning: this grammar is left out)"
+check "broken grammar: the others still detect" test "$(jq -r 'select(.kind == "document") | .grammar' <<< "$out")" = action-plan
+
 # A workbook is not for a terminal; JSON can be pretty.
 expect xlsx-tty 0 script -qec "'$bin/inspex-convert' --to xlsx /dev/null; echo status=\$?" /dev/null
 check "xlsx: refused on a terminal" has "$out" "a workbook is binary: name a file with -o FILE"
