@@ -88,7 +88,7 @@ int main(int argc, char **argv) {
         "grammars; a SQLite archive (-o FILE) is appended to by later runs.\n\n"
         "Options");
     tool::add_output_options(options, o.out);
-    options.add_options()("grammar-path", po::value(&o.grammar_path),
+    options.add_options()("grammar-path", po::value(&o.grammar_path)->value_name("DIR"),
                           "extra folder to look for grammars in (repeatable)")(
         "quiet,q", po::bool_switch(&o.quiet), "say nothing on standard error but errors");
     if (auto stop = tool::parse_command_line(kTool, argc, argv, options, o.inputs,

@@ -34,14 +34,15 @@ po::options_description describe(Options &o) {
         "hidden ones and symbolic links left out), or - for standard input (the\n"
         "default). Without -g each document is read with the grammar it fits best.\n\n"
         "Options");
-    d.add_options()("grammar,g", po::value(&o.grammar),
+    d.add_options()("grammar,g", po::value(&o.grammar)->value_name("NAME|FILE"),
                     "grammar name (see inspex grammars) or path to a .toml file")(
-        "grammar-path", po::value(&o.grammar_path),
+        "grammar-path", po::value(&o.grammar_path)->value_name("DIR"),
         "extra folder to look for grammars in (repeatable)")(
-        "glob", po::value(&o.globs),
+        "glob", po::value(&o.globs)->value_name("PATTERN"),
         "in folders, only files matching this shell pattern; !PATTERN leaves out (repeatable)")(
-        "follow,L", po::bool_switch(&o.follow), "follow symbolic links inside folders")(
-        "jobs,j", po::value(&o.jobs), "documents read at once (default: one per core)")(
+        "follow,L", po::bool_switch(&o.follow),
+        "follow symbolic links inside folders")("jobs,j", po::value(&o.jobs)->value_name("N"),
+                                                "documents read at once (default: one per core)")(
         "quiet,q", po::bool_switch(&o.quiet),
         "no warnings, progress or summary on standard error; only errors");
     tool::add_output_options(d, o.out);

@@ -54,7 +54,7 @@ int main(int argc, char **argv) {
         "Lists the installed grammars; with files, prints each file's\n"
         "detection score for every grammar (file, grammar, score, fits).\n\n"
         "Options");
-    options.add_options()("grammar-path", po::value(&grammar_path),
+    options.add_options()("grammar-path", po::value(&grammar_path)->value_name("DIR"),
                           "extra folder to look for grammars in (repeatable)")(
         "quiet,q", po::bool_switch(&quiet), "accepted for uniformity: it prints only errors");
     if (auto stop = tool::parse_command_line(kTool, argc, argv, options, inputs,

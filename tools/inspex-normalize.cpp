@@ -70,9 +70,9 @@ int main(int argc, char **argv) {
         "line with the number records' source.lines use; cells are shown\n"
         "separated by \u21E5, paragraphs inside a cell by \u00B6, a new page by "
         "\u240C.\n\nOptions");
-    options.add_options()("grammar,g", po::value(&grammar),
+    options.add_options()("grammar,g", po::value(&grammar)->value_name("NAME|FILE"),
                           "grammar name or path to a .toml file (default: detect)")(
-        "grammar-path", po::value(&grammar_path),
+        "grammar-path", po::value(&grammar_path)->value_name("DIR"),
         "extra folder to look for grammars in (repeatable)")(
         "raw", po::bool_switch(&raw), "print tabs and block breaks as they are")(
         "quiet,q", po::bool_switch(&quiet), "accepted for uniformity: it prints only errors");

@@ -109,16 +109,17 @@ int main(int argc, char **argv) {
         "Checks records (standard input when no file is given) against their\n"
         "documents' own statements; prints file:line: severity: code: message.\n\n"
         "Options");
-    options.add_options()("format", po::value(&o.format),
+    options.add_options()("format", po::value(&o.format)->value_name("text|json"),
                           "text (default) or json (one finding per line)")(
-        "fail-on", po::value(&o.fail_on),
+        "fail-on", po::value(&o.fail_on)->value_name("SEVERITY"),
         "error (default), warning or info: findings at or above it exit 1")(
-        "show", po::value(&o.show), "least severity printed: info (default), warning or error")(
+        "show", po::value(&o.show)->value_name("SEVERITY"),
+        "least severity printed: info (default), warning or error")(
         "pass", po::bool_switch(&o.pass),
         "write the records unchanged to standard output, findings to standard error; the exit "
         "status still tells of findings (in a pipeline: set -o pipefail)")(
         "quiet,q", po::bool_switch(&o.quiet), "print no findings: the exit status tells")(
-        "grammar-path", po::value(&o.grammar_path),
+        "grammar-path", po::value(&o.grammar_path)->value_name("DIR"),
         "extra folder to look for grammars in (repeatable)");
     if (auto stop = tool::parse_command_line(
             kTool, argc, argv, options, o.inputs,

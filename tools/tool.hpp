@@ -14,6 +14,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -63,23 +64,24 @@ struct OutputFlags {
 
 inline void add_output_options(boost::program_options::options_description &d, OutputFlags &f) {
     namespace po = boost::program_options;
-    d.add_options()("to,t", po::value(&f.to),
+    d.add_options()("to,t", po::value(&f.to)->value_name("FORMAT"),
                     "output format: jsonl (default), json, csv, tsv, xlsx, sqlite")(
-        "output,o", po::value(&f.output), "write to FILE instead of standard output")(
-        "fields", po::value(&f.fields),
+        "output,o", po::value(&f.output)->value_name("FILE"),
+        "write to FILE instead of standard output")(
+        "fields", po::value(&f.fields)->value_name("NAMES"),
         "only these fields, in this order (comma-separated; tables: flattened names)")(
-        "kind", po::value(&f.kinds),
+        "kind", po::value(&f.kinds)->value_name("KINDS"),
         "tables: the record kinds that are rows (comma-separated; default every item kind; "
         "\"document\" for a table of documents)")(
-        "explode", po::value(&f.explode),
+        "explode", po::value(&f.explode)->value_name("FIELDS"),
         "tables: one row per item of these list fields (e.g. target_dates)")(
         "no-join", po::bool_switch(&f.no_join),
         "tables: leave out the document's fields (establishment, dates) on item rows")(
-        "list-separator", po::value(&f.list_separator),
+        "list-separator", po::value(&f.list_separator)->value_name("TEXT"),
         "tables: between the items of a list in a cell (default \" | \")")(
         "bom", po::bool_switch(&f.bom), "CSV: begin with a UTF-8 byte order mark (for Excel)")(
         "pretty", po::bool_switch(&f.pretty), "JSON: indented, for reading")(
-        "schema", po::value(&f.schema),
+        "schema", po::value(&f.schema)->value_name("FILE"),
         "CSV, TSV: also write the table's Frictionless Table Schema (column types) to FILE");
 }
 
@@ -171,6 +173,48 @@ inline Result<std::unique_ptr<Output>> open_output(const std::string &to, const 
     return out;
 }
 
+// --help as a man page's synopsis reads (and help2man reads): the usage and
+// description, then "  -t, --to FORMAT  what it does", wrapped at 80 columns.
+inline void print_help(const boost::program_options::options_description &options,
+                       const char *exit_help) {
+    namespace po = boost::program_options;
+    std::ostringstream boost_help; // its caption: usage and description
+    boost_help << options;
+    std::string caption = boost_help.str();
+    std::cout << caption.substr(0, caption.find("\n  -") + 1);
+    for (const auto &o : options.options()) {
+        std::string shorts =
+            o->canonical_display_name(po::command_line_style::allow_dash_for_short);
+        std::string names = (shorts.size() == 2 ? shorts + ", " : "    ") + "--" + o->long_name();
+        if (o->semantic()->max_tokens() > 0) {
+            std::string value = o->semantic()->name();
+            if (value == "arg") {
+                value = o->long_name();
+                std::transform(value.begin(), value.end(), value.begin(),
+                               [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+            }
+            names += " " + value;
+        }
+        std::string line = "  " + names;
+        std::string text = o->description();
+        std::size_t column = 28;
+        line += line.size() + 2 <= column ? std::string(column - line.size(), ' ')
+                                          : "\n" + std::string(column, ' ');
+        std::size_t width = column;
+        for (std::size_t start = 0; start < text.size();) {
+            std::size_t end = text.find(' ', start);
+            std::string word = text.substr(start, end == std::string::npos ? end : end - start);
+            if (width > column && width + word.size() > 79)
+                line += "\n" + std::string(column, ' '), width = column;
+            line += (width > column ? " " : "") + word;
+            width += word.size() + (width > column ? 1 : 0);
+            start = end == std::string::npos ? text.size() : end + 1;
+        }
+        std::cout << line << "\n";
+    }
+    std::cout << "\n" << exit_help << "\n";
+}
+
 // Parses the command line: `options` (to which --help and --version are
 // added) and positional arguments into `inputs`. Returns the exit code when
 // the tool should stop here: help or version shown (0), a usage error (2).
@@ -204,7 +248,7 @@ inline std::optional<int> parse_command_line(const char *tool, int argc, char **
         return usage_or_input;
     }
     if (vm.count("help")) {
-        std::cout << options << "\n" << exit_help << "\n";
+        print_help(options, exit_help);
         return ok;
     }
     if (vm.count("version")) {
