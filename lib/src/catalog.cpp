@@ -40,11 +40,11 @@ Result<Grammar> Catalog::load(const std::string &name_or_path, MatchLimits limit
     bool is_path = name_or_path.find('/') != std::string::npos ||
                    fs::path(name_or_path).extension() == ".toml";
     if (is_path)
-        return load_grammar(name_or_path, limits);
+        return load_grammar(name_or_path, limits, folders_);
     for (const std::string &dir : folders_) {
         fs::path candidate = fs::path(dir) / (name_or_path + ".toml");
         if (fs::is_regular_file(candidate))
-            return load_grammar(candidate.string(), limits);
+            return load_grammar(candidate.string(), limits, folders_);
     }
     std::string searched;
     std::vector<std::string> names;
@@ -78,7 +78,7 @@ Result<std::vector<Grammar>> Catalog::load_all(MatchLimits limits,
         for (const fs::path &file : files) {
             if (!is_grammar_file(file.string()) || seen.count(file.stem().string()))
                 continue;
-            auto g = load_grammar(file.string(), limits);
+            auto g = load_grammar(file.string(), limits, folders_);
             if (!g && !broken)
                 return g.error();
             if (!g) {

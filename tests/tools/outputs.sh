@@ -95,6 +95,18 @@ check "broken grammar: named with file and line, as a warning" has "$err" "$tmp/
 check "broken grammar: left out" has "$err" "(warning: this grammar is left out)"
 check "broken grammar: the others still detect" test "$(jq -r 'select(.kind == "document") | .grammar' <<< "$out")" = action-plan
 
+# For grammar authors: a grammar copied to a folder of its own still finds
+# its includes along the search path; a misspelled key in an inline table is
+# an error with file and line.
+mkdir -p "$tmp/own" "$tmp/typo"
+cp grammars/action-plan.toml "$tmp/own/"
+expect own-folder 0 "$bin/inspex-extract" -q -g "$tmp/own/action-plan.toml" "$elmley"
+check "own folder: includes found along the search path" test "$(jq -r 'select(.kind == "recommendation") | .ref' <<< "$out" | wc -l)" -eq 18
+sed '0,/ fits = /s// fit = /' grammars/action-plan.toml > "$tmp/typo/action-plan.toml"
+line=$(grep -n ' fit = ' "$tmp/typo/action-plan.toml" | cut -d: -f1)
+expect inline-typo 2 "$bin/inspex-extract" -q -g "$tmp/typo/action-plan.toml" "$elmley"
+check "inline table: a misspelled key named with file and line" has "$err" "$tmp/typo/action-plan.toml:$line: unknown key \"fit\" in a column"
+
 # A workbook is not for a terminal; JSON can be pretty.
 expect xlsx-tty 0 script -qec "'$bin/inspex-convert' --to xlsx /dev/null; echo status=\$?" /dev/null
 check "xlsx: refused on a terminal" has "$out" "a workbook is binary: name a file with -o FILE"
