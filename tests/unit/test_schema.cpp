@@ -149,3 +149,14 @@ TEST_CASE("tables: a table of documents") {
     CHECK(csv({kDocument, kItem}, o) ==
           "doc,grammar,establishment,submitted_date\r\np,action-plan,HMP X,2022-05-01\r\n");
 }
+
+TEST_CASE("tables: a stream of a kind no grammar declares takes its columns from the data") {
+    auto g = installed();
+    WriteOptions o;
+    o.schema = TableSchema::from_grammars(g);
+    json link = json::parse(R"({"kind":"link","establishment":"HMP X","match":{"by":"ref"}})");
+    CHECK(csv({link}, o) == "kind,establishment,match_by\r\nlink,HMP X,ref\r\n");
+    std::string mixed = csv({kDocument, kItem, link}, o);
+    CHECK(mixed.rfind("kind,doc,establishment,", 0) == 0); // known kinds keep the fixed columns
+    CHECK(mixed.find("\"\"match\"\":{\"\"by\"\":\"\"ref\"\"}") != std::string::npos);
+}

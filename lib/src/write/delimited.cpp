@@ -1,7 +1,8 @@
 // CSV (RFC 4180) and TSV (a tab or line break inside a value becomes a
 // space). With a schema the header is fixed before any row, so rows are
 // written as records come, and a run with no rows still writes the header;
-// without one the columns come from the data and the table is buffered.
+// without one, or for a stream of kinds no grammar declares (tracking's
+// links), the columns come from the data and the table is buffered.
 #include "writers.hpp"
 
 #include <algorithm>
@@ -32,12 +33,26 @@ class DelimitedWriter : public RecordWriter {
         std::vector<FlatRow> rows = rows_.rows(record);
         if (!chosen)
             return;
+        // A kind no grammar declares (links from tracking) waits: alone in
+        // the stream, its table takes its columns from the data.
+        std::string name = kind->get<std::string>();
+        if (!header_written_ && !options_.schema.knows(name) && options_.kinds.empty()) {
+            unknown_.push_back(record);
+            return;
+        }
+        flush_unknown();
         for (const FlatRow &row : rows)
             line(row);
     }
 
     Result<bool> finish() override {
-        if (options_.schema.empty()) {
+        if (!header_written_ && !unknown_.empty()) {
+            columns_.clear();
+            for (const json &record : unknown_)
+                table_.add(record);
+            unknown_.clear();
+        }
+        if (options_.schema.empty() || !table_.rows().empty()) {
             table_.settle(options_.fields);
             for (const std::string &name : table_.columns())
                 columns_.push_back({name});
@@ -50,6 +65,15 @@ class DelimitedWriter : public RecordWriter {
     }
 
   private:
+    // Records of unknown kinds held back, written as rows of the fixed
+    // columns (their fields in "extra") once the stream has known ones.
+    void flush_unknown() {
+        std::vector<json> held = std::move(unknown_);
+        unknown_.clear();
+        for (const json &record : held)
+            for (const FlatRow &row : rows_.rows(record))
+                line(row);
+    }
     bool selected(const std::string &kind) const {
         if (options_.kinds.empty())
             return kind != "document";
@@ -97,6 +121,7 @@ class DelimitedWriter : public RecordWriter {
     std::vector<Column> columns_;
     RowMaker rows_;
     FlatTable table_;
+    std::vector<json> unknown_;
     bool header_written_ = false;
 };
 
