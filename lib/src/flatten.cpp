@@ -135,13 +135,6 @@ void FlatTable::add(const json &record) {
     rows_.push_back(flatten_record(record, separator_, &columns_));
 }
 
-void FlatTable::add_row(FlatRow row, const std::vector<std::string> &names) {
-    for (const std::string &name : names)
-        if (std::find(columns_.begin(), columns_.end(), name) == columns_.end())
-            columns_.push_back(name);
-    rows_.push_back(std::move(row));
-}
-
 void FlatTable::settle(const std::vector<std::string> &chosen) {
     if (!chosen.empty()) {
         columns_ = chosen;

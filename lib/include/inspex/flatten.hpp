@@ -53,7 +53,6 @@ class FlatTable {
     explicit FlatTable(std::string list_separator) : separator_(std::move(list_separator)) {}
 
     void add(const nlohmann::ordered_json &record);
-    void add_row(FlatRow row, const std::vector<std::string> &names);
     // Fixes the columns: the chosen ones in that order, or all of them.
     void settle(const std::vector<std::string> &chosen);
 
