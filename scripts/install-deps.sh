@@ -7,10 +7,13 @@ packages=(
   build-essential cmake pkg-config clang-format
   libboost-program-options-dev libpcre2-dev libxml2-dev libfmt-dev
   libtomlplusplus-dev nlohmann-json3-dev doctest-dev jq time bc
-  libxlsxwriter-dev libarchive-dev libpoppler-cpp-dev libreoffice-calc-nogui
+  libxlsxwriter-dev libarchive-dev libpoppler-cpp-dev libsqlite3-dev
+  help2man  # man pages, made at build time when present
 )
-# Tests only: a real browser, headless, opens the HTML report (tests/tools/report-browser.sh).
-test_packages=(chromium)
+# Tests only (the tools never need them): reading workbooks back, the
+# README's archive queries, Miller's and pandas' type inference on the CSV,
+# and a real browser, headless, to open the HTML report.
+test_packages=(libreoffice-calc-nogui sqlite3 miller python3-pandas chromium)
 if [ "${1:-}" = "--tests" ]; then
   packages+=("${test_packages[@]}")
 fi

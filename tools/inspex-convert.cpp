@@ -1,9 +1,10 @@
 // inspex-convert: turns records (JSON Lines, as inspex-extract writes them)
-// into CSV, TSV, a JSON array, JSON Lines or an XLSX workbook.
+// into CSV, TSV, a JSON array, JSON Lines, an XLSX workbook or a SQLite archive.
 // Exit codes: 0 ok; 2 usage error, an unreadable input, a line that is not a
 // JSON record (the others are still converted), an output not written.
 #include "tool.hpp"
 
+#include "inspex/catalog.hpp"
 #include "inspex/record_shape.hpp"
 #include "inspex/write.hpp"
 
@@ -19,9 +20,9 @@ namespace {
 const char *kTool = "inspex-convert";
 
 struct Options {
-    std::string to, output, fields, list_separator = " | ";
-    std::vector<std::string> inputs;
-    bool bom = false, keep_formulas = false;
+    tool::OutputFlags out;
+    std::vector<std::string> inputs, grammar_path;
+    bool quiet = false;
 };
 
 // Feeds every record of one input to the writer; false when a line was bad.
@@ -52,7 +53,16 @@ bool convert(std::istream &in, const std::string &name, RecordWriter &writer) {
 int run(const Options &o) {
     const std::vector<std::string> inputs =
         o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs;
-    auto output = tool::open_output(kTool, o.to, o.output, tool::write_options(o), inputs);
+    auto grammars = tool::load_grammars(kTool, o.grammar_path);
+    if (!grammars)
+        return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
+    auto options = tool::output_options(o.out, grammars.value());
+    if (!options)
+        return tool::complain(kTool, options.error().describe()), tool::usage_or_input;
+    if (auto schema = tool::write_schema(o.out, options.value()); !schema)
+        return tool::complain(kTool, schema.error().describe()), tool::usage_or_input;
+    auto output =
+        tool::open_output(kTool, o.out.to, o.out.output, std::move(options.value()), inputs);
     if (!output)
         return tool::complain(kTool, output.error().describe()), tool::usage_or_input;
     RecordWriter *writer = output.value()->writer.get();
@@ -72,6 +82,8 @@ int run(const Options &o) {
     }
     if (auto written = output.value()->commit(); !written)
         return tool::complain(kTool, written.error().describe()), tool::usage_or_input;
+    if (!o.quiet && !writer->summary().empty())
+        tool::complain(kTool, o.out.output + ": " + writer->summary());
     return clean ? tool::ok : tool::usage_or_input;
 }
 
@@ -79,25 +91,21 @@ int run(const Options &o) {
 
 int main(int argc, char **argv) {
     Options o;
+    o.out.to.clear();
     po::options_description options(
         "Usage: inspex-convert --to FORMAT [options] [RECORDS.jsonl...]\n\n"
-        "Converts records (standard input when no file is given).\n\n"
+        "Converts records (standard input when no file is given) to another format.\n"
+        "Tables (CSV, TSV, XLSX) have fixed columns per record kind, taken from the\n"
+        "grammars; a SQLite archive (-o FILE) is appended to by later runs.\n\n"
         "Options");
-    options.add_options()("to,t", po::value(&o.to),
-                          "csv, tsv, json, jsonl or xlsx (a sheet per record kind)")(
-        "output,o", po::value(&o.output), "write to FILE instead of standard output")(
-        "fields", po::value(&o.fields),
-        "only these fields, in this order (comma-separated; tabular: flattened names)")(
-        "list-separator", po::value(&o.list_separator),
-        "between list items in a cell (default \" | \")")(
-        "bom", po::bool_switch(&o.bom), "CSV: begin with a UTF-8 byte order mark (for Excel)")(
-        "keep-formulas", po::bool_switch(&o.keep_formulas),
-        "CSV, TSV: keep cells beginning with = + - @ as they are (default: put ' before them, "
-        "so that a spreadsheet does not run them as formulas)");
+    tool::add_output_options(options, o.out);
+    options.add_options()("grammar-path", po::value(&o.grammar_path)->value_name("DIR"),
+                          "extra folder to look for grammars in (repeatable)")(
+        "quiet,q", po::bool_switch(&o.quiet), "say nothing on standard error but errors");
     if (auto stop = tool::parse_command_line(kTool, argc, argv, options, o.inputs,
                                              "Exit status: 0 ok, 2 usage or input error."))
         return *stop;
-    if (o.to.empty())
+    if (o.out.to.empty())
         return tool::complain(kTool, "--to is required (see --help)"), tool::usage_or_input;
     return run(o);
 }

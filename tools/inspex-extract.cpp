@@ -18,67 +18,104 @@ namespace {
 const char *kTool = "inspex-extract";
 
 struct Options {
-    std::string grammar, to = "jsonl", output, list_separator = " | ", fields;
-    std::vector<std::string> grammar_path, inputs;
-    bool bom = false, keep_formulas = false, quiet = false;
-    int jobs = 0;
+    tool::OutputFlags out;
+    std::string grammar;
+    std::vector<std::string> grammar_path, inputs, globs;
+    bool quiet = false, follow = false;
+    int jobs = 0; // checked: 0 or more (tool.hpp)
 };
 
 po::options_description describe(Options &o) {
     po::options_description d(
-        "Usage: inspex-extract --grammar NAME [options] [INPUT...]\n\n"
-        "Reads documents (files: text, DOCX, ODT, HTML or PDF, told apart by\n"
-        "their content; folders of *.txt *.docx *.odt *.html *.htm *.pdf; or -\n"
-        "for standard input;\n"
-        "standard input when none is given) and writes one record per item.\n\n"
+        "Usage: inspex-extract [-g GRAMMAR] [options] [INPUT...]\n\n"
+        "Reads documents and writes one record per item, after a document record\n"
+        "per input. INPUT is a file (text, DOCX, ODT, HTML or PDF, told apart by\n"
+        "content), a folder (its *.txt *.docx *.odt *.html *.htm *.pdf, any case,\n"
+        "hidden ones and symbolic links left out), or - for standard input (the\n"
+        "default). Without -g each document is read with the grammar it fits best.\n\n"
         "Options");
-    d.add_options()("grammar,g", po::value(&o.grammar),
-                    "grammar name (see grammars/) or path to a .toml file")(
-        "grammar-path", po::value(&o.grammar_path),
+    d.add_options()("grammar,g", po::value(&o.grammar)->value_name("NAME|FILE"),
+                    "grammar name (see inspex grammars) or path to a .toml file")(
+        "grammar-path", po::value(&o.grammar_path)->value_name("DIR"),
         "extra folder to look for grammars in (repeatable)")(
-        "to,t", po::value(&o.to), "output format: jsonl (default), json, csv, tsv, xlsx")(
-        "output,o", po::value(&o.output), "write to FILE instead of standard output")(
-        "list-separator", po::value(&o.list_separator),
-        "CSV: separator between list items (default \" | \")")(
-        "bom", po::bool_switch(&o.bom), "CSV: begin with a UTF-8 byte order mark (for Excel)")(
-        "keep-formulas", po::bool_switch(&o.keep_formulas),
-        "CSV, TSV: keep cells beginning with = + - @ as they are (default: put ' before them, "
-        "so that a spreadsheet does not run them as formulas)")(
-        "jobs,j", po::value(&o.jobs), "documents read at once (default: one per core)")(
-        "quiet,q", po::bool_switch(&o.quiet), "do not print record warnings on standard error");
+        "glob", po::value(&o.globs)->value_name("PATTERN"),
+        "in folders, only files matching this shell pattern; !PATTERN leaves out (repeatable)")(
+        "follow,L", po::bool_switch(&o.follow),
+        "follow symbolic links inside folders")("jobs,j", po::value(&o.jobs)->value_name("N"),
+                                                "documents read at once (default: one per core)")(
+        "quiet,q", po::bool_switch(&o.quiet),
+        "no warnings, progress or summary on standard error; only errors");
+    tool::add_output_options(d, o.out);
     return d;
 }
 
+// Diagnostics, a progress line on a terminal and the summary, on standard error.
+struct Messages {
+    bool quiet, progress;
+    bool shown = false;
+
+    void say(const std::string &message) {
+        clear();
+        tool::complain(kTool, message);
+    }
+    void step(std::size_t done, std::size_t total) {
+        if (!progress)
+            return;
+        fmt::print(stderr, "\r{}: [{}/{}] {}%", kTool, done, total, done * 100 / total);
+        shown = true;
+    }
+    void clear() {
+        if (shown)
+            fmt::print(stderr, "\r\033[K");
+        shown = false;
+    }
+};
+
 int run(const Options &o) {
-    auto grammars = Catalog(o.grammar_path).load_choice(o.grammar);
+    auto grammars = tool::load_grammars(kTool, o.grammar_path, o.grammar);
     if (!grammars)
         return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
     if (grammars->empty())
         return tool::complain(kTool, "no grammars installed (see --grammar-path)"),
                tool::usage_or_input;
+    Messages m{o.quiet, !o.quiet && isatty(STDERR_FILENO) != 0};
     std::size_t skipped = 0;
     auto paths = expand_inputs(o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs,
                                [&](const Error &e) {
-                                   tool::complain(kTool, e.describe());
+                                   m.say(e.describe());
                                    ++skipped;
-                               });
+                               },
+                               {o.follow, o.globs});
     if (!paths)
         return tool::complain(kTool, paths.error().describe()), tool::usage_or_input;
-    auto output = tool::open_output(kTool, o.to, o.output, tool::write_options(o), paths.value());
+    auto write_options = tool::output_options(o.out, grammars.value());
+    if (!write_options)
+        return tool::complain(kTool, write_options.error().describe()), tool::usage_or_input;
+    if (auto schema = tool::write_schema(o.out, write_options.value()); !schema)
+        return tool::complain(kTool, schema.error().describe()), tool::usage_or_input;
+    auto output = tool::open_output(kTool, o.out.to, o.out.output, std::move(write_options.value()),
+                                    paths.value());
     if (!output)
         return tool::complain(kTool, output.error().describe()), tool::usage_or_input;
     RecordWriter *writer = output.value()->writer.get();
     BatchOptions options{static_cast<unsigned>(o.jobs),
-                         [](const Error &e) { tool::complain(kTool, e.describe()); }, nullptr};
+                         [&](const Error &e) { m.say(e.describe()); }, nullptr,
+                         [&](std::size_t done, std::size_t total) { m.step(done, total); }};
     if (!o.quiet)
-        options.on_warning = [](const std::string &path, const nlohmann::ordered_json &w) {
-            tool::complain(
-                kTool, fmt::format("{}:{}: {}: {}", path, w["lines"][0].get<std::size_t>(),
-                                   w["code"].get<std::string>(), w["message"].get<std::string>()));
+        options.on_warning = [&](const std::string &path, const nlohmann::ordered_json &w) {
+            m.say(fmt::format("{}:{}: {}: {}", path, w["lines"][0].get<std::size_t>(),
+                              w["code"].get<std::string>(), w["message"].get<std::string>()));
         };
     BatchReport report = extract_batch(grammars.value(), paths.value(), *writer, options);
     if (auto written = output.value()->commit(); !written)
         return tool::complain(kTool, written.error().describe()), tool::usage_or_input;
+    m.clear();
+    if (!o.quiet && paths->size() > 1)
+        tool::complain(kTool, fmt::format("{} documents read, {} items, {} warnings; {} failed",
+                                          report.documents, report.records - report.documents,
+                                          report.warnings, report.input_errors + skipped));
+    if (!o.quiet && !writer->summary().empty())
+        tool::complain(kTool, o.out.output + ": " + writer->summary());
     return report.input_errors || skipped ? tool::usage_or_input : tool::ok;
 }
 

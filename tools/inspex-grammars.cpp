@@ -48,17 +48,19 @@ int score(const std::vector<Grammar> &grammars, const std::vector<std::string> &
 
 int main(int argc, char **argv) {
     std::vector<std::string> grammar_path, inputs;
+    bool quiet = false;
     po::options_description options(
         "Usage: inspex-grammars [options] [FILE...]\n\n"
         "Lists the installed grammars; with files, prints each file's\n"
         "detection score for every grammar (file, grammar, score, fits).\n\n"
         "Options");
-    options.add_options()("grammar-path", po::value(&grammar_path),
-                          "extra folder to look for grammars in (repeatable)");
+    options.add_options()("grammar-path", po::value(&grammar_path)->value_name("DIR"),
+                          "extra folder to look for grammars in (repeatable)")(
+        "quiet,q", po::bool_switch(&quiet), "accepted for uniformity: it prints only errors");
     if (auto stop = tool::parse_command_line(kTool, argc, argv, options, inputs,
                                              "Exit status: 0 ok, 2 usage or input error."))
         return *stop;
-    auto grammars = Catalog(grammar_path).load_all();
+    auto grammars = tool::load_grammars(kTool, grammar_path);
     if (!grammars)
         return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
     int status = inputs.empty() ? list(grammars.value()) : score(grammars.value(), inputs);

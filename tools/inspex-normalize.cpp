@@ -34,7 +34,7 @@ std::string show(std::string text, bool raw) {
 
 int run(const std::string &grammar_name, const std::vector<std::string> &grammar_path,
         const std::vector<std::string> &inputs, bool raw) {
-    auto grammars = Catalog(grammar_path).load_choice(grammar_name);
+    auto grammars = tool::load_grammars(kTool, grammar_path, grammar_name);
     if (!grammars)
         return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
     if (grammars->empty())
@@ -64,18 +64,19 @@ int run(const std::string &grammar_name, const std::vector<std::string> &grammar
 int main(int argc, char **argv) {
     std::string grammar;
     std::vector<std::string> grammar_path, inputs;
-    bool raw = false;
+    bool raw = false, quiet = false;
     po::options_description options(
         "Usage: inspex-normalize [options] [INPUT...]\n\n"
         "Prints the document's text view (text, DOCX, ODT, HTML or PDF), each\n"
         "line with the number records' source.lines use; cells are shown\n"
         "separated by \u21E5, paragraphs inside a cell by \u00B6, a new page by "
         "\u240C.\n\nOptions");
-    options.add_options()("grammar,g", po::value(&grammar),
+    options.add_options()("grammar,g", po::value(&grammar)->value_name("NAME|FILE"),
                           "grammar name or path to a .toml file (default: detect)")(
-        "grammar-path", po::value(&grammar_path),
+        "grammar-path", po::value(&grammar_path)->value_name("DIR"),
         "extra folder to look for grammars in (repeatable)")(
-        "raw", po::bool_switch(&raw), "print tabs and block breaks as they are");
+        "raw", po::bool_switch(&raw), "print tabs and block breaks as they are")(
+        "quiet,q", po::bool_switch(&quiet), "accepted for uniformity: it prints only errors");
     if (auto stop = tool::parse_command_line(kTool, argc, argv, options, inputs,
                                              "Exit status: 0 ok, 2 usage or input error."))
         return *stop;

@@ -9,6 +9,7 @@
 #include "inspex/validate.hpp"
 
 #include <boost/program_options.hpp>
+#include <cctype>
 #include <fstream>
 #include <iostream>
 
@@ -22,12 +23,12 @@ const char *kTool = "inspex-validate";
 struct Options {
     std::string format = "text", fail_on = "error", show = "info";
     std::vector<std::string> grammar_path, inputs;
-    bool pass = false;
+    bool pass = false, quiet = false;
 };
 
 struct Run {
     Severity fail_on, show;
-    bool json, pass;
+    bool json, pass, quiet;
     std::map<std::string, const Grammar *> grammars;
     bool failed = false, input_error = false;
 
@@ -39,7 +40,7 @@ struct Run {
 
     void report(const Finding &f) {
         failed = failed || f.severity >= fail_on;
-        if (f.severity < show)
+        if (f.severity < show || quiet)
             return;
         (pass ? std::cerr : std::cout)
             << (json ? f.to_json().dump(-1, ' ', false,
@@ -63,6 +64,13 @@ struct Run {
     }
 };
 
+// Records start with "{"; a document (text, or DOCX's "PK") does not.
+bool looks_like_records(std::istream &in) {
+    while (in && std::isspace(in.peek()))
+        in.get();
+    return !in || in.peek() == '{' || in.peek() == std::char_traits<char>::eof();
+}
+
 int run(const Options &o) {
     auto fail_on = parse_severity(o.fail_on), show = parse_severity(o.show);
     if (!fail_on || !show || (o.format != "text" && o.format != "json"))
@@ -70,10 +78,10 @@ int run(const Options &o) {
                                      : !show  ? show.error().message
                                               : "--format is text or json"),
                tool::usage_or_input;
-    auto grammars = Catalog(o.grammar_path).load_all();
+    auto grammars = tool::load_grammars(kTool, o.grammar_path);
     if (!grammars)
         return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
-    Run r{fail_on.value(), show.value(), o.format == "json", o.pass, {}};
+    Run r{fail_on.value(), show.value(), o.format == "json", o.pass, o.quiet, {}};
     for (const Grammar &g : grammars.value())
         r.grammars[g.name] = &g;
     auto on_error = [&](const Error &e) {
@@ -86,9 +94,17 @@ int run(const Options &o) {
             on_error(opened.error());
             continue;
         }
+        std::istream &in = path == "-" ? std::cin : file;
+        if (!looks_like_records(in)) {
+            on_error(Error("this is a document, not records: run \"inspex extract " +
+                               (path == "-" ? std::string("FILE") : path) +
+                               " | inspex validate\" (records are JSON Lines)",
+                           path));
+            continue;
+        }
         read_documents(
-            path == "-" ? std::cin : file, path, [&](const DocumentRecords &d) { r.document(d); },
-            on_error, [&](const Error &e) { r.malformed(e); });
+            in, path, [&](const DocumentRecords &d) { r.document(d); }, on_error,
+            [&](const Error &e) { r.malformed(e); });
     }
     if (!tool::stdout_written(kTool))
         return tool::usage_or_input;
@@ -104,14 +120,17 @@ int main(int argc, char **argv) {
         "Checks records (standard input when no file is given) against their\n"
         "documents' own statements; prints file:line: severity: code: message.\n\n"
         "Options");
-    options.add_options()("format", po::value(&o.format),
+    options.add_options()("format", po::value(&o.format)->value_name("text|json"),
                           "text (default) or json (one finding per line)")(
-        "fail-on", po::value(&o.fail_on),
+        "fail-on", po::value(&o.fail_on)->value_name("SEVERITY"),
         "error (default), warning or info: findings at or above it exit 1")(
-        "show", po::value(&o.show), "least severity printed: info (default), warning or error")(
+        "show", po::value(&o.show)->value_name("SEVERITY"),
+        "least severity printed: info (default), warning or error")(
         "pass", po::bool_switch(&o.pass),
-        "write the records unchanged to standard output, findings to standard error")(
-        "grammar-path", po::value(&o.grammar_path),
+        "write the records unchanged to standard output, findings to standard error; the exit "
+        "status still tells of findings (in a pipeline: set -o pipefail)")(
+        "quiet,q", po::bool_switch(&o.quiet), "print no findings: the exit status tells")(
+        "grammar-path", po::value(&o.grammar_path)->value_name("DIR"),
         "extra folder to look for grammars in (repeatable)");
     if (auto stop = tool::parse_command_line(
             kTool, argc, argv, options, o.inputs,

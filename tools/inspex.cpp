@@ -3,6 +3,8 @@
 // Exit codes: those of the subcommand; 2 for an unknown command.
 #include "tool.hpp"
 
+#include "inspex/names.hpp"
+
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -11,17 +13,18 @@
 
 namespace {
 
-const char *kUsage = "Usage: inspex COMMAND [ARGS...]\n\n"
-                     "Commands:\n"
-                     "  convert     turn records into CSV, TSV, JSON or an XLSX workbook\n"
-                     "  extract     read documents with a grammar and write their records\n"
-                     "  grammars    list the installed grammars, or score files against them\n"
-                     "  normalize   show a document's cleaned lines with their line numbers\n"
-                     "  report      draw records and links as one self-contained HTML page\n"
-                     "  track       join promises to the judgements of later reviews (links)\n"
-                     "  validate    check records against their documents' own statements\n\n"
-                     "\"inspex COMMAND --help\" shows a command's options.\n"
-                     "Exit status: the command's; 2 for a usage error.\n";
+const char *kUsage =
+    "Usage: inspex COMMAND [ARGS...]\n\n"
+    "Commands:\n"
+    "  convert     turn records into CSV, TSV, JSON, an XLSX workbook or a SQLite archive\n"
+    "  extract     read documents with a grammar and write their records\n"
+    "  grammars    list the installed grammars, or score files against them\n"
+    "  normalize   show a document's cleaned lines with their line numbers\n"
+    "  report      draw records and links as one self-contained HTML page\n"
+    "  track       join promises to the judgements of later reviews (links)\n"
+    "  validate    check records against their documents' own statements\n\n"
+    "\"inspex COMMAND --help\" shows a command's options.\n"
+    "Exit status: the command's; 2 for a usage error.\n";
 
 const char *const kCommands[] = {"convert", "extract", "grammars", "normalize",
                                  "report",  "track",   "validate"};
@@ -41,8 +44,11 @@ int main(int argc, char **argv) {
     for (const char *c : kCommands)
         known = known || !std::strcmp(argv[1], c);
     if (!known) {
+        std::vector<std::string> names(std::begin(kCommands), std::end(kCommands));
+        auto near = closest_name(argv[1], names);
         tool::complain("inspex",
-                       fmt::format("unknown command \"{}\" (see inspex --help)", argv[1]));
+                       fmt::format("unknown command \"{}\"{} (see inspex --help)", argv[1],
+                                   near ? "; did you mean \"" + *near + "\"?" : ""));
         return tool::usage_or_input;
     }
     std::string program = std::string("inspex-") + argv[1];

@@ -8,10 +8,13 @@
 #include <cctype>
 #include <deque>
 #include <filesystem>
+#include <fnmatch.h>
 #include <fstream>
 #include <future>
 #include <iostream>
 #include <iterator>
+#include <map>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -33,31 +36,103 @@ bool readable_extension(const fs::path &path) {
 
 } // namespace
 
+namespace {
+
+bool hidden(const fs::path &path) {
+    std::string name = path.filename().string();
+    return name.size() > 1 && name[0] == '.' && name != "..";
+}
+
+// Whether the file passes the globs (the last that matches decides).
+bool wanted(const fs::path &file, const fs::path &root, const std::vector<std::string> &globs) {
+    bool keep = globs.empty() || std::all_of(globs.begin(), globs.end(),
+                                             [](const std::string &g) { return g[0] == '!'; });
+    std::string name = file.filename().string(), relative = file.lexically_relative(root).string();
+    for (const std::string &glob : globs) {
+        bool negated = glob[0] == '!';
+        std::string pattern = negated ? glob.substr(1) : glob;
+        const std::string &subject = pattern.find('/') == std::string::npos ? name : relative;
+        if (fnmatch(pattern.c_str(), subject.c_str(), 0) == 0)
+            keep = !negated;
+    }
+    return keep;
+}
+
+std::vector<std::string> walk_folder(const std::string &root, const WalkOptions &walk,
+                                     const std::function<void(const Error &)> &skipped,
+                                     std::error_code &ec) {
+    std::vector<std::string> found;
+    std::set<fs::path> seen{fs::canonical(root, ec)};
+    auto options = walk.follow_links ? fs::directory_options::follow_directory_symlink
+                                     : fs::directory_options::none;
+    for (auto it = fs::recursive_directory_iterator(root, options, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        std::error_code entry_ec;
+        bool link = it->is_symlink(entry_ec);
+        if (hidden(it->path()) || (link && !walk.follow_links)) {
+            if (it->is_directory(entry_ec))
+                it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_directory(entry_ec)) {
+            if (link && !seen.insert(fs::canonical(it->path(), entry_ec)).second)
+                it.disable_recursion_pending(); // a loop, or a folder already read
+            continue;
+        }
+        bool regular = it->is_regular_file(entry_ec);
+        if (entry_ec && skipped)
+            skipped(Error{"skipped: " + entry_ec.message(), it->path().string()});
+        if (regular && readable_extension(it->path()) && wanted(it->path(), root, walk.globs))
+            found.push_back(it->path().string());
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
+} // namespace
+
 Result<std::vector<std::string>> expand_inputs(const std::vector<std::string> &args,
-                                               const std::function<void(const Error &)> &skipped) {
+                                               const std::function<void(const Error &)> &skipped,
+                                               const WalkOptions &walk) {
     std::vector<std::string> out;
     for (const std::string &arg : args) {
         std::error_code ec;
         if (arg != "-" && fs::is_directory(arg, ec)) {
-            std::vector<std::string> found;
-            for (auto it = fs::recursive_directory_iterator(arg, ec);
-                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                std::error_code entry_ec;
-                bool regular = it->is_regular_file(entry_ec);
-                if (entry_ec && skipped)
-                    skipped(Error{"skipped: " + entry_ec.message(), it->path().string()});
-                if (regular && readable_extension(it->path()))
-                    found.push_back(it->path().string());
-            }
+            std::vector<std::string> found = walk_folder(arg, walk, skipped, ec);
             if (ec)
                 return Error{"cannot read folder: " + ec.message(), arg};
-            std::sort(found.begin(), found.end());
             out.insert(out.end(), found.begin(), found.end());
         } else {
             out.push_back(arg);
         }
     }
     return out;
+}
+
+std::vector<std::string> unique_ids(const std::vector<std::string> &paths) {
+    std::vector<std::string> ids;
+    std::map<std::string, std::size_t> seen;
+    for (const std::string &path : paths) {
+        std::string id = document_id(path);
+        std::size_t n = ++seen[id];
+        while (n > 1 && seen.count(id + "-" + std::to_string(n)))
+            ++n;
+        ids.push_back(n > 1 ? id + "-" + std::to_string(n) : id);
+        if (n > 1)
+            seen[ids.back()] = 1;
+    }
+    return ids;
+}
+
+nlohmann::ordered_json error_record(const std::string &doc, const Error &error,
+                                    const std::string &path) {
+    return {{"kind", "document"},
+            {"doc", doc},
+            {"source", {{"file", path}, {"lines", nullptr}}},
+            {"grammar", nullptr},
+            {"error", error.message},
+            {"inferred", nlohmann::ordered_json::array()},
+            {"warnings", nlohmann::ordered_json::array()}};
 }
 
 Result<std::string> read_input(const std::string &path) {
@@ -98,12 +173,12 @@ Result<PreparedInput> prepare_input(const std::vector<Grammar> &grammars, const 
 
 namespace {
 
-Result<Extraction> extract_path(const std::vector<Grammar> &grammars, const std::string &path) {
+Result<Extraction> extract_path(const std::vector<Grammar> &grammars, const std::string &path,
+                                const std::string &doc) {
     auto input = prepare_input(grammars, path);
     if (!input)
         return input.error();
-    return extract_document(*input->grammar, Input{path, document_id(path), {}},
-                            std::move(input->document));
+    return extract_document(*input->grammar, Input{path, doc, {}}, std::move(input->document));
 }
 
 } // namespace
@@ -116,12 +191,14 @@ BatchReport extract_batch(const std::vector<Grammar> &grammars,
     unsigned threads =
         options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     BatchReport report;
+    std::vector<std::string> ids = unique_ids(paths);
     std::deque<std::future<Result<Extraction>>> pending;
     std::size_t next = 0, done = 0;
     auto launch = [&] {
         // Standard input is read on this thread, once, in its turn.
         auto policy = paths[next] == "-" ? std::launch::deferred : std::launch::async;
-        pending.push_back(std::async(policy, extract_path, std::cref(grammars), paths[next]));
+        pending.push_back(
+            std::async(policy, extract_path, std::cref(grammars), paths[next], ids[next]));
         ++next;
     };
     while (done < paths.size()) {
@@ -129,11 +206,15 @@ BatchReport extract_batch(const std::vector<Grammar> &grammars,
             launch();
         Result<Extraction> result = pending.front().get();
         pending.pop_front();
-        const std::string &path = paths[done++];
+        const std::string &path = paths[done];
+        const std::string &doc = ids[done++];
+        if (options.on_progress)
+            options.on_progress(done, paths.size());
         if (!result) {
             ++report.input_errors;
             if (options.on_error)
                 options.on_error(result.error());
+            writer.write(error_record(doc, result.error(), path));
             continue;
         }
         ++report.documents;

@@ -1,5 +1,7 @@
 #include "inspex/catalog.hpp"
 
+#include "inspex/names.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -21,6 +23,14 @@ Catalog::Catalog(std::vector<std::string> extra) : folders_(std::move(extra)) {
             start = colon + 1;
         }
     }
+    // Installed beside the running program (bin/../share/inspex/grammars),
+    // wherever the prefix was moved to; in a build tree there is none there,
+    // and the source tree's grammars are used.
+    std::error_code ec;
+    auto program = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec)
+        folders_.push_back(
+            (program.parent_path().parent_path() / "share" / "inspex" / "grammars").string());
     folders_.push_back(INSPEX_SOURCE_GRAMMAR_DIR);
     folders_.push_back(INSPEX_INSTALLED_GRAMMAR_DIR);
 }
@@ -30,16 +40,25 @@ Result<Grammar> Catalog::load(const std::string &name_or_path, MatchLimits limit
     bool is_path = name_or_path.find('/') != std::string::npos ||
                    fs::path(name_or_path).extension() == ".toml";
     if (is_path)
-        return load_grammar(name_or_path, limits);
+        return load_grammar(name_or_path, limits, folders_);
     for (const std::string &dir : folders_) {
         fs::path candidate = fs::path(dir) / (name_or_path + ".toml");
         if (fs::is_regular_file(candidate))
-            return load_grammar(candidate.string(), limits);
+            return load_grammar(candidate.string(), limits, folders_);
     }
     std::string searched;
-    for (const std::string &dir : folders_)
+    std::vector<std::string> names;
+    for (const std::string &dir : folders_) {
         searched += (searched.empty() ? "" : ", ") + dir;
-    return Error{"no grammar named \"" + name_or_path + "\" in " + searched};
+        std::error_code ec;
+        for (const auto &entry : fs::directory_iterator(dir, ec))
+            if (entry.path().extension() == ".toml" && is_grammar_file(entry.path().string()))
+                names.push_back(entry.path().stem().string());
+    }
+    std::string near;
+    if (auto name = closest_name(name_or_path, names))
+        near = "; did you mean \"" + *name + "\"?";
+    return Error{"no grammar named \"" + name_or_path + "\" in " + searched + near};
 }
 
 Result<std::string> Catalog::find(const std::string &file_name) const {
@@ -53,7 +72,8 @@ Result<std::string> Catalog::find(const std::string &file_name) const {
     return Error{"no " + file_name + " in " + searched};
 }
 
-Result<std::vector<Grammar>> Catalog::load_all(MatchLimits limits) const {
+Result<std::vector<Grammar>> Catalog::load_all(MatchLimits limits,
+                                               std::vector<Error> *broken) const {
     namespace fs = std::filesystem;
     std::vector<Grammar> grammars;
     std::set<std::string> seen;
@@ -69,9 +89,13 @@ Result<std::vector<Grammar>> Catalog::load_all(MatchLimits limits) const {
         for (const fs::path &file : files) {
             if (!is_grammar_file(file.string()) || seen.count(file.stem().string()))
                 continue;
-            auto g = load_grammar(file.string(), limits);
-            if (!g)
+            auto g = load_grammar(file.string(), limits, folders_);
+            if (!g && !broken)
                 return g.error();
+            if (!g) {
+                broken->push_back(g.error());
+                continue;
+            }
             seen.insert(file.stem().string());
             grammars.push_back(std::move(g.value()));
         }
@@ -82,9 +106,10 @@ Result<std::vector<Grammar>> Catalog::load_all(MatchLimits limits) const {
 }
 
 Result<std::vector<Grammar>> Catalog::load_choice(const std::string &name_or_path,
-                                                  MatchLimits limits) const {
+                                                  MatchLimits limits,
+                                                  std::vector<Error> *broken) const {
     if (name_or_path.empty())
-        return load_all(limits);
+        return load_all(limits, broken);
     auto g = load(name_or_path, limits);
     if (!g)
         return g.error();

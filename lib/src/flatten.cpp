@@ -15,7 +15,7 @@ struct Collected {
 
 class Flattener {
   public:
-    Flattener(std::map<std::string, Collected> &cells, std::vector<std::string> &order)
+    Flattener(std::map<std::string, Collected> &cells, std::vector<std::string> *order)
         : cells_(cells), order_(order) {}
 
     void flatten(const std::string &name, const json &value) {
@@ -42,22 +42,38 @@ class Flattener {
 
   private:
     void add(const std::string &name, std::optional<std::string> text) {
-        if (std::find(order_.begin(), order_.end(), name) == order_.end())
-            order_.push_back(name);
+        if (order_ && std::find(order_->begin(), order_->end(), name) == order_->end())
+            order_->push_back(name);
         Collected &c = cells_[name];
         if (text)
             c.items.push_back(*text);
     }
 
     std::map<std::string, Collected> &cells_;
-    std::vector<std::string> &order_;
+    std::vector<std::string> *order_;
 };
+
+// Copies of the record with one item of the list field each (the record
+// itself when the field holds one item or none).
+std::vector<json> explode(const json &record, const std::string &field) {
+    auto it = record.find(field);
+    if (it == record.end() || !it->is_array() || it->size() < 2)
+        return {record};
+    std::vector<json> out;
+    for (const json &item : *it) {
+        json copy = record;
+        copy[field] = json::array({item});
+        out.push_back(std::move(copy));
+    }
+    return out;
+}
 
 } // namespace
 
-void FlatTable::add(const json &record) {
+FlatRow flatten_record(const json &record, const std::string &list_separator,
+                       std::vector<std::string> *order) {
     std::map<std::string, Collected> cells;
-    Flattener flat(cells, columns_);
+    Flattener flat(cells, order);
     for (const auto &[key, value] : record.items())
         flat.flatten(key, value);
     FlatRow row;
@@ -66,10 +82,66 @@ void FlatTable::add(const json &record) {
             continue;
         std::string joined;
         for (std::size_t i = 0; i < collected.items.size(); ++i)
-            joined += (i ? separator_ : "") + collected.items[i];
+            joined += (i ? list_separator : "") + collected.items[i];
         row[name] = {joined, collected.number && collected.items.size() == 1};
     }
-    rows_.push_back(std::move(row));
+    return row;
+}
+
+namespace {
+// A record's text field, or "" where it is missing, null or not a text (a
+// record of the wrong shape is the reader's to report, not a crash here).
+std::string text_field(const json &record, const char *key) {
+    auto it = record.find(key);
+    return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+} // namespace
+
+std::vector<FlatRow> RowMaker::rows(const json &record) {
+    if (text_field(record, "kind") == "document") {
+        FlatRow cells = flatten_record(record, separator_), joined;
+        for (const Column &c : schema_.joined())
+            if (auto it = cells.find(c.name); it != cells.end())
+                joined[c.name] = it->second;
+        documents_[text_field(record, "doc")] = std::move(joined);
+    }
+    std::vector<json> records = {record};
+    for (const std::string &field : schema_.options().explode) {
+        std::vector<json> next;
+        for (const json &r : records)
+            for (json &e : explode(r, field))
+                next.push_back(std::move(e));
+        records = std::move(next);
+    }
+    std::vector<FlatRow> out;
+    for (const json &r : records)
+        out.push_back(row(r));
+    return out;
+}
+
+FlatRow RowMaker::row(const json &record) const {
+    std::string kind = text_field(record, "kind");
+    FlatRow cells = flatten_record(record, separator_);
+    if (kind != "document" && schema_.options().join_document)
+        if (auto doc = documents_.find(text_field(record, "doc")); doc != documents_.end())
+            for (const auto &[name, cell] : doc->second)
+                cells.emplace(name, cell);
+    if (std::string keyed = schema_.keyed_field(kind); !keyed.empty())
+        if (auto it = record.find(keyed); it != record.end() && it->is_string())
+            cells[keyed + "_key"] = {natural_key(it->get<std::string>()), false};
+    std::vector<std::string> known = schema_.fields_of({kind});
+    known.push_back("error");
+    json extra = json::object();
+    for (const auto &[key, value] : record.items())
+        if (std::find(known.begin(), known.end(), key) == known.end())
+            extra[key] = value;
+    if (!extra.empty())
+        cells["extra"] = {extra.dump(-1, ' ', false, json::error_handler_t::replace), false};
+    return cells;
+}
+
+void FlatTable::add(const json &record) {
+    rows_.push_back(flatten_record(record, separator_, &columns_));
 }
 
 void FlatTable::settle(const std::vector<std::string> &chosen) {

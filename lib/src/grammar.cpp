@@ -34,9 +34,24 @@ std::vector<std::pair<std::string, const toml::node *>> in_file_order(const toml
 
 class Loader {
   public:
-    Loader(Grammar &g, MatchLimits limits) : g_(g) { g_.patterns.set_limits(limits); }
+    Loader(Grammar &g, MatchLimits limits, std::vector<std::string> search)
+        : g_(g), search_(std::move(search)) {
+        g_.patterns.set_limits(limits);
+    }
 
     void load(const fs::path &path, int depth);
+
+    // An included file: beside the including one, else along the search path.
+    [[nodiscard]] fs::path include_path(const fs::path &from, const std::string &name) const {
+        fs::path beside = from.parent_path() / name;
+        std::error_code ec;
+        if (fs::is_regular_file(beside, ec))
+            return beside;
+        for (const std::string &dir : search_)
+            if (fs::path candidate = fs::path(dir) / name; fs::is_regular_file(candidate, ec))
+                return candidate;
+        return beside; // not found: its error names the file beside
+    }
 
   private:
     [[noreturn]] void fail(const toml::node *node, const std::string &message) const {
@@ -134,6 +149,7 @@ class Loader {
     std::vector<Replacement> replacements(const toml::table &t, std::string_view key) const;
 
     Grammar &g_;
+    std::vector<std::string> search_;
     std::string file_;
 };
 
@@ -151,7 +167,7 @@ void Loader::load(const fs::path &path, int depth) {
     file_ = path.string();
     if (const toml::table *meta = table_at(root, "grammar")) {
         for (const std::string &inc : strings(*meta, "include"))
-            load(path.parent_path() / inc, depth + 1);
+            load(include_path(path, inc), depth + 1);
     }
     file_ = path.string();
     define_patterns(root);
@@ -618,13 +634,14 @@ bool is_grammar_file(const std::string &path) {
     }
 }
 
-Result<Grammar> load_grammar(const std::string &path, MatchLimits limits) {
+Result<Grammar> load_grammar(const std::string &path, MatchLimits limits,
+                             const std::vector<std::string> &search) {
     Grammar g;
     g.file = path;
     if (!fs::is_regular_file(path))
         return Error{"grammar file not found", path};
     try {
-        Loader(g, limits).load(path, 0);
+        Loader(g, limits, search).load(path, 0);
     } catch (const GrammarError &e) {
         return e.error;
     }

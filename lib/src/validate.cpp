@@ -109,6 +109,10 @@ class Checker {
           named_by_(document.is_object() || items.empty() ? document : items.front()) {}
 
     std::vector<Finding> run() {
+        if (const json &error = field_of(document_, "error"); error.is_string()) {
+            add(Severity::error, "input-error", error.get<std::string>(), document_);
+            return std::move(findings_);
+        }
         passed_on_warnings();
         inferred_values();
         if (!document_.is_object()) {
@@ -452,7 +456,8 @@ Result<Severity> parse_severity(const std::string &name) {
 
 std::string Finding::describe() const {
     std::string where = ref.empty() ? "" : fmt::format("{}: ", ref);
-    return printable(fmt::format("{}:{}: {}: {}: {}{}", file.empty() ? doc : file, first_line,
+    std::string line = first_line ? fmt::format(":{}", first_line) : ""; // none: an unread input
+    return printable(fmt::format("{}{}: {}: {}: {}{}", file.empty() ? doc : file, line,
                                  severity_name(severity), code, where, message));
 }
 

@@ -10,5 +10,6 @@ done
 printf 'a text\0with a NUL' > "$tmp/nul.txt"
 expect "NUL byte" 2 "$bin/inspex-extract" -q "$tmp/nul.txt" "$elmley"
 check "NUL byte named as such" has "$err" "inspex-extract: $tmp/nul.txt: byte 6: NUL byte: a binary file, not text"
-check "the other input still read" test "$(wc -l <<< "$out")" -eq 19
+check "the other input still read" test "$(jq -r 'select(.doc == "action-plan-elmley-2022") | .kind' <<< "$out" | wc -l)" -eq 19
+check "the bad input leaves its error in the stream" test "$(jq -r 'select(.error) | .doc' <<< "$out")" = nul
 finish

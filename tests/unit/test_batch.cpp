@@ -36,9 +36,9 @@ TEST_CASE("batch: a bad input is reported and the others are still written, in o
     std::ostringstream out;
     auto writer = make_writer(Format::jsonl, out);
     std::vector<std::string> errors;
-    BatchReport r =
-        extract_batch(g.value(), paths, *writer,
-                      {2, [&](const Error &e) { errors.push_back(e.describe()); }, nullptr});
+    BatchReport r = extract_batch(
+        g.value(), paths, *writer,
+        {2, [&](const Error &e) { errors.push_back(e.describe()); }, nullptr, nullptr});
     CHECK(r.documents == 2);
     CHECK(r.input_errors == 2);
     REQUIRE(errors.size() == 2);
@@ -47,6 +47,41 @@ TEST_CASE("batch: a bad input is reported and the others are still written, in o
     std::string text = out.str();
     CHECK(text.find("action-plan-ashfield-2019") < text.find("action-plan-elmley-2022"));
     CHECK(r.records == 1 + 24 + 1 + 18);
+    // each failed input leaves a document record with its error, in its place
+    CHECK(text.find("{\"kind\":\"document\",\"doc\":\"file\",\"source\":{\"file\":\"/no/such/"
+                    "file.txt\",\"lines\":null},\"grammar\":null,\"error\":\"no such file\"") <
+          text.find("action-plan-elmley-2022"));
+    CHECK(text.find("\"doc\":\"inspex-bad-input\"") != std::string::npos);
+}
+
+TEST_CASE("batch: document ids are unique in a run") {
+    CHECK(unique_ids({"a/plan.txt", "b/plan.txt", "plan-2.txt", "c/plan.pdf"}) ==
+          std::vector<std::string>{"plan", "plan-2", "plan-2-2", "plan-3"});
+}
+
+TEST_CASE("batch: hidden entries and links are left out of folders, globs choose") {
+    namespace fs = std::filesystem;
+    fs::path root = fs::temp_directory_path() / "inspex-walk-test";
+    fs::remove_all(root);
+    fs::create_directories(root / ".git");
+    fs::create_directories(root / "sub");
+    for (const char *f : {"a.txt", "B.PDF", ".hidden.txt", ".git/c.txt", "sub/d.docx", "e.md"})
+        std::ofstream(root / f) << "x";
+    fs::create_symlink(root / "a.txt", root / "link.txt");
+    auto names = [&](const WalkOptions &w) {
+        auto paths = expand_inputs({root.string()}, nullptr, w);
+        REQUIRE(paths.ok());
+        std::vector<std::string> out;
+        for (const std::string &p : paths.value())
+            out.push_back(fs::path(p).lexically_relative(root).string());
+        return out;
+    };
+    CHECK(names({}) == std::vector<std::string>{"B.PDF", "a.txt", "sub/d.docx"});
+    CHECK(names({true, {}}) ==
+          std::vector<std::string>{"B.PDF", "a.txt", "link.txt", "sub/d.docx"});
+    CHECK(names({false, {"*.txt", "sub/*"}}) == std::vector<std::string>{"a.txt", "sub/d.docx"});
+    CHECK(names({false, {"!*.txt"}}) == std::vector<std::string>{"B.PDF", "sub/d.docx"});
+    fs::remove_all(root);
 }
 
 TEST_CASE("batch: document ids") {

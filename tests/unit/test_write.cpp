@@ -18,6 +18,14 @@ std::vector<json> records() {
         json::parse(R"({"kind":"item","doc":"d","ref":null,"owners":[],"extra":1})")};
 }
 
+WriteOptions options(std::string separator, bool bom, std::vector<std::string> fields) {
+    WriteOptions o;
+    o.list_separator = std::move(separator);
+    o.bom = bom;
+    o.fields = std::move(fields);
+    return o;
+}
+
 std::string write(Format f, WriteOptions o = {}) {
     std::ostringstream out;
     auto w = make_writer(f, out, o);
@@ -46,7 +54,7 @@ TEST_CASE("write: JSON array parses back to the same records") {
 }
 
 TEST_CASE("write: CSV is RFC 4180 with flattened, joined fields") {
-    std::string out = write(Format::csv, {" | ", false, {}});
+    std::string out = write(Format::csv, options(" | ", false, {}));
     std::string header = out.substr(0, out.find("\r\n"));
     CHECK(header == "kind,doc,source_file,source_lines,ref,text,owners,dates,dates_date,dates_"
                     "state,inferred,warnings,extra");
@@ -59,7 +67,7 @@ TEST_CASE("write: CSV is RFC 4180 with flattened, joined fields") {
 }
 
 TEST_CASE("write: CSV options: separator and BOM") {
-    std::string out = write(Format::csv, {";", true, {}});
+    std::string out = write(Format::csv, options(";", true, {}));
     CHECK(out.rfind("\xEF\xBB\xBF"
                     "kind,",
                     0) == 0);
@@ -74,16 +82,16 @@ TEST_CASE("write: formats by name") {
 }
 
 TEST_CASE("write: TSV keeps values on one line, without quoting") {
-    std::string out = write(Format::tsv, {" | ", false, {}});
+    std::string out = write(Format::tsv, options(" | ", false, {}));
     CHECK(out.find("a, \"quoted\" line\tA | B") != std::string::npos);
     CHECK(out.find('\r') == std::string::npos);
 }
 
 TEST_CASE("write: chosen fields, in the order asked") {
-    std::string csv = write(Format::csv, {" | ", false, {"ref", "owners", "nope"}});
+    std::string csv = write(Format::csv, options(" | ", false, {"ref", "owners", "nope"}));
     CHECK(csv.substr(0, csv.find("\r\n")) == "ref,owners,nope");
     CHECK(csv.find("1.1,A | B,\r\n") != std::string::npos);
-    std::string jsonl = write(Format::jsonl, {" | ", false, {"ref", "kind"}});
+    std::string jsonl = write(Format::jsonl, options(" | ", false, {"ref", "kind"}));
     CHECK(jsonl.substr(0, jsonl.find('\n')) == R"({"kind":"document"})");
     CHECK(jsonl.find(R"({"ref":"1.1","kind":"item"})") != std::string::npos);
 }

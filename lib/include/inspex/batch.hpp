@@ -1,7 +1,7 @@
 // Extracts many inputs (files, folders, "-" for standard input) with one
 // grammar or the one each document fits best, on several threads, writing
-// records in input order. A bad input is reported and skipped; the others
-// still produce their records.
+// records in input order. A bad input is reported and leaves a document
+// record with its error; the others still produce their records.
 //
 //   BatchReport r = extract_batch({&grammar}, paths, writer, options);   // one grammar
 //   BatchReport r = extract_batch(all_grammars, paths, writer, options); // detection
@@ -23,6 +23,8 @@ struct BatchOptions {
     // Called in input order, from the calling thread.
     std::function<void(const Error &)> on_error;
     std::function<void(const std::string &file, const nlohmann::ordered_json &warning)> on_warning;
+    // Called after each input, in order: how many are done of how many.
+    std::function<void(std::size_t done, std::size_t total)> on_progress;
 };
 
 struct BatchReport {
@@ -33,12 +35,34 @@ struct BatchReport {
         0; // inputs that could not be read, or an output that could not be written
 };
 
+// How folders are walked, as ripgrep walks them.
+struct WalkOptions {
+    bool follow_links = false; // -L: follow symbolic links inside folders
+    // Shell patterns a file must match (its name, or its path below the
+    // folder when the pattern has a "/"); "!pattern" excludes. Empty: all.
+    std::vector<std::string> globs;
+};
+
 // Folders are read recursively for the files inspex reads (*.txt, *.docx,
-// *.odt, *.html, *.htm, *.pdf, any case), in name order; an entry that cannot
-// be examined (a broken link, a link loop) is reported through `skipped` and left out.
+// *.odt, *.html, *.htm, *.pdf, any case), in name order. Hidden files and
+// folders (".name") are left out, and symbolic links unless followed (a
+// folder reached twice through links is read once); paths given as
+// arguments are always read. An entry that cannot be examined (a broken
+// link) is reported through `skipped` and left out.
 Result<std::vector<std::string>>
 expand_inputs(const std::vector<std::string> &args,
-              const std::function<void(const Error &)> &skipped = nullptr);
+              const std::function<void(const Error &)> &skipped = nullptr,
+              const WalkOptions &walk = {});
+
+// The document id of each path ("dir/plan.txt" -> "plan"), made unique in
+// the run: a name seen before gains "-2", "-3"... in input order.
+[[nodiscard]] std::vector<std::string> unique_ids(const std::vector<std::string> &paths);
+
+// The record an input that could not be read leaves in the stream: a
+// document record with no grammar and the error's message (its file is the
+// record's source.file).
+[[nodiscard]] nlohmann::ordered_json error_record(const std::string &doc, const Error &error,
+                                                  const std::string &path);
 
 // The whole content of a file, or of standard input for "-".
 Result<std::string> read_input(const std::string &path);

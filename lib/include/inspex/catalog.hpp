@@ -24,14 +24,17 @@ class Catalog {
 
     // Every grammar in the folders (a name found twice: the first folder's),
     // sorted by name. Files without a [grammar] table (shared pattern
-    // libraries such as common.toml) are not grammars; a broken grammar file
-    // is an error.
-    Result<std::vector<Grammar>> load_all(MatchLimits limits = {}) const;
+    // libraries such as common.toml) are not grammars. A broken grammar file
+    // is an error; with `broken`, its error is added there and the others
+    // are still loaded (one bad grammar of a user's does not stop the rest).
+    Result<std::vector<Grammar>> load_all(MatchLimits limits = {},
+                                          std::vector<Error> *broken = nullptr) const;
 
     // The grammars a tool chooses from: the one named, or every one (for
     // detection) when the name is empty.
     Result<std::vector<Grammar>> load_choice(const std::string &name_or_path,
-                                             MatchLimits limits = {}) const;
+                                             MatchLimits limits = {},
+                                             std::vector<Error> *broken = nullptr) const;
 
     // The path of a file of the folders ("track.toml"): the first folder's.
     Result<std::string> find(const std::string &file_name) const;

@@ -1,9 +1,12 @@
-// Flattens records into a table for CSV, TSV and XLSX: an object's keys
-// become name_key columns (its "text" key the name itself), list items are
-// joined, a pair of numbers (a line span) becomes "first-last".
+// Flattens records into table rows for CSV, TSV, XLSX and SQLite: an object's
+// keys become name_key columns (its "text" key the name itself), list items
+// are joined, a pair of numbers (a line span) becomes "first-last".
 //
-//   FlatTable t(" | "); t.add(record); t.settle({}); use(t.columns(), t.rows());
+//   RowMaker rows(schema, " | ");
+//   for (auto &r : records) for (FlatRow &row : rows.rows(r)) write(row);
 #pragma once
+
+#include "inspex/schema.hpp"
 
 #include <map>
 #include <nlohmann/json.hpp>
@@ -19,14 +22,38 @@ struct FlatCell {
 
 using FlatRow = std::map<std::string, FlatCell>;
 
+// One record's cells by flattened name; `order` gains names not seen before.
+[[nodiscard]] FlatRow flatten_record(const nlohmann::ordered_json &record,
+                                     const std::string &list_separator,
+                                     std::vector<std::string> *order = nullptr);
+
+// Rows of a schema's fixed columns. A document record is remembered so that
+// its items' rows carry its fields (schema.joined()); the kind's keyed field
+// gains its natural key; exploded list fields give a row per item; fields
+// the schema does not name go, as a JSON object, to the "extra" column.
+class RowMaker {
+  public:
+    RowMaker(const TableSchema &schema, std::string list_separator)
+        : schema_(schema), separator_(std::move(list_separator)) {}
+
+    [[nodiscard]] std::vector<FlatRow> rows(const nlohmann::ordered_json &record);
+
+  private:
+    FlatRow row(const nlohmann::ordered_json &record) const;
+    const TableSchema &schema_;
+    std::string separator_;
+    std::map<std::string, FlatRow> documents_; // joined cells by doc id
+};
+
+// Columns found in the data, for records no schema describes: the union of
+// the flattened fields in order of first appearance, less the bare column an
+// always-empty list of objects left ("warnings" when "warnings_code" exists).
 class FlatTable {
   public:
     explicit FlatTable(std::string list_separator) : separator_(std::move(list_separator)) {}
 
     void add(const nlohmann::ordered_json &record);
-    // Fixes the columns: the chosen ones in that order, or all of them less
-    // the bare column an always-empty list of objects left ("warnings" when
-    // "warnings_code" exists).
+    // Fixes the columns: the chosen ones in that order, or all of them.
     void settle(const std::vector<std::string> &chosen);
 
     [[nodiscard]] const std::vector<std::string> &columns() const { return columns_; }

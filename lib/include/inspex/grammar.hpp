@@ -148,9 +148,11 @@ struct Grammar {
     [[nodiscard]] std::optional<std::size_t> part_index(std::string_view name) const;
 };
 
-// Loads a grammar file and the files it includes (looked up beside it).
-// Errors name the grammar file and line.
-Result<Grammar> load_grammar(const std::string &path, MatchLimits limits = {});
+// Loads a grammar file and the files it includes (looked up beside it, then
+// in the `search` folders: a grammar copied to a folder of its own still
+// finds common.toml). Errors name the grammar file and line.
+Result<Grammar> load_grammar(const std::string &path, MatchLimits limits = {},
+                             const std::vector<std::string> &search = {});
 
 // True when the file is TOML with a [grammar] table: a grammar rather than a
 // library of shared patterns that grammars include.

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# A fresh prefix install, used with no source tree in reach: the tools find
+# their installed grammars, man pages read, completions load, and a small
+# CMake project links the library with find_package(inspex); pkg-config knows it.
+# Usage: install.sh BUILD_DIR (run from the source root).
+set -u
+build=$(cd "$1" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+check() {
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else echo "FAIL $name"; failed=$((failed + 1)); fi
+}
+has() { grep -qF -- "$2" <<< "$1"; }
+
+cmake --install "$build" --prefix "$tmp/p" > "$tmp/install.log" 2>&1
+check "install succeeds" test $? -eq 0
+cp samples/action-plan-elmley-2022.txt "$tmp/plan.txt"
+cd "$tmp"
+out=$("$tmp/p/bin/inspex" extract -q plan.txt)
+check "installed extract reads a sample" test "$(jq -r 'select(.kind == "recommendation") | .ref' <<< "$out" | wc -l)" -eq 18
+check "installed tools use the installed grammars" \
+  has "$("$tmp/p/bin/inspex" grammars)" "$tmp/p/share/inspex/grammars/action-plan.toml"
+if command -v help2man > /dev/null; then
+  page=$(MANPATH="$tmp/p/share/man" MANWIDTH=80 man inspex-extract 2> /dev/null | col -b)
+  check "man inspex-extract" has "$page" "inspex-extract - read prison inspection documents into records"
+  check "man page lists the options" has "$page" "--explode"
+fi
+completion=$(PATH="$tmp/p/bin:$PATH" bash -c "source '$tmp/p/share/bash-completion/completions/inspex'
+  COMP_WORDS=(inspex convert --exp); COMP_CWORD=2; _inspex; echo \"\${COMPREPLY[*]}\"
+  COMP_WORDS=(inspex con); COMP_CWORD=1; _inspex; echo \"\${COMPREPLY[*]}\"
+  COMP_WORDS=(inspex-extract --to x); COMP_CWORD=2; _inspex_complete inspex-extract; echo \"\${COMPREPLY[*]}\"")
+check "bash completion: options from --help" has "$completion" "--explode"
+check "bash completion: commands" has "$completion" "convert"
+check "bash completion: formats after --to" has "$completion" "xlsx"
+check "zsh completion installed" test -f "$tmp/p/share/zsh/vendor-completions/_inspex"
+
+mkdir -p "$tmp/user"
+cp "$OLDPWD/tests/install/CMakeLists.txt" "$OLDPWD/tests/install/main.cpp" "$tmp/user/"
+cmake -S "$tmp/user" -B "$tmp/user/build" -DCMAKE_PREFIX_PATH="$tmp/p" > "$tmp/user.log" 2>&1 &&
+  cmake --build "$tmp/user/build" >> "$tmp/user.log" 2>&1
+check "find_package(inspex) project builds and links" test -x "$tmp/user/build/uses_inspex" || tail -20 "$tmp/user.log"
+check "it extracts with the installed grammars" \
+  test "$("$tmp/user/build/uses_inspex" plan.txt | jq -r 'select(.kind == "document") | .establishment')" = "HMP Elmley"
+check "pkg-config knows the library" \
+  has "$(PKG_CONFIG_PATH="$tmp/p/lib/pkgconfig" pkg-config --libs inspex)" "-linspex"
+
+echo "install: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
