@@ -29,4 +29,4 @@ _inspex() {
 
 complete -o filenames -F _inspex inspex
 complete -o filenames -F _inspex_complete inspex-convert inspex-extract inspex-grammars \
-  inspex-normalize inspex-validate
+  inspex-normalize inspex-validate inspex-track inspex-report

@@ -24,7 +24,7 @@ check "installed tools use the installed grammars" \
   has "$("$tmp/p/bin/inspex" grammars)" "$tmp/p/share/inspex/grammars/action-plan.toml"
 if command -v help2man > /dev/null; then
   page=$(MANPATH="$tmp/p/share/man" MANWIDTH=80 man inspex-extract 2> /dev/null | col -b)
-  check "man inspex-extract" has "$page" "inspex-extract - read prison inspection documents into records"
+  check "man inspex-extract" has "$page" "inspex-extract - read documents with a grammar and write their records"
   check "man page lists the options" has "$page" "--explode"
 fi
 completion=$(PATH="$tmp/p/bin:$PATH" bash -c "source '$tmp/p/share/bash-completion/completions/inspex'
