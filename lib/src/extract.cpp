@@ -1,6 +1,7 @@
 #include "inspex/extract.hpp"
 
 #include "inspex/infer.hpp"
+#include "inspex/layout/cell_blocks.hpp"
 #include "inspex/layout/cell_lines.hpp"
 #include "inspex/layout/columns.hpp"
 #include "inspex/layout/grid_tables.hpp"
@@ -512,8 +513,10 @@ GrammarView grammar_view(const Grammar &grammar, Document &document) {
     const TableSpec &table =
         grammar.layout == LayoutKind::stream ? grammar.stream.columns : grammar.table;
     bool recoverable = grammar.layout != LayoutKind::prose && table.header_min > 0;
+    bool by_lines = grammar.layout != LayoutKind::stream;
     if (recoverable && !TableLayout(table).find_header(text_view(document)) &&
-        (grammar.layout == LayoutKind::stream || !recover_cell_lines(document, table)))
+        !(by_lines &&
+          (recover_cell_lines(document, table) || recover_cell_blocks(document, table))))
         recover_aligned_tables(document, table);
     GrammarView view{text_view(document), line_pages(document), document.paragraph_lines};
     for (Line &line : view.lines)

@@ -2,24 +2,27 @@
 
 #include "inspex/model/text_view.hpp"
 #include "inspex/normalize.hpp"
+#include "labels.hpp"
 
 #include <algorithm>
 #include <limits>
 #include <optional>
-#include <set>
 
 namespace inspex {
 namespace {
+
+using layout::join_words;
+using layout::LabelCutter;
+using layout::split_words;
 
 constexpr double kFit = 2.0;          // a line whose content fits its column's declared shape
 constexpr double kDrop = -3.0;        // a line given to no column
 constexpr double kDropHeading = -1.0; // ... that reads as a heading
 constexpr double kMisfit = -1.0;      // a date, status... given to a free-text column
 constexpr double kNever = -std::numeric_limits<double>::infinity();
-constexpr std::size_t kMaxBlankRun = 2;   // blank lines allowed between header labels
-constexpr std::size_t kMaxBand = 10;      // lines a header may wrap over when labels share lines
-constexpr std::size_t kMaxLabelWords = 8; // words of one header label
-constexpr std::size_t kMaxGlued = 6;      // words of a short cell glued before the next one
+constexpr std::size_t kMaxBlankRun = 2; // blank lines allowed between header labels
+constexpr std::size_t kMaxBand = 10;    // lines a header may wrap over when labels share lines
+constexpr std::size_t kMaxGlued = 6;    // words of a short cell glued before the next one
 
 bool is_line(const Block &b) {
     return !b.is_table() && b.text.find('\n') == std::string::npos;
@@ -28,69 +31,6 @@ bool is_line(const Block &b) {
 std::string flat(const Block &b) {
     return collapse_spaces(clean_spaces(b.text));
 }
-
-std::vector<std::string> split_words(const std::string &text) {
-    std::vector<std::string> words;
-    std::size_t start = 0;
-    for (std::size_t sp; (sp = text.find(' ', start)) != std::string::npos; start = sp + 1)
-        if (sp > start)
-            words.push_back(text.substr(start, sp - start));
-    if (start < text.size())
-        words.push_back(text.substr(start));
-    return words;
-}
-
-std::string join_words(const std::vector<std::string> &words, std::size_t from, std::size_t to) {
-    std::string out;
-    for (std::size_t k = from; k < to; ++k) {
-        if (k > from)
-            out += ' ';
-        out += words[k];
-    }
-    return out;
-}
-
-// Cuts words into consecutive labels, each naming a different column by its
-// header pattern: `names[a][len - 1]` holds the columns the words a..a+len
-// name (a bit per column). Returns each label's column and the word after it.
-class LabelCutter {
-  public:
-    using Cuts = std::vector<std::pair<int, std::size_t>>;
-    explicit LabelCutter(std::vector<std::vector<unsigned>> names) : names_(std::move(names)) {}
-
-    std::optional<Cuts> cut(std::size_t end) {
-        failed_.clear();
-        end_ = end;
-        Cuts cuts;
-        if (!from(0, 0, cuts))
-            return std::nullopt;
-        return cuts;
-    }
-
-  private:
-    bool from(std::size_t pos, unsigned used, Cuts &cuts) {
-        if (pos == end_)
-            return true;
-        if (failed_.count({pos, used}))
-            return false;
-        for (std::size_t len = 1; len <= names_[pos].size() && pos + len <= end_; ++len)
-            for (unsigned j = 0; j < 32; ++j) {
-                unsigned bit = 1U << j;
-                if (!(names_[pos][len - 1] & bit) || (used & bit))
-                    continue;
-                cuts.emplace_back(static_cast<int>(j), pos + len);
-                if (from(pos + len, used | bit, cuts))
-                    return true;
-                cuts.pop_back();
-            }
-        failed_.insert({pos, used});
-        return false;
-    }
-
-    std::vector<std::vector<unsigned>> names_;
-    std::set<std::pair<std::size_t, unsigned>> failed_;
-    std::size_t end_ = 0;
-};
 
 class Recovery {
   public:
@@ -214,11 +154,11 @@ class Recovery {
             lasts.push_back(j);
         }
         // The first label may run over lines ("1. Rec" / "No").
-        if (names_at(words, 0).empty())
+        if (layout::label_names(spec_, words, 0).empty())
             return std::nullopt;
         std::vector<std::vector<unsigned>> names;
         for (std::size_t a = 0; a < words.size(); ++a)
-            names.push_back(names_at(words, a));
+            names.push_back(layout::label_names(spec_, words, a));
         LabelCutter cutter(std::move(names));
         for (std::size_t k = ends.size(); k-- > 0;) {
             auto cuts = cutter.cut(ends[k]);
@@ -233,23 +173,6 @@ class Recovery {
             return band;
         }
         return std::nullopt;
-    }
-
-    // For each label length from word a, the columns its words name (a bit
-    // per column); empty when no length names one.
-    std::vector<unsigned> names_at(const std::vector<std::string> &words, std::size_t a) const {
-        std::vector<unsigned> out;
-        bool any = false;
-        for (std::size_t len = 1; len <= kMaxLabelWords && a + len <= words.size(); ++len) {
-            std::string label = join_words(words, a, a + len);
-            unsigned bits = 0;
-            for (std::size_t j = 0; j < spec_.columns.size(); ++j)
-                if (spec_.columns[j].header && spec_.columns[j].header->matches(label))
-                    bits |= 1U << j;
-            any = any || bits;
-            out.push_back(bits);
-        }
-        return any ? out : std::vector<unsigned>{};
     }
 
     bool fits(const std::string &text, std::size_t position) const {

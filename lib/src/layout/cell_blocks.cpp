@@ -1,0 +1,621 @@
+#include "inspex/layout/cell_blocks.hpp"
+
+#include "inspex/model/text_view.hpp"
+#include "inspex/normalize.hpp"
+#include "labels.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <utility>
+
+namespace inspex {
+namespace {
+
+constexpr std::size_t kMaxLabelLines = 6;   // lines of one header block (two labels interleaved)
+constexpr std::size_t kMaxHeadingLines = 3; // heading lines above a row's number
+constexpr std::size_t kMaxGluedWords = 3;   // words of a short cell ending a row's first line
+constexpr double kShortShare = 0.6;         // a line this share of its run's widest is short
+constexpr std::size_t kWidthSlack = 1;      // characters a wrapped line may exceed its column
+
+std::string flat(const Block &b) {
+    return collapse_spaces(clean_spaces(b.text));
+}
+
+// Characters, not bytes: widths of wrapped lines are compared.
+std::size_t width(const std::string &text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// The width a run of free text wraps at: its widest line but the first,
+// which may carry another column's cell glued to its end.
+std::size_t body_width(const std::vector<std::string> &lines) {
+    std::size_t widest = 0;
+    for (std::size_t k = lines.size() > 1 ? 1 : 0; k < lines.size(); ++k)
+        widest = std::max(widest, width(lines[k]));
+    return widest;
+}
+
+bool ends_sentence(const std::string &text) {
+    return !text.empty() && std::string_view(".!?:;").find(text.back()) != std::string_view::npos;
+}
+
+std::string join_lines(const std::vector<std::string> &lines, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t k = from; k < to; ++k) {
+        if (!out.empty())
+            out += ' ';
+        out += lines[k];
+    }
+    return out;
+}
+
+using Labels = std::vector<std::pair<int, std::string>>; // column, label text
+
+// A cell cut from the text: its column, its text, from blocks first..last.
+struct Cut {
+    std::size_t column = 0, first = 0, last = 0;
+    std::string text;
+};
+
+class Recovery {
+  public:
+    Recovery(Document &doc, const TableSpec &spec) : doc_(doc), spec_(spec) {}
+
+    std::size_t run() {
+        std::size_t headers = 0;
+        for (std::size_t i = 0; i < doc_.blocks.size();) {
+            std::optional<Group> group = label_group(i);
+            if (!group || group->labels.size() < std::max<std::size_t>(spec_.header_min, 2)) {
+                ++i;
+                continue;
+            }
+            ++headers;
+            learn_columns(*group);
+            put_header(*group);
+            i = read_rows(group->last + 1);
+        }
+        if (headers)
+            number_lines(doc_);
+        return headers;
+    }
+
+  private:
+    // Consecutive blocks of header labels, each naming another column.
+    struct Group {
+        Labels labels;
+        std::size_t first = 0, last = 0;
+    };
+
+    bool plain(std::size_t b) const {
+        const Block &block = doc_.blocks[b];
+        return !block.is_table() && block.text.find('\n') == std::string::npos &&
+               block.words.empty() && block.text.find("   ") == std::string::npos;
+    }
+    bool blank(std::size_t b) const { return plain(b) && text(b).empty(); }
+    std::string text(std::size_t b) const { return flat(doc_.blocks[b]); }
+
+    // The last block of the run of non-blank plain lines beginning at b.
+    std::optional<std::size_t> run_end(std::size_t b) const {
+        if (b >= doc_.blocks.size() || !plain(b) || blank(b))
+            return std::nullopt;
+        std::size_t e = b;
+        while (e + 1 < doc_.blocks.size() && plain(e + 1) && !blank(e + 1))
+            ++e;
+        return e;
+    }
+
+    std::size_t next_nonblank(std::size_t b) const {
+        while (b < doc_.blocks.size() && blank(b))
+            ++b;
+        return b;
+    }
+
+    // The labels a run of lines cuts into: its words in order, or two labels
+    // side by side whose lines alternate ("3. Agreed/", "4. Response", "Partly Agreed/").
+    std::optional<Labels> run_labels(std::size_t first, std::size_t last) const {
+        std::vector<std::string> lines;
+        for (std::size_t b = first; b <= last; ++b)
+            lines.push_back(text(b));
+        if (lines.size() > kMaxLabelLines)
+            return std::nullopt;
+        if (auto labels =
+                layout::cut_labels(spec_, layout::split_words(join_lines(lines, 0, lines.size()))))
+            return labels;
+        const std::size_t n = lines.size();
+        for (unsigned mask = 1; n >= 3 && mask < (1U << (n - 1)); ++mask) {
+            std::vector<std::string> left{lines[0]}, right;
+            for (std::size_t k = 1; k < n; ++k)
+                ((mask >> (k - 1)) & 1U ? right : left).push_back(lines[k]);
+            auto a =
+                layout::cut_labels(spec_, layout::split_words(join_lines(left, 0, left.size())));
+            auto b =
+                layout::cut_labels(spec_, layout::split_words(join_lines(right, 0, right.size())));
+            if (!a || !b)
+                continue;
+            a->insert(a->end(), b->begin(), b->end());
+            if (distinct(*a))
+                return a;
+        }
+        return std::nullopt;
+    }
+
+    static bool distinct(const Labels &labels) {
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            for (std::size_t j = i + 1; j < labels.size(); ++j)
+                if (labels[i].first == labels[j].first)
+                    return false;
+        return true;
+    }
+
+    // Label runs from block i, blank lines between, until a run that is not
+    // labels or names a column again (the next header).
+    std::optional<Group> label_group(std::size_t i) const {
+        Group group;
+        for (std::size_t b = i;;) {
+            std::optional<std::size_t> end = run_end(b);
+            if (!end)
+                break;
+            std::optional<Labels> labels = run_labels(b, *end);
+            if (!labels)
+                break;
+            Labels joined = group.labels;
+            joined.insert(joined.end(), labels->begin(), labels->end());
+            if (!distinct(joined))
+                break;
+            if (group.labels.empty())
+                group.first = b;
+            group.labels = std::move(joined);
+            group.last = *end;
+            b = next_nonblank(*end + 1);
+        }
+        if (group.labels.size() < 2)
+            return std::nullopt;
+        return group;
+    }
+
+    // The free-text columns in the header's order, and which lines each
+    // shaped column fits (to tell the narrower of two).
+    void learn_columns(const Group &group) {
+        order_.clear();
+        for (const auto &[column, label] : group.labels)
+            order_.push_back(static_cast<std::size_t>(column));
+        for (std::size_t j = 0; j < spec_.columns.size(); ++j)
+            if (std::find(order_.begin(), order_.end(), j) == order_.end())
+                order_.push_back(j);
+        free_.clear();
+        for (std::size_t j : order_)
+            if (!spec_.columns[j].fits)
+                free_.push_back(j);
+        fitted_.assign(spec_.columns.size(), {});
+        for (std::size_t b = 0; b < doc_.blocks.size(); ++b) {
+            if (!plain(b) || blank(b))
+                continue;
+            std::string line = text(b);
+            for (std::size_t j = 0; j < spec_.columns.size(); ++j)
+                if (spec_.columns[j].fits && spec_.columns[j].fits->matches(line))
+                    fitted_[j].push_back(b);
+        }
+    }
+
+    // Column a's lines are a strict subset of column b's on this document.
+    bool narrower(std::size_t a, std::size_t b) const {
+        return fitted_[a].size() < fitted_[b].size() &&
+               std::includes(fitted_[b].begin(), fitted_[b].end(), fitted_[a].begin(),
+                             fitted_[a].end());
+    }
+
+    // The shaped column (not the key) a cell's text belongs to, if any.
+    std::optional<std::size_t> shaped_column(const std::string &cell) const {
+        std::vector<std::size_t> fits;
+        for (std::size_t j = 0; j < spec_.columns.size(); ++j)
+            if (j != spec_.key_column && spec_.columns[j].fits &&
+                spec_.columns[j].fits->matches(cell))
+                fits.push_back(j);
+        std::optional<std::size_t> pick;
+        for (std::size_t j : fits) {
+            bool broader = std::any_of(fits.begin(), fits.end(),
+                                       [&](std::size_t k) { return narrower(k, j); });
+            if (!broader)
+                pick = j; // the later of equals
+        }
+        return pick;
+    }
+
+    bool is_key(const std::string &line) const {
+        const ColumnSpec &key = spec_.columns[spec_.key_column];
+        return key.fits && key.fits->matches(line);
+    }
+
+    bool is_heading(const std::string &line) const {
+        return spec_.has_heading && spec_.heading.pattern->matches(line);
+    }
+
+    void put_header(const Group &group) {
+        Row header;
+        header.cells.resize(spec_.columns.size());
+        for (std::size_t j = 0; j < spec_.columns.size(); ++j)
+            header.cells[j].paragraphs.push_back(spec_.columns[j].label);
+        for (const auto &[column, label] : group.labels)
+            header.cells[static_cast<std::size_t>(column)].paragraphs = {label};
+        clear(group.first, group.last);
+        replace(group.first, Block::table({std::move(header)}));
+    }
+
+    // Reads runs after a header to the table's end; returns where it stopped.
+    std::size_t read_rows(std::size_t b) {
+        since_header_ = true;
+        while ((b = next_nonblank(b)) < doc_.blocks.size()) {
+            if (ends_here(b))
+                break;
+            if (std::optional<Group> group = label_group(b)) { // a new page's header
+                place_waiting();
+                since_header_ = true;
+                if (group->labels.size() >= std::max<std::size_t>(spec_.header_min, 2))
+                    put_header(*group);
+                else
+                    clear(group->first, group->last);
+                b = group->last + 1;
+                continue;
+            }
+            std::optional<std::size_t> end = run_end(b);
+            if (!end)
+                break;
+            if (since_header_ && run_labels(b, *end)) { // a label the page's header left behind
+                clear(b, *end);
+                b = *end + 1;
+                continue;
+            }
+            std::size_t last = *end;
+            for (std::size_t k = b + 1; k <= last; ++k)
+                if (ends_here(k))
+                    last = k - 1;
+            read_run(b, last);
+            if (last < *end) {
+                b = last + 1;
+                break;
+            }
+            b = last + 1;
+        }
+        place_waiting();
+        return b;
+    }
+
+    bool ends_here(std::size_t b) const {
+        auto line = [&](std::size_t k) -> std::string_view {
+            return doc_.blocks[k].is_table() ? std::string_view() : doc_.blocks[k].text;
+        };
+        return ends_table(spec_, line, b, doc_.blocks.size());
+    }
+
+    // A run: its rows' numbers with the headings above them, and the cells between.
+    void read_run(std::size_t first, std::size_t last) {
+        std::size_t from = first;
+        for (std::size_t k = first; k <= last; ++k) {
+            if (!is_key(text(k)))
+                continue;
+            std::size_t h = k;
+            while (h > from && k - h < kMaxHeadingLines && is_heading(text(h - 1)))
+                --h;
+            if (h > from && !ends_sentence(text(h - 1)))
+                h = k; // the lines above go on from a sentence: not headings
+            if (h > from)
+                read_cells(from, h - 1);
+            for (std::size_t g = h; g < k; ++g)
+                put_heading(g);
+            begin_row(k);
+            from = k + 1;
+        }
+        if (from <= last)
+            read_cells(from, last);
+    }
+
+    void put_heading(std::size_t b) {
+        if (spec_.has_heading)
+            put(b, {{spec_.heading.column, text(b)}});
+    }
+
+    // A row's number: the row takes the cells waiting for it, which join its
+    // first free text's line (where the row's own text begins), or its number's.
+    void begin_row(std::size_t b) {
+        settle_claimed();
+        claimed_.clear();
+        if (!waiting_.empty()) {
+            claimed_ = std::move(waiting_.front());
+            waiting_.erase(waiting_.begin());
+        }
+        for (const Cut &c : claimed_)
+            clear(c.first, c.last);
+        put(b, {{spec_.key_column, text(b)}});
+        row_ = b;
+        since_header_ = false;
+        free_cells_ = 0;
+        held_.assign(spec_.columns.size(), false);
+        held_[spec_.key_column] = true;
+        for (const Cut &c : claimed_)
+            held_[c.column] = true;
+    }
+
+    // Claimed cells no free text took: on the row's number's line.
+    void settle_claimed() {
+        if (!row_ || claimed_.empty())
+            return;
+        std::vector<std::pair<std::size_t, std::string>> cells{{spec_.key_column, text_of_key()}};
+        for (const Cut &c : claimed_)
+            cells.emplace_back(c.column, c.text);
+        put(*row_, cells);
+        claimed_.clear();
+    }
+
+    std::string text_of_key() const {
+        return doc_.blocks[*row_].rows.front().cells[spec_.key_column].paragraphs.front();
+    }
+
+    // Cells still waiting at a header or the table's end: the current row's, where they are.
+    void place_waiting() {
+        settle_claimed();
+        for (const std::vector<Cut> &cells : waiting_)
+            if (row_)
+                put_in_place(cells);
+        waiting_.clear();
+    }
+
+    // Cells read together (a run): to the current row, or waiting for a row
+    // whose number comes later (shaped cells after a header, before the page's
+    // first row; a second cell of a column that holds one paragraph a row).
+    void add(const std::vector<Cut> &cells, bool free_text) {
+        bool wait = !waiting_.empty() && !(free_text && since_header_);
+        wait = wait || (!free_text && (since_header_ || !row_));
+        for (const Cut &c : cells) {
+            if (!spec_.columns[c.column].one_paragraph)
+                continue;
+            bool held = wait ? !waiting_.empty() && holds(waiting_.back(), c.column)
+                             : row_ && held_[c.column];
+            if (held) {
+                waiting_.emplace_back();
+                wait = true;
+            }
+        }
+        if (wait) {
+            if (waiting_.empty())
+                waiting_.emplace_back();
+            waiting_.back().insert(waiting_.back().end(), cells.begin(), cells.end());
+            return;
+        }
+        if (!row_)
+            return;
+        put_in_place(cells);
+        for (const Cut &c : cells)
+            held_[c.column] = true;
+    }
+
+    static bool holds(const std::vector<Cut> &cells, std::size_t column) {
+        return std::any_of(cells.begin(), cells.end(), [&](auto &c) { return c.column == column; });
+    }
+
+    // Each cell on its first line (cells sharing a line share its row).
+    void put_in_place(const std::vector<Cut> &cells) {
+        for (const Cut &c : cells)
+            clear(c.first, c.last);
+        std::map<std::size_t, std::vector<std::pair<std::size_t, std::string>>> lines;
+        for (const Cut &c : cells)
+            lines[c.first].emplace_back(c.column, c.text);
+        for (const auto &[b, row] : lines)
+            put(b, row);
+    }
+
+    void read_cells(std::size_t first, std::size_t last) {
+        std::vector<std::string> lines;
+        for (std::size_t b = first; b <= last; ++b)
+            lines.push_back(text(b));
+        if (std::optional<std::vector<Cut>> cells = shaped_lines(first, lines)) {
+            add(*cells, false);
+            return;
+        }
+        if (!row_ || free_.empty())
+            return; // text before the first row is not the table's
+        std::size_t after = next_nonblank(last + 1);
+        if (std::all_of(lines.begin(), lines.end(), [&](auto &l) { return is_heading(l); }) &&
+            after < doc_.blocks.size() && is_key(text(after))) {
+            for (std::size_t b = first; b <= last; ++b)
+                put_heading(b);
+            return;
+        }
+        read_free_text(first, lines);
+    }
+
+    // A run of shaped cells: the whole run one cell, or each line a cell or
+    // two side by side ("Governor/Oxleas March 2023"), a column's lines joined.
+    std::optional<std::vector<Cut>> shaped_lines(std::size_t first,
+                                                 const std::vector<std::string> &lines) const {
+        std::string whole = join_lines(lines, 0, lines.size());
+        if (std::optional<std::size_t> column = shaped_column(whole))
+            return std::vector<Cut>{{*column, first, first + lines.size() - 1, whole}};
+        std::map<std::size_t, Cut> by_column;
+        auto add_piece = [&](std::size_t column, std::size_t b, const std::string &piece) {
+            auto [at, added] = by_column.try_emplace(column, Cut{column, b, b, piece});
+            if (!added) {
+                at->second.text += ' ' + piece;
+                at->second.last = b;
+            }
+        };
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+            if (std::optional<std::size_t> column = shaped_column(lines[k])) {
+                add_piece(*column, first + k, lines[k]);
+                continue;
+            }
+            std::optional<Pair> pair = shaped_pair(lines[k]);
+            if (!pair)
+                return std::nullopt;
+            add_piece(pair->left, first + k, pair->head);
+            add_piece(pair->right, first + k, pair->tail);
+        }
+        std::vector<Cut> cells;
+        for (auto &[column, cut] : by_column)
+            cells.push_back(std::move(cut));
+        return cells;
+    }
+
+    // A line holding two shaped cells of columns in the header's order.
+    struct Pair {
+        std::string head, tail;
+        std::size_t left = 0, right = 0;
+    };
+    std::optional<Pair> shaped_pair(const std::string &line) const {
+        std::vector<std::string> words = layout::split_words(line);
+        for (std::size_t cut = 1; cut < words.size(); ++cut) {
+            std::string head = layout::join_words(words, 0, cut);
+            std::string tail = layout::join_words(words, cut, words.size());
+            std::optional<std::size_t> left = shaped_column(head), right = shaped_column(tail);
+            if (left && right && position(*left) < position(*right))
+                return Pair{head, tail, *left, *right};
+        }
+        return std::nullopt;
+    }
+
+    std::size_t position(std::size_t column) const {
+        return static_cast<std::size_t>(std::find(order_.begin(), order_.end(), column) -
+                                        order_.begin());
+    }
+
+    // Free text: the interleaved short cells and a glued one taken out, the
+    // rest one cell of a free-text column.
+    void read_free_text(std::size_t first, std::vector<std::string> lines) {
+        bool to_row = waiting_.empty() || since_header_;
+        std::size_t column = free_column(lines, to_row);
+        std::vector<Cut> cells;
+        if (auto glued = glued_tail(lines, column, to_row && free_cells_ == 0)) {
+            cells.push_back({glued->column, first, first, glued->tail});
+            lines.front() = glued->head;
+        }
+        std::size_t widest = 0;
+        for (const std::string &l : lines)
+            widest = std::max(widest, width(l));
+        std::vector<std::string> kept;
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+            bool inside = k > 0 && k + 1 < lines.size() && !ends_sentence(lines[k - 1]);
+            bool short_line =
+                static_cast<double>(width(lines[k])) <= kShortShare * static_cast<double>(widest);
+            std::optional<std::size_t> shaped =
+                inside && short_line ? shaped_column(lines[k]) : std::nullopt;
+            if (shaped)
+                cells.push_back({*shaped, first + k, first + k, lines[k]});
+            else
+                kept.push_back(lines[k]);
+        }
+        cells.insert(cells.begin(), Cut{column, first, first + lines.size() - 1,
+                                        join_lines(kept, 0, kept.size())});
+        if (to_row && free_cells_ == 0)
+            for (Cut c : std::exchange(claimed_, {})) {
+                c.first = c.last = first;
+                cells.push_back(std::move(c));
+            }
+        add(cells, true);
+        if (to_row)
+            ++free_cells_;
+    }
+
+    struct Glued {
+        std::string head, tail;
+        std::size_t column = 0;
+    };
+
+    // The next column's short cell at the end of a run's first line, which
+    // it makes wider than the column ("... should be available Partly Agreed").
+    std::optional<Glued> glued_tail(const std::vector<std::string> &lines, std::size_t column,
+                                    bool row_first) const {
+        std::size_t others = std::max(lines.size() > 1 ? body_width(lines) : 0, wraps_at(column));
+        std::optional<std::size_t> next = next_column(column);
+        if (!next || others == 0 || (!row_first && width(lines.front()) <= others + kWidthSlack))
+            return std::nullopt;
+        if (row_first)
+            others = width(lines.front());
+        std::vector<std::string> words = layout::split_words(lines.front());
+        for (std::size_t k = 1; k <= kMaxGluedWords && k + 2 <= words.size(); ++k) {
+            std::size_t cut = words.size() - k;
+            std::string head = layout::join_words(words, 0, cut);
+            std::string tail = layout::join_words(words, cut, words.size());
+            bool lower = std::islower(static_cast<unsigned char>(tail.front())) != 0;
+            if (!lower && width(head) <= others + kWidthSlack && shaped_column(tail) == next)
+                return Glued{head, tail, *next};
+        }
+        return std::nullopt;
+    }
+
+    // The column after `column` in the header's order.
+    std::optional<std::size_t> next_column(std::size_t column) const {
+        for (std::size_t p = 0; p + 1 < order_.size(); ++p)
+            if (order_[p] == column)
+                return order_[p + 1];
+        return std::nullopt;
+    }
+
+    // A row's first free text goes to the first free-text column, later ones
+    // (and those of a row whose number comes later) to the last, unless they
+    // wrap at the first column's width.
+    std::size_t free_column(const std::vector<std::string> &lines, bool to_row) {
+        std::size_t wraps = body_width(lines);
+        bool first = (to_row && free_cells_ == 0) ||
+                     (lines.size() >= 2 && first_width_ > 0 && wraps <= first_width_ + kWidthSlack);
+        if (first)
+            first_width_ = std::max(first_width_, wraps);
+        std::size_t column = first ? free_.front() : free_.back();
+        if (lines.size() >= 2)
+            widths_[column] = std::max(widths_[column], wraps);
+        return column;
+    }
+
+    // The widest a free-text column's wrapped lines were seen.
+    std::size_t wraps_at(std::size_t column) const {
+        auto at = widths_.find(column);
+        return at == widths_.end() ? 0 : at->second;
+    }
+
+    void clear(std::size_t first, std::size_t last) {
+        for (std::size_t b = first; b <= last && b < doc_.blocks.size(); ++b)
+            replace(b, Block::paragraph("", doc_.blocks[b].page));
+    }
+
+    // Block b becomes a one-row table block holding these cells.
+    void put(std::size_t b, const std::vector<std::pair<std::size_t, std::string>> &cells) {
+        Row row;
+        row.cells.resize(spec_.columns.size());
+        for (const auto &[column, cell] : cells)
+            row.cells[column].paragraphs.push_back(cell);
+        replace(b, Block::table({std::move(row)}, doc_.blocks[b].page));
+    }
+
+    // Keeps the page a line began (a form feed in text, or the block's mark).
+    void replace(std::size_t b, Block block) {
+        Block &old = doc_.blocks[b];
+        block.page_start = old.page_start ||
+                           (!old.is_table() && !old.text.empty() && old.text.front() == kPageBreak);
+        old = std::move(block);
+    }
+
+    Document &doc_;
+    const TableSpec &spec_;
+    std::vector<std::size_t> order_;               // the columns in the header's order
+    std::vector<std::size_t> free_;                // free-text columns, in the header's order
+    std::vector<std::vector<std::size_t>> fitted_; // per column, the lines its `fits` matches
+    std::vector<std::vector<Cut>> waiting_;        // cells of rows whose numbers come later
+    std::vector<bool> held_;                       // columns the current row holds
+    std::vector<Cut> claimed_;                     // waiting cells the current row took
+    std::optional<std::size_t> row_;               // the current row's first block
+    bool since_header_ = true;                     // no row began since the last header
+    std::size_t free_cells_ = 0;                   // free-text cells given to the current row
+    std::size_t first_width_ = 0;                  // widest line of the first free-text column
+    std::map<std::size_t, std::size_t> widths_;    // per free-text column, its widest wrapped line
+};
+
+} // namespace
+
+std::size_t recover_cell_blocks(Document &doc, const TableSpec &spec) {
+    if (spec.header_min == 0)
+        return 0;
+    return Recovery(doc, spec).run();
+}
+
+} // namespace inspex

@@ -1,0 +1,94 @@
+#include "labels.hpp"
+
+namespace inspex::layout {
+
+namespace {
+constexpr std::size_t kMaxLabelWords = 8; // words of one header label
+constexpr std::size_t kMaxColumns = 32;   // columns a bit set can hold
+} // namespace
+
+std::vector<std::string> split_words(const std::string &text) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    for (std::size_t sp; (sp = text.find(' ', start)) != std::string::npos; start = sp + 1)
+        if (sp > start)
+            words.push_back(text.substr(start, sp - start));
+    if (start < text.size())
+        words.push_back(text.substr(start));
+    return words;
+}
+
+std::string join_words(const std::vector<std::string> &words, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t k = from; k < to; ++k) {
+        if (k > from)
+            out += ' ';
+        out += words[k];
+    }
+    return out;
+}
+
+std::vector<unsigned> label_names(const TableSpec &spec, const std::vector<std::string> &words,
+                                  std::size_t a) {
+    std::vector<unsigned> out;
+    bool any = false;
+    for (std::size_t len = 1; len <= kMaxLabelWords && a + len <= words.size(); ++len) {
+        std::string label = join_words(words, a, a + len);
+        unsigned bits = 0;
+        for (std::size_t j = 0; j < spec.columns.size() && j < kMaxColumns; ++j)
+            if (spec.columns[j].header && spec.columns[j].header->matches(label))
+                bits |= 1U << j;
+        any = any || bits;
+        out.push_back(bits);
+    }
+    return any ? out : std::vector<unsigned>{};
+}
+
+std::optional<LabelCutter::Cuts> LabelCutter::cut(std::size_t end) {
+    failed_.clear();
+    end_ = end;
+    Cuts cuts;
+    if (!from(0, 0, cuts))
+        return std::nullopt;
+    return cuts;
+}
+
+bool LabelCutter::from(std::size_t pos, unsigned used, Cuts &cuts) {
+    if (pos == end_)
+        return true;
+    if (failed_.count({pos, used}))
+        return false;
+    for (std::size_t len = 1; len <= names_[pos].size() && pos + len <= end_; ++len)
+        for (unsigned j = 0; j < kMaxColumns; ++j) {
+            unsigned bit = 1U << j;
+            if (!(names_[pos][len - 1] & bit) || (used & bit))
+                continue;
+            cuts.emplace_back(static_cast<int>(j), pos + len);
+            if (from(pos + len, used | bit, cuts))
+                return true;
+            cuts.pop_back();
+        }
+    failed_.insert({pos, used});
+    return false;
+}
+
+std::optional<std::vector<std::pair<int, std::string>>>
+cut_labels(const TableSpec &spec, const std::vector<std::string> &words) {
+    if (words.empty() || spec.columns.size() > kMaxColumns)
+        return std::nullopt;
+    std::vector<std::vector<unsigned>> names;
+    for (std::size_t a = 0; a < words.size(); ++a)
+        names.push_back(label_names(spec, words, a));
+    auto cuts = LabelCutter(std::move(names)).cut(words.size());
+    if (!cuts)
+        return std::nullopt;
+    std::vector<std::pair<int, std::string>> labels;
+    std::size_t from = 0;
+    for (const auto &[column, to] : *cuts) {
+        labels.emplace_back(column, join_words(words, from, to));
+        from = to;
+    }
+    return labels;
+}
+
+} // namespace inspex::layout

@@ -1,0 +1,47 @@
+// Header labels written as words: cutting a run of words into consecutive
+// labels, each naming another column by its `header` pattern (layout-internal).
+#pragma once
+
+#include "inspex/table.hpp"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace inspex::layout {
+
+// The words of a line (single spaces), and words a..b joined again.
+std::vector<std::string> split_words(const std::string &text);
+std::string join_words(const std::vector<std::string> &words, std::size_t from, std::size_t to);
+
+// For each label length from word a (1..8 words), the columns its words name
+// by their header pattern (a bit per column); empty when no length names one.
+std::vector<unsigned> label_names(const TableSpec &spec, const std::vector<std::string> &words,
+                                  std::size_t a);
+
+// Cuts words into consecutive labels, each naming a different column:
+// `names[a][len - 1]` holds the columns the words a..a+len name (label_names).
+// Returns each label's column and the word after it.
+class LabelCutter {
+  public:
+    using Cuts = std::vector<std::pair<int, std::size_t>>;
+    explicit LabelCutter(std::vector<std::vector<unsigned>> names) : names_(std::move(names)) {}
+
+    // The cut of words 0..end into labels, if there is one.
+    std::optional<Cuts> cut(std::size_t end);
+
+  private:
+    bool from(std::size_t pos, unsigned used, Cuts &cuts);
+
+    std::vector<std::vector<unsigned>> names_;
+    std::set<std::pair<std::size_t, unsigned>> failed_;
+    std::size_t end_ = 0;
+};
+
+// The labels (column, text) the whole of `words` cuts into, if it does.
+std::optional<std::vector<std::pair<int, std::string>>>
+cut_labels(const TableSpec &spec, const std::vector<std::string> &words);
+
+} // namespace inspex::layout
