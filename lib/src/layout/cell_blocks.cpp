@@ -18,6 +18,8 @@ constexpr std::size_t kMaxHeadingLines = 3; // heading lines above a row's numbe
 constexpr std::size_t kMaxGluedWords = 3;   // words of a short cell ending a row's first line
 constexpr double kShortShare = 0.6;         // a line this share of its run's widest is short
 constexpr std::size_t kWidthSlack = 1;      // characters a wrapped line may exceed its column
+constexpr std::size_t kMinWrapped = 3;      // lines of a run whose wrapping tells its column
+constexpr std::size_t kMinGap = 4;          // characters between two columns' wrapping widths
 
 std::string flat(const Block &b) {
     return collapse_spaces(clean_spaces(b.text));
@@ -30,10 +32,10 @@ std::size_t width(const std::string &text) {
 }
 
 // The width a run of free text wraps at: its widest line but the first,
-// which may carry another column's cell glued to its end.
-std::size_t body_width(const std::vector<std::string> &lines) {
+// which may carry the next column's cell glued to its end.
+std::size_t run_width(const std::vector<std::string> &lines) {
     std::size_t widest = 0;
-    for (std::size_t k = lines.size() > 1 ? 1 : 0; k < lines.size(); ++k)
+    for (std::size_t k = 1; k < lines.size(); ++k)
         widest = std::max(widest, width(lines[k]));
     return widest;
 }
@@ -74,6 +76,7 @@ class Recovery {
             }
             ++headers;
             learn_columns(*group);
+            learn_widths(group->last + 1);
             put_header(*group);
             i = read_rows(group->last + 1);
         }
@@ -263,7 +266,7 @@ class Recovery {
             std::optional<std::size_t> end = run_end(b);
             if (!end)
                 break;
-            if (since_header_ && run_labels(b, *end)) { // a label the page's header left behind
+            if (stray_labels(b, *end)) { // a label a page's header left behind
                 clear(b, *end);
                 b = *end + 1;
                 continue;
@@ -281,6 +284,16 @@ class Recovery {
         }
         place_waiting();
         return b;
+    }
+
+    // Header labels on their own, not a heading above a row's number.
+    bool stray_labels(std::size_t first, std::size_t last) const {
+        if (!run_labels(first, last))
+            return false;
+        std::size_t after = next_nonblank(last + 1);
+        bool heading = first == last && is_heading(text(first)) && after < doc_.blocks.size() &&
+                       is_key(text(after));
+        return !heading;
     }
 
     bool ends_here(std::size_t b) const {
@@ -328,6 +341,7 @@ class Recovery {
         }
         for (const Cut &c : claimed_)
             clear(c.first, c.last);
+        last_put_ = row_ ? std::optional<std::size_t>(row_last_) : std::nullopt;
         put(b, {{spec_.key_column, text(b)}});
         row_ = b;
         since_header_ = false;
@@ -484,12 +498,24 @@ class Recovery {
     // rest one cell of a free-text column.
     void read_free_text(std::size_t first, std::vector<std::string> lines) {
         bool to_row = waiting_.empty() || since_header_;
-        std::size_t column = free_column(lines, to_row);
-        std::vector<Cut> cells;
-        if (auto glued = glued_tail(lines, column, to_row && free_cells_ == 0)) {
-            cells.push_back({glued->column, first, first, glued->tail});
-            lines.front() = glued->head;
+        if (to_row && free_cells_ == 0 && last_put_ && continues(lines.front())) {
+            // A cell's first line begins a sentence: this goes on from the row before.
+            std::size_t column = free_column(lines, false);
+            clear(first, first + lines.size() - 1);
+            append(*last_put_, column, join_lines(lines, 0, lines.size()));
+            return;
         }
+        std::size_t column = free_column(lines, to_row);
+        std::size_t limit = wraps_at(column);
+        if (limit == 0 && lines.size() >= kMinWrapped)
+            limit = run_width(lines);
+        std::vector<Cut> cells;
+        for (std::size_t k = 0; k < lines.size(); ++k)
+            if (auto glued =
+                    glued_at(lines[k], column, k == 0 && to_row && free_cells_ == 0, limit)) {
+                cells.push_back({glued->column, first + k, first + k, glued->tail});
+                lines[k] = glued->head;
+            }
         std::size_t widest = 0;
         for (const std::string &l : lines)
             widest = std::max(widest, width(l));
@@ -522,23 +548,23 @@ class Recovery {
         std::size_t column = 0;
     };
 
-    // The next column's short cell at the end of a run's first line, which
-    // it makes wider than the column ("... should be available Partly Agreed").
-    std::optional<Glued> glued_tail(const std::vector<std::string> &lines, std::size_t column,
-                                    bool row_first) const {
-        std::size_t others = std::max(lines.size() > 1 ? body_width(lines) : 0, wraps_at(column));
+    // The next column's short cell glued to the end of a line, which it makes
+    // wider than its column wraps at (`limit`; "... available Partly Agreed"),
+    // or at the end of a row's first line, where the cells begin side by side.
+    std::optional<Glued> glued_at(const std::string &line, std::size_t column, bool row_first,
+                                  std::size_t limit) const {
         std::optional<std::size_t> next = next_column(column);
-        if (!next || others == 0 || (!row_first && width(lines.front()) <= others + kWidthSlack))
+        bool wide = limit > 0 && width(line) > limit + kWidthSlack;
+        if (!next || !(row_first || wide))
             return std::nullopt;
-        if (row_first)
-            others = width(lines.front());
-        std::vector<std::string> words = layout::split_words(lines.front());
+        std::size_t most = wide ? limit + kWidthSlack : width(line);
+        std::vector<std::string> words = layout::split_words(line);
         for (std::size_t k = 1; k <= kMaxGluedWords && k + 2 <= words.size(); ++k) {
             std::size_t cut = words.size() - k;
             std::string head = layout::join_words(words, 0, cut);
             std::string tail = layout::join_words(words, cut, words.size());
             bool lower = std::islower(static_cast<unsigned char>(tail.front())) != 0;
-            if (!lower && width(head) <= others + kWidthSlack && shaped_column(tail) == next)
+            if (!lower && width(head) <= most && shaped_column(tail) == next)
                 return Glued{head, tail, *next};
         }
         return std::nullopt;
@@ -552,25 +578,80 @@ class Recovery {
         return std::nullopt;
     }
 
-    // A row's first free text goes to the first free-text column, later ones
-    // (and those of a row whose number comes later) to the last, unless they
-    // wrap at the first column's width.
-    std::size_t free_column(const std::vector<std::string> &lines, bool to_row) {
-        std::size_t wraps = body_width(lines);
-        bool first = (to_row && free_cells_ == 0) ||
-                     (lines.size() >= 2 && first_width_ > 0 && wraps <= first_width_ + kWidthSlack);
-        if (first)
-            first_width_ = std::max(first_width_, wraps);
-        std::size_t column = first ? free_.front() : free_.back();
-        if (lines.size() >= 2)
-            widths_[column] = std::max(widths_[column], wraps);
-        return column;
+    // Free text goes by the width it wraps at when the two free-text columns'
+    // widths are known (a cell wraps at its column's width); else a row's first
+    // goes to the first free-text column, later ones (and those of a row whose
+    // number comes later) to the last.
+    std::size_t free_column(const std::vector<std::string> &lines, bool to_row) const {
+        if (split_ > 0 && lines.size() >= kMinWrapped)
+            return run_width(lines) <= split_ ? free_.front() : free_.back();
+        return to_row && free_cells_ == 0 ? free_.front() : free_.back();
     }
 
-    // The widest a free-text column's wrapped lines were seen.
+    // The widest a free-text column's wrapped lines were seen (0: unknown).
     std::size_t wraps_at(std::size_t column) const {
-        auto at = widths_.find(column);
-        return at == widths_.end() ? 0 : at->second;
+        if (split_ == 0)
+            return 0;
+        return column == free_.front() ? narrow_max_ : wide_max_;
+    }
+
+    // The widths the runs of free text after block b wrap at fall in two
+    // groups when there are two free-text columns: parted where the two
+    // groups are tightest (Otsu's threshold), far outliers left out.
+    void learn_widths(std::size_t b) {
+        split_ = 0;
+        if (free_.size() != 2)
+            return;
+        std::vector<std::size_t> widths;
+        for (b = next_nonblank(b); b < doc_.blocks.size(); b = next_nonblank(b + 1)) {
+            std::optional<std::size_t> end = run_end(b);
+            if (!end)
+                continue;
+            std::vector<std::string> lines;
+            bool key = false;
+            for (std::size_t k = b; k <= *end; ++k) {
+                lines.push_back(text(k));
+                key = key || is_key(lines.back());
+            }
+            if (!key && lines.size() >= kMinWrapped && !shaped_lines(b, lines) &&
+                !run_labels(b, *end))
+                widths.push_back(run_width(lines));
+            b = *end;
+        }
+        if (widths.size() < 2 * kMinWrapped)
+            return;
+        std::sort(widths.begin(), widths.end());
+        std::size_t median = widths[widths.size() / 2];
+        std::erase_if(widths, [&](std::size_t w) { return 2 * w < median || 2 * w > 3 * median; });
+        split_ = otsu(widths);
+        narrow_max_ = wide_max_ = 0;
+        for (std::size_t w : widths)
+            (w <= split_ ? narrow_max_ : wide_max_) =
+                std::max(w <= split_ ? narrow_max_ : wide_max_, w);
+        if (narrow_max_ == 0 || wide_max_ == 0 || wide_max_ - narrow_max_ < kMinGap)
+            split_ = 0;
+    }
+
+    // The threshold parting sorted values into two groups of least spread.
+    static std::size_t otsu(const std::vector<std::size_t> &sorted) {
+        double best = -1;
+        std::size_t threshold = 0;
+        for (std::size_t k = 1; k < sorted.size(); ++k) {
+            if (sorted[k] == sorted[k - 1])
+                continue;
+            double n0 = static_cast<double>(k), n1 = static_cast<double>(sorted.size() - k);
+            double m0 = 0, m1 = 0;
+            for (std::size_t i = 0; i < sorted.size(); ++i)
+                (i < k ? m0 : m1) += static_cast<double>(sorted[i]);
+            m0 /= n0;
+            m1 /= n1;
+            double between = n0 * n1 * (m0 - m1) * (m0 - m1);
+            if (between > best) {
+                best = between;
+                threshold = sorted[k - 1];
+            }
+        }
+        return threshold;
     }
 
     void clear(std::size_t first, std::size_t last) {
@@ -579,12 +660,22 @@ class Recovery {
     }
 
     // Block b becomes a one-row table block holding these cells.
+    static bool continues(const std::string &line) {
+        return !line.empty() && std::islower(static_cast<unsigned char>(line.front())) != 0;
+    }
+
+    // Adds a paragraph to a column of the one-row table block b.
+    void append(std::size_t b, std::size_t column, const std::string &cell) {
+        doc_.blocks[b].rows.front().cells[column].paragraphs.push_back(cell);
+    }
+
     void put(std::size_t b, const std::vector<std::pair<std::size_t, std::string>> &cells) {
         Row row;
         row.cells.resize(spec_.columns.size());
         for (const auto &[column, cell] : cells)
             row.cells[column].paragraphs.push_back(cell);
         replace(b, Block::table({std::move(row)}, doc_.blocks[b].page));
+        row_last_ = std::max(row_last_, b);
     }
 
     // Keeps the page a line began (a form feed in text, or the block's mark).
@@ -603,11 +694,14 @@ class Recovery {
     std::vector<std::vector<Cut>> waiting_;        // cells of rows whose numbers come later
     std::vector<bool> held_;                       // columns the current row holds
     std::vector<Cut> claimed_;                     // waiting cells the current row took
+    std::size_t row_last_ = 0;                     // the last block a cell was put on
+    std::optional<std::size_t> last_put_;          // ... before the current row began
     std::optional<std::size_t> row_;               // the current row's first block
     bool since_header_ = true;                     // no row began since the last header
     std::size_t free_cells_ = 0;                   // free-text cells given to the current row
-    std::size_t first_width_ = 0;                  // widest line of the first free-text column
-    std::map<std::size_t, std::size_t> widths_;    // per free-text column, its widest wrapped line
+    std::size_t split_ = 0;      // free text wrapping at most this wide is the first column's
+    std::size_t narrow_max_ = 0; // the widest the first free-text column wraps at
+    std::size_t wide_max_ = 0;   // the widest the last free-text column wraps at
 };
 
 } // namespace

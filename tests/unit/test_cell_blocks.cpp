@@ -1,0 +1,124 @@
+// Recovering a table from text in block reading order: cells as runs of
+// lines parted by blank lines, a row's cells in any order.
+#include "support.hpp"
+
+#include "inspex/layout/cell_blocks.hpp"
+#include "inspex/model/text_view.hpp"
+
+using namespace inspex;
+
+namespace {
+
+TableSpec spec() {
+    TableSpec s;
+    s.header_min = 4;
+    s.end = test::re("^Totals$");
+    s.columns = {{"ref", "ref", test::re("^\\d\\.\\d{1,2}$"), test::re("^Ref No$")},
+                 {"text", "text", nullptr, test::re("^Text$")},
+                 {"status", "status", test::re("^(?:Agreed|Rejected)$"),
+                  test::re("^Agreed/ Rejected$"), true},
+                 {"reply", "reply", nullptr, test::re("^Reply$")},
+                 {"owner", "owner", test::re("^(?:Governor|Director)(?: (?:Governor|Director))*$"),
+                  test::re("^Owner$")},
+                 {"date", "date", test::re("^(?:May|June) 20\\d\\d(?: (?:May|June) 20\\d\\d)*$"),
+                  test::re("^When$")}};
+    s.has_heading = true;
+    s.heading.column = 1;
+    s.heading.pattern = test::re("^[A-Z][a-z ]+$");
+    return s;
+}
+
+// A header whose status and reply labels share lines, as pdftotext writes them.
+const char *kHeader = "Ref\nNo\n\nText\n\nAgreed/\nReply\nRejected\n\nOwner\n\nWhen\n\n";
+
+std::vector<std::string> view(const Document &doc) {
+    std::vector<std::string> out;
+    for (const Line &l : text_view(doc))
+        out.push_back(l.text);
+    return out;
+}
+
+// The rows of the view that hold text, blank lines left out.
+std::vector<std::string> rows(const Document &doc) {
+    std::vector<std::string> out;
+    for (const std::string &line : view(doc))
+        if (line.find_first_not_of('\t') != std::string::npos)
+            out.push_back(line);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("cell blocks: a header of label blocks, two labels interleaved") {
+    TableSpec s = spec();
+    Document doc = text_document(std::string("Intro\n\n") + kHeader + "1.1\n\nWords here.\n");
+    REQUIRE(recover_cell_blocks(doc, s) == 1);
+    CHECK(view(doc)[2] == "Ref No\tText\tAgreed/ Rejected\tReply\tOwner\tWhen");
+    CHECK(rows(doc) ==
+          std::vector<std::string>{"Intro", "Ref No\tText\tAgreed/ Rejected\tReply\tOwner\tWhen",
+                                   "1.1\t\t\t\t\t", "\tWords here.\t\t\t\t"});
+}
+
+TEST_CASE("cell blocks: short cells before a row's number are that row's") {
+    TableSpec s = spec();
+    Document doc =
+        text_document(std::string(kHeader) +
+                      "Rejected\n\nGovernor\n\nMay 2022\n\nSafety\n1.1\n\n"
+                      "The first text goes over\ntwo lines.\n\n"
+                      "We will not do this as part\nDirector\nof the plan, and say why.\n");
+    REQUIRE(recover_cell_blocks(doc, s) == 1);
+    CHECK(rows(doc) == std::vector<std::string>{
+                           "Ref No\tText\tAgreed/ Rejected\tReply\tOwner\tWhen", "\tSafety\t\t\t\t",
+                           "1.1\t\t\t\t\t",
+                           "\tThe first text goes over two lines.\tRejected\t\tGovernor\tMay 2022",
+                           "\t\t\tWe will not do this as part of the plan, and say why.\t\t",
+                           "\t\t\t\tDirector\t"});
+}
+
+TEST_CASE("cell blocks: a status glued to a row's first line is cut from it") {
+    TableSpec s = spec();
+    Document doc = text_document(std::string(kHeader) +
+                                 "1.1\n\nThe text of the row is Agreed\nwritten on two lines.\n\n"
+                                 "A reply.\n\nJune 2022\n");
+    REQUIRE(recover_cell_blocks(doc, s) == 1);
+    CHECK(rows(doc) == std::vector<std::string>{
+                           "Ref No\tText\tAgreed/ Rejected\tReply\tOwner\tWhen", "1.1\t\t\t\t\t",
+                           "\tThe text of the row is written on two lines.\tAgreed\t\t\t",
+                           "\t\t\tA reply.\t\t", "\t\t\t\t\tJune 2022"});
+}
+
+TEST_CASE("cell blocks: a header repeated on a new page; text after it goes on") {
+    TableSpec s = spec();
+    Document doc =
+        text_document(std::string(kHeader) + "1.1\n\nA text.\n\nAgreed\n\nA reply that\n\f" +
+                      kHeader + "June 2022\n\ngoes on here.\n\n1.2\n\nNext.\n\nTotals\n");
+    REQUIRE(recover_cell_blocks(doc, s) == 2);
+    std::vector<std::string> r = rows(doc);
+    REQUIRE(r.size() == 9);
+    CHECK(r[4] == "\t\t\tA reply that\t\t");
+    CHECK(r[5] == "\fRef No\tText\tAgreed/ Rejected\tReply\tOwner\tWhen");
+    // The date after the new page's header waits for the page's first row.
+    CHECK(r[6] == "\t\t\tgoes on here.\t\t");
+    CHECK(r[7] == "1.2\t\t\t\t\tJune 2022");
+    CHECK(r[8] == "\tNext.\t\t\t\t");
+    CHECK(view(doc).back() == "Totals");
+}
+
+TEST_CASE("cell blocks: a second status before the next number begins that row's cells") {
+    TableSpec s = spec();
+    Document doc = text_document(std::string(kHeader) +
+                                 "1.1\n\nFirst text.\n\nAgreed\n\nFirst reply.\n\n"
+                                 "Rejected\n\nSecond reply.\n\nGovernor\n\n1.2\n\nSecond text.\n");
+    REQUIRE(recover_cell_blocks(doc, s) == 1);
+    CHECK(rows(doc) == std::vector<std::string>{
+                           "Ref No\tText\tAgreed/ Rejected\tReply\tOwner\tWhen", "1.1\t\t\t\t\t",
+                           "\tFirst text.\t\t\t\t", "\t\tAgreed\t\t\t", "\t\t\tFirst reply.\t\t",
+                           "1.2\t\t\t\t\t", "\tSecond text.\tRejected\tSecond reply.\tGovernor\t"});
+}
+
+TEST_CASE("cell blocks: no header of label blocks, nothing changed") {
+    TableSpec s = spec();
+    Document doc = text_document("Ref No\nText\nSome words.\n\n1.1\n");
+    CHECK(recover_cell_blocks(doc, s) == 0);
+    CHECK(view(doc) == std::vector<std::string>{"Ref No", "Text", "Some words.", "", "1.1"});
+}
