@@ -276,17 +276,27 @@ class Recovery {
             texts.push_back(flat(doc_.blocks[b]));
         std::vector<std::vector<Choice>> choice = place(texts);
         std::size_t p = 0;
+        std::optional<std::size_t> open; // the block whose shaped cell the next line may go on
         for (std::size_t i = 0; i < texts.size(); ++i) {
             const Choice &c = choice[i][p];
             if (c.column < 0) {
                 if (auto h = position_of(spec_.heading.column); h && is_heading(texts[i]))
                     set_cell(blocks[i], *h);
+                open.reset();
                 continue;
             }
             auto q = static_cast<std::size_t>(c.column);
+            if (c.split == 0 && open && p == q) {
+                go_on(*open, q, blocks[i]);
+                continue;
+            }
+            open.reset();
             if (c.split == 0) {
                 set_cell(blocks[i], q);
                 p = q;
+                // Lines wrapped at a page's width: a shaped cell's next line goes on in it.
+                if (!doc_.paragraph_lines && spec_.columns[static_cast<std::size_t>(order_[q])].fits)
+                    open = blocks[i];
                 continue;
             }
             const Split split = splits(texts[i])[c.split - 1];
@@ -361,6 +371,16 @@ class Recovery {
 
     bool is_heading(const std::string &text) const {
         return spec_.has_heading && spec_.heading.pattern->matches(text);
+    }
+
+    // The line of block `from` goes on in the cell at `position` of block `into`.
+    void go_on(std::size_t into, std::size_t position, std::size_t from) {
+        doc_.blocks[into].rows.front().cells[position].paragraphs.back() +=
+            ' ' + doc_.blocks[from].text;
+        Block &line = doc_.blocks[from];
+        bool page_start = line.page_start || (!line.text.empty() && line.text.front() == kPageBreak);
+        line = Block::paragraph("", line.page);
+        line.page_start = page_start;
     }
 
     void set_cell(std::size_t block, std::size_t position) {
