@@ -513,6 +513,11 @@ GrammarView grammar_view(const Grammar &grammar, Document &document) {
     const TableSpec &table =
         grammar.layout == LayoutKind::stream ? grammar.stream.columns : grammar.table;
     bool recoverable = grammar.layout != LayoutKind::prose && table.header_min > 0;
+    // What the grammar removes from lines (site debris, bookmarks) is gone
+    // before the table is recovered from them.
+    for (Block &b : document.blocks)
+        if (!b.is_table() && b.words.empty())
+            b.text = norm.replace_lines(b.text);
     bool by_lines = grammar.layout != LayoutKind::stream;
     if (recoverable && !TableLayout(table).find_header(text_view(document)) &&
         !(by_lines &&

@@ -100,6 +100,23 @@ std::string Normalizer::cell(std::string_view raw) const {
     return text;
 }
 
+std::string Normalizer::replace_lines(std::string_view text) const {
+    std::string out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t nl = std::min(text.find('\n', start), text.size());
+        std::string line(text.substr(start, nl - start));
+        for (const auto &r : rules_.line_replace)
+            line = r.pattern->replace_all(line, r.with);
+        out += line;
+        if (nl == text.size())
+            break;
+        out += '\n';
+        start = nl + 1;
+    }
+    return out;
+}
+
 Line Normalizer::line(const Line &raw) const {
     Line out{raw.number, {}};
     bool first = true;

@@ -38,27 +38,25 @@ TEST_CASE("cell lines: each line goes to the column it fits, in the header's ord
                                  "part\nsecond part\nYes\nWe will.\nAnd more.\nMay 2022\nJune "
                                  "2022\n1.2\nOther\nNo\nNot now.\nMay 2022\nTotals\n");
     CHECK(recover_cell_lines(doc, s) == 1);
-    CHECK(view(doc) == std::vector<std::string>{"Intro",
-                                                "No\tText\tOk\tReply\tWhen",
-                                                "",
-                                                "",
-                                                "",
-                                                "",
-                                                "\tDaily life\t\t\t",
-                                                "1.1\t\t\t\t",
-                                                "\tFirst part\t\t\t",
-                                                "\tsecond part\t\t\t",
-                                                "\t\tYes\t\t",
-                                                "\t\t\tWe will.\t",
-                                                "\t\t\tAnd more.\t",
-                                                "\t\t\t\tMay 2022",
-                                                "\t\t\t\tJune 2022",
-                                                "1.2\t\t\t\t",
-                                                "\tOther\t\t\t",
-                                                "\t\tNo\t\t",
-                                                "\t\t\tNot now.\t",
-                                                "\t\t\t\tMay 2022",
-                                                "Totals"});
+    CHECK(view(doc) ==
+          std::vector<std::string>{"Intro", "No\tText\tOk\tReply\tWhen", "", "", "", "",
+                                   "\tDaily life\t\t\t", "1.1\t\t\t\t", "\tFirst part\t\t\t",
+                                   "\tsecond part\t\t\t", "\t\tYes\t\t", "\t\t\tWe will.\t",
+                                   "\t\t\tAnd more.\t",
+                                   // Lines wrapped at a page's width: a
+                                   // shaped cell's lines are one paragraph.
+                                   "\t\t\t\tMay 2022 June 2022", "", "1.2\t\t\t\t", "\tOther\t\t\t",
+                                   "\t\tNo\t\t", "\t\t\tNot now.\t", "\t\t\t\tMay 2022", "Totals"});
+}
+
+TEST_CASE("cell lines: a paragraph a line keeps a shaped cell's lines apart") {
+    TableSpec s = spec();
+    Document doc =
+        text_document("No\nText\nOk\nReply\nWhen\n1.1\nA\nYes\nB\nMay 2022\nJune 2022\n");
+    doc.paragraph_lines = true;
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    CHECK(view(doc)[9] == "\t\t\t\tMay 2022");
+    CHECK(view(doc)[10] == "\t\t\t\tJune 2022");
 }
 
 TEST_CASE("cell lines: a heading between rows becomes a heading row") {

@@ -34,6 +34,9 @@ class Normalizer {
     // keep their position.
     [[nodiscard]] Line line(const Line &raw) const;
     [[nodiscard]] std::string cell(std::string_view raw) const;
+    // A paragraph's lines with the line_replace rules applied, before a
+    // table is recovered from them (a line the rules empty is a blank line).
+    [[nodiscard]] std::string replace_lines(std::string_view text) const;
     // A text field as records carry it: block breaks read as spaces, white
     // space collapsed, text_replace rules applied.
     [[nodiscard]] std::string text_field(std::string_view joined) const;

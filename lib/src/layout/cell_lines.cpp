@@ -295,7 +295,8 @@ class Recovery {
                 set_cell(blocks[i], q);
                 p = q;
                 // Lines wrapped at a page's width: a shaped cell's next line goes on in it.
-                if (!doc_.paragraph_lines && spec_.columns[static_cast<std::size_t>(order_[q])].fits)
+                if (!doc_.paragraph_lines &&
+                    spec_.columns[static_cast<std::size_t>(order_[q])].fits)
                     open = blocks[i];
                 continue;
             }
@@ -378,7 +379,8 @@ class Recovery {
         doc_.blocks[into].rows.front().cells[position].paragraphs.back() +=
             ' ' + doc_.blocks[from].text;
         Block &line = doc_.blocks[from];
-        bool page_start = line.page_start || (!line.text.empty() && line.text.front() == kPageBreak);
+        bool page_start =
+            line.page_start || (!line.text.empty() && line.text.front() == kPageBreak);
         line = Block::paragraph("", line.page);
         line.page_start = page_start;
     }
