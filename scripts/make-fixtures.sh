@@ -43,6 +43,7 @@ for docx in "$ORIG"/*.docx; do
   pdftotext -layout "$pdf" "$REND/$name.pdftotext-layout.txt"
   pdftotext "$pdf" "$REND/$name.pdftotext.txt"
   pdftotext -raw "$pdf" "$REND/$name.pdftotext-raw.txt"
+  python3 scripts/fixtures/site_paste.py "$pdf" "$REND/$name.site-paste.txt"
   # Writer's "save as text" (the equivalent of Word's), UTF-8, LF line ends
   mkdir -p "$tmp/txt"
   "${SOFFICE[@]}" --convert-to 'txt:Text (encoded):UTF8,LF,,,' --outdir "$tmp/txt" "$docx" >"$tmp/soffice.log" 2>&1 \
