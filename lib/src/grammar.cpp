@@ -303,11 +303,12 @@ void Loader::read_layout(const toml::table &root) {
 
 void Loader::read_stream(const toml::table &t) {
     g_.layout = LayoutKind::stream;
-    allow(t, {"start", "end", "classes", "other", "split", "parts", "rules", "columns"},
+    allow(t, {"start", "end", "skip", "classes", "other", "split", "parts", "rules", "columns"},
           "[stream]");
     StreamSpec &spec = g_.stream;
     spec.start = optional_regex(t, "start");
     spec.end = optional_regex(t, "end");
+    spec.skip = optional_regex(t, "skip");
     spec.other = letter(t, "other", 'T');
     spec.classes = read_classes(t);
     each(t, "split", [&](const toml::node &n) { spec.split.push_back(regex(n, "split")); });

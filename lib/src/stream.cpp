@@ -93,10 +93,23 @@ std::vector<std::string> StreamLayout::run_together(const std::string &text) con
         auto m = pattern->search(text);
         if (!m || m->whole().begin != 0 || m->whole().end != text.size())
             continue;
-        std::vector<std::string> cells;
+        // The cells: the named groups not inside another (a date's own "month"
+        // is not a cell), in the order the line writes them.
+        std::vector<Span> spans;
         for (const std::string &name : m->matched_names())
-            if (auto cell = m->text(name); cell && !cell->empty())
-                cells.emplace_back(*cell);
+            if (auto span = m->group(name); span && !span->empty())
+                spans.push_back(*span);
+        std::sort(spans.begin(), spans.end(), [](const Span &a, const Span &b) {
+            return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+        });
+        std::vector<std::string> cells;
+        std::size_t covered = 0;
+        for (const Span &span : spans) {
+            if (!cells.empty() && span.end <= covered)
+                continue;
+            cells.emplace_back(text.substr(span.begin, span.end - span.begin));
+            covered = span.end;
+        }
         return cells;
     }
     return {text};
@@ -115,6 +128,8 @@ LayoutResult StreamLayout::run(const std::vector<Line> &lines) const {
         if (spec_.columns.header_min &&
             TableLayout(spec_.columns).find_header(std::vector<Line>{lines[i]}))
             continue; // the table's header row, repeated on a new page
+        if (spec_.skip && spec_.skip->matches(lines[i].text))
+            continue;
         // A row of a table read from an office file holds several cells, and a
         // cell several paragraphs: each is a unit, as if pasted one per line.
         for (std::string_view cell : split_units(lines[i].text))

@@ -87,3 +87,26 @@ TEST_CASE("stream: a split rule gives the cells a line runs together") {
               .run(test::lines({"Due", "Safety", "1 Title i) do this.", "Board May 2022"}))
               .items.empty());
 }
+
+TEST_CASE("stream: a group inside a split rule's cell is not a cell of its own") {
+    StreamSpec s = spec();
+    s.split = {test::re("^(?<owner>[A-Z][a-z]+) (?<due>(?<month>May|June) (?<year>20\\d\\d))$")};
+    auto r = StreamLayout(s).run(test::lines({"Due", "1", "Title", "i) do this.", "Board May 2022",
+                                              "ii) and that.", "Chair June 2022"}));
+    REQUIRE(r.items.size() == 2);
+    CHECK(r.items[0].parts[1].front().text == "Board");
+    REQUIRE(r.items[0].parts[2].size() == 1);
+    CHECK(r.items[0].parts[2].front().text == "May 2022");
+    CHECK(r.warnings.empty());
+}
+
+TEST_CASE("stream: skipped lines are left out (a header repeated on a new page)") {
+    StreamSpec s = spec();
+    s.skip = test::re("^No Priority Due$");
+    auto r = StreamLayout(s).run(test::lines(
+        {"Due", "1", "Title", "i) do this.", "No Priority Due", "more.", "Board", "May 2022"}));
+    REQUIRE(r.items.size() == 1);
+    REQUIRE(r.items[0].parts[0].size() == 2);
+    CHECK(r.items[0].parts[0][1].text == "more.");
+    CHECK(r.warnings.empty());
+}

@@ -35,9 +35,11 @@ struct StreamSpec {
     RegexPtr end;   // line that ends it (null: end of text)
     std::vector<LineClass> classes;
     char other = 'T'; // class of a line no pattern matches
+    RegexPtr skip;    // lines left out (the header run onto one line, repeated on a new page)
     // A line that runs several cells together (text in reading order, as
     // pdftotext -raw writes it): the first pattern that matches the whole line
-    // gives its named groups, in pattern order, as the cells.
+    // gives its named groups as the cells, in the order the line writes them
+    // (a group inside another, a date's own "month", is not a cell).
     std::vector<RegexPtr> split;
     std::vector<StreamRule> rules;
     std::vector<std::string> parts;
