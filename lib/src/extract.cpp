@@ -546,28 +546,32 @@ std::vector<Warning> limit_warnings(const std::vector<Line> &lines) {
 
 } // namespace
 
-Result<Extraction> extract(const Grammar &grammar, const Input &input) {
+Result<Extraction> extract(const Grammar &grammar, const Input &input,
+                           const ExtractOptions &options) {
     auto document = read_document(input.bytes, input.file);
     if (!document)
         return document.error();
-    return extract_document(grammar, input, std::move(document.value()));
+    return extract_document(grammar, input, std::move(document.value()), options);
 }
 
-Extraction extract_text(const Grammar &grammar, const Input &input, std::string_view text) {
+Extraction extract_text(const Grammar &grammar, const Input &input, std::string_view text,
+                        const ExtractOptions &options) {
     Document document = text_document(text);
     recover_grid_tables(document);
-    return extract_document(grammar, input, std::move(document));
+    return extract_document(grammar, input, std::move(document), options);
 }
 
-Extraction extract_document(const Grammar &grammar, const Input &input, Document model) {
+Extraction extract_document(const Grammar &grammar, const Input &input, Document model,
+                            const ExtractOptions &options) {
     const GrammarView view = grammar_view(grammar, model);
     const std::vector<Line> &lines = view.lines;
     RecordBuilder builder(grammar, input, view.pages);
+    const TraceSink *trace = options.trace ? &options.trace : nullptr;
     LayoutResult layout = grammar.layout == LayoutKind::stream
-                              ? StreamLayout(grammar.stream).run(lines)
+                              ? StreamLayout(grammar.stream).run(lines, trace)
                           : grammar.layout == LayoutKind::prose
-                              ? ProseLayout(grammar.prose).run(lines, view.paragraph_lines)
-                              : TableLayout(grammar.table).run(lines);
+                              ? ProseLayout(grammar.prose).run(lines, view.paragraph_lines, trace)
+                              : TableLayout(grammar.table).run(lines, trace);
     builder.read_lookups(lines);
     std::vector<Warning> doc_warnings = model.warnings;
     doc_warnings.insert(doc_warnings.end(), layout.warnings.begin(), layout.warnings.end());
