@@ -78,8 +78,9 @@ int run(const Options &o) {
     for (const Grammar &g : chosen)
         test_grammar(g, o, t);
     if (!o.quiet || t.failed || t.errors)
-        fmt::print("{} grammars: {} examples passed, {} failed, {} errors\n", chosen.size(),
-                   t.passed, t.failed, t.errors);
+        fmt::print("{} grammar{}: {} example{} passed, {} failed, {} error{}\n", chosen.size(),
+                   chosen.size() == 1 ? "" : "s", t.passed, t.passed == 1 ? "" : "s", t.failed,
+                   t.errors, t.errors == 1 ? "" : "s");
     if (!tool::stdout_written(kTool) || t.errors)
         return tool::usage_or_input;
     return t.failed ? tool::findings : tool::ok;
