@@ -182,8 +182,12 @@ LayoutResult TableLayout::run(const std::vector<Line> &lines, const TraceSink *t
     std::vector<int> previous;
     std::string taken, left_out; // what the trace says of the current line
     auto note = [&](Warning w) {
-        if (trace)
-            left_out += (left_out.empty() ? "" : "; ") + w.message;
+        if (trace) { // the warning's reason, without its "; left out"
+            std::string_view why = w.message;
+            if (why.ends_with("; left out"))
+                why.remove_suffix(std::string_view("; left out").size());
+            left_out += (left_out.empty() ? "" : "; ") + std::string(why);
+        }
         (result.items.empty() ? result.warnings : result.items.back().warnings)
             .push_back(std::move(w));
     };

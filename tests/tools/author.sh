@@ -75,7 +75,7 @@ check "trace: before the table" has "$err" "inspex-extract: $elmley:3: trace: ou
 check "trace: the header" has "$err" "inspex-extract: $elmley:26: trace: header: the table's header: \"1. Rec No 2. Recommendation"
 check "trace: a heading sets its context" has "$err" "inspex-extract: $elmley:27: trace: heading: context section = \"Key concerns and recommendations\" (rule at action-plan.toml:"
 check "trace: a row and its columns" has "$err" "inspex-extract: $elmley:28: trace: row: column ref, recommendation, status, response, owner, target: \"7.1 Key concern 1.42:"
-check "trace: a cell left out, and why" has "$err" "inspex-extract: $elmley:72: trace: continuation: column recommendation, response; left out: cell \"2001000.000\" fits no column (its position is column \"target date\"); left out"
+check "trace: a cell left out, and why" has "$err" "inspex-extract: $elmley:72: trace: continuation: column recommendation, response; left out: cell \"2001000.000\" fits no column (its position is column \"target date\"): \"of prison staff"
 check "trace: the table's end" has "$err" "inspex-extract: $elmley:151: trace: end: left out: the table ends here (end at action-plan.toml:"
 check "trace: after it" has "$err" "inspex-extract: $elmley:152: trace: outside: left out: after the table's end: \"Agreed 17\""
 check "trace: every line of the input is said" test "$(grep -o "^inspex-extract: $elmley:[0-9]*: trace" <<< "$err" | sort -u | wc -l)" -eq "$(wc -l < "$elmley")"

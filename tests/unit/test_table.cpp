@@ -191,8 +191,7 @@ TEST_CASE("table: a trace says what became of each line, and the rows are the sa
     CHECK(trace[4].cls == "blank");
     CHECK(trace[5].cls == "continuation");
     CHECK(trace[5].taken_by == "column text");
-    CHECK(trace[5].left_out ==
-          "cell \"Maybe\" fits no column (its position is column \"status\"); left out");
+    CHECK(trace[5].left_out == "cell \"Maybe\" fits no column (its position is column \"status\")");
     CHECK(trace[6].cls == "end");
     CHECK(trace[7].left_out == "after the table's end");
 }
