@@ -111,13 +111,16 @@ LayoutResult ProseLayout::run(const std::vector<Line> &lines, bool paragraph_lin
             break;
         }
         if (spec_.skip && spec_.skip->matches(line.text)) {
-            inspex::trace(trace, {line.number, 0, "skip", "",
-                                  "furniture (skip at " + rule_at(*spec_.skip) + ")", line.text});
+            if (trace)
+                inspex::trace(trace,
+                              {line.number, 0, "skip", "",
+                               "furniture (skip at " + rule_at(*spec_.skip) + ")", line.text});
             continue; // page furniture: the text around it runs on
         }
         std::string flat = collapse_spaces(line.text);
         if (flat.empty()) {
-            inspex::trace(trace, {line.number, 0, "blank", "", "blank (a gap)", {}});
+            if (trace)
+                inspex::trace(trace, {line.number, 0, "blank", "", "blank (a gap)", {}});
             gap = true;
             continue;
         }

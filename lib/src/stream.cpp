@@ -97,8 +97,9 @@ LayoutResult group_units(const std::vector<Unit> &units, const std::vector<Strea
                 .push_back({"unplaced-line",
                             fmt::format("text \"{}\" fits no rule; left out", excerpt(here.text)),
                             here.line, last_line_of(here)});
-            inspex::trace(trace, {here.line, last_line_of(here), class_name(units[pos]), "",
-                                  "no rule matched", here.text});
+            if (trace)
+                inspex::trace(trace, {here.line, last_line_of(here), class_name(units[pos]), "",
+                                      "no rule matched", here.text});
             ++pos;
             continue;
         }
@@ -159,8 +160,9 @@ LayoutResult StreamLayout::run(const std::vector<Line> &lines, const TraceSink *
         }
         if (spec_.columns.header_min &&
             TableLayout(spec_.columns).find_header(std::vector<Line>{lines[i]})) {
-            inspex::trace(
-                trace, {lines[i].number, 0, "header", "", "the table's header row", lines[i].text});
+            if (trace)
+                inspex::trace(trace, {lines[i].number, 0, "header", "", "the table's header row",
+                                      lines[i].text});
             continue; // the table's header row, repeated on a new page
         }
         // A row of a table read from an office file holds several cells, and a
@@ -173,7 +175,7 @@ LayoutResult StreamLayout::run(const std::vector<Line> &lines, const TraceSink *
                                  cls ? cls->letter : spec_.other,
                                  cls ? cls->pattern.get() : nullptr});
             }
-        if (units.size() == before)
+        if (trace && units.size() == before)
             inspex::trace(trace, {lines[i].number, 0, "blank", "", "blank", {}});
     }
     LayoutResult result = group_units(units, spec_.rules, spec_.parts, trace);

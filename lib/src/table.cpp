@@ -212,16 +212,19 @@ LayoutResult TableLayout::run(const std::vector<Line> &lines, const TraceSink *t
         if (ends_table(
                 spec_, [&](std::size_t k) -> std::string_view { return lines[k].text; }, i,
                 lines.size())) {
-            said(line, "end", "the table ends here (end at " + rule_at(*spec_.end) + ")");
+            if (trace)
+                said(line, "end", "the table ends here (end at " + rule_at(*spec_.end) + ")");
             trace_outside(trace, lines, i + 1, lines.size(), "after the table's end");
             break;
         }
         if (spec_.skip && spec_.skip->matches(line.text)) {
-            said(line, "skip", "furniture (skip at " + rule_at(*spec_.skip) + ")");
+            if (trace)
+                said(line, "skip", "furniture (skip at " + rule_at(*spec_.skip) + ")");
             continue;
         }
         if (spec_.header_min && header_columns(line.text)) { // the header repeated on a new page
-            said(line, "header", "the header repeated");
+            if (trace)
+                said(line, "header", "the header repeated");
             continue;
         }
         std::vector<std::string> cells;

@@ -87,6 +87,7 @@ check "trace: -q leaves stderr empty" test -z "$err"
 un=samples/un-action-plan-chelmsford-2021.txt
 expect "trace: stream" 0 "$bin/inspex-extract" -q -g un-action-plan --trace-to "$tmp/un.txt" "$un"
 trace=$(cat "$tmp/un.txt")
+check "trace: stream records unchanged" cmp -s "$tmp/out" samples/un-action-plan-chelmsford-2021.expected.jsonl
 check "trace: a class and the rule and part that took the line" has "$trace" "$un:16: trace: class O (un-action-plan.toml:"
 action_rule=$(grep -n "pattern = '\\\\G(?<action>" grammars/un-action-plan.toml | cut -d: -f1)
 check "trace: ... the rule's grammar line, part owner" has "$(grep "^$un:16:" <<< "$trace")" "rule at un-action-plan.toml:$action_rule, part owner: \"Governor, Head of PPSP and Head of Prison Safety Team\""
