@@ -30,7 +30,7 @@ struct Tally {
 void test_grammar(const Grammar &g, const Options &o, Tally &t) {
     auto examples = author::find_examples(author::examples_folder(g.file));
     if (!examples) {
-        tool::complain(kTool, g.name + ": " + examples.error().describe());
+        tool::complain(kTool, examples.error().describe());
         ++t.errors;
         return;
     }
@@ -44,7 +44,8 @@ void test_grammar(const Grammar &g, const Options &o, Tally &t) {
         } else if (result->passed()) {
             ++t.passed;
             if (!o.quiet)
-                fmt::print("ok   {}/{} ({} records)\n", g.name, e.name, result->records);
+                fmt::print("ok   {}/{} ({} record{})\n", g.name, e.name, result->records,
+                           result->records == 1 ? "" : "s");
         } else {
             ++t.failed;
             std::size_t n = result->differences.size();
@@ -95,8 +96,9 @@ int main(int argc, char **argv) {
         "Runs the examples of the grammars named (default: every grammar on the\n"
         "grammar search path): for DIR/NAME.toml, each input X in\n"
         "DIR/examples/NAME/ is extracted and its records compared with\n"
-        "X.expected.jsonl, field by field; a difference is printed as\n"
-        "FILE:LINE: RECORD: FIELD: expected VALUE, got VALUE.\n\n"
+        "X.expected.jsonl, field by field, and so is each ```example block of a\n"
+        "X.examples.md there (input, a \".\" line, records; \"\u2192\" for a tab). A\n"
+        "difference is printed as FILE:LINE: RECORD: FIELD: expected VALUE, got VALUE.\n\n"
         "Options");
     options.add_options()("grammar-path", po::value(&o.grammar_path)->value_name("DIR"),
                           "extra folder to look for grammars in (repeatable)")(

@@ -28,7 +28,8 @@ expect "test: built-in grammars" 0 "$bin/inspex" test
 for g in action-plan irp-report un-action-plan; do
   check "test: $g has examples that pass" has "$out" "ok   $g/"
 done
-check "test: the summary" has "$out" "3 grammars: $(ls grammars/examples/*/*.expected.jsonl | wc -l) examples passed, 0 failed, 0 errors"
+examples=$(( $(ls grammars/examples/*/*.expected.jsonl | wc -l) + $(cat grammars/examples/*/*.examples.md | grep -c '^```example$') ))
+check "test: the summary" has "$out" "3 grammars: $examples examples passed, 0 failed, 0 errors"
 expect "test: one grammar by name" 0 "$bin/inspex-test" -q un-action-plan
 check "test: -q prints nothing when all pass" test -z "$out$err"
 expect "test: a grammar by path, one example" 0 "$bin/inspex-test" -e elmley grammars/action-plan.toml
@@ -49,9 +50,21 @@ line=$(grep -n '"ref":"5.1"' "$expected" | cut -d: -f1)
 check "test: FAIL line names the example" has "$out" "FAIL action-plan/ashfield-headings:"
 check "test: the diff names file:line, record, field, expected and actual" \
   has "$out" "$expected:$line: recommendation 5.1: .status: expected \"partly_agreed\", got null"
-check "test: the summary counts the failure" has "$out" "1 grammar: 0 examples passed, 2 failed, 0 errors"
+check "test: the summary counts the failures" has "$out" "1 grammar: 1 example passed, 3 failed, 0 errors"
 # The same grammar found by name along --grammar-path, before the built-in one.
 expect "test: by name along --grammar-path" 1 "$bin/inspex-test" --grammar-path "$tmp/mine" action-plan
+
+# A cmark-style examples file: a block not closed is an error at its
+# opening line; a failing example's diff names its record's line in the file.
+cases="$tmp/mine/examples/action-plan/cases.examples.md"
+cp "$cases" "$tmp/cases.md"
+head -n -1 "$tmp/cases.md" > "$cases"
+expect "test: an example block not closed" 2 "$bin/inspex-test" "$tmp/mine/action-plan.toml"
+check "test: its opening line named" has "$err" "inspex-test: $cases:$(grep -n '^```example$' "$cases" | tail -1 | cut -d: -f1): example not closed"
+sed 's/^5.15\(→Recommendation (2.45)\)/5.14\1/' "$tmp/cases.md" > "$cases"
+expect "test: a cmark-style example that fails" 1 "$bin/inspex-test" -e cases "$tmp/mine/action-plan.toml"
+check "test: its diff names the line of its record in the file" has "$out" "$cases:$(grep -n '"ref":"5.15"' "$cases" | cut -d: -f1): recommendation 5.15: .ref: expected \"5.15\", got \"5.14\""
+cp "$tmp/cases.md" "$cases"
 
 # Bad example files: exit 2, with file and line.
 printf '{"kind":"document"}\nnot json\n' > "$tmp/mine/examples/action-plan/ashfield-headings.expected.jsonl"
@@ -63,7 +76,7 @@ check "test: orphan input named" has "$err" "$tmp/mine/examples/action-plan/ashf
 cp grammars/un-action-plan.toml "$tmp/mine/lonely.toml"
 sed -i 's/^name = "un-action-plan"/name = "lonely"/' "$tmp/mine/lonely.toml"
 expect "test: a grammar without examples" 2 "$bin/inspex-test" "$tmp/mine/lonely.toml"
-check "test: no examples folder named" has "$err" "lonely: $tmp/mine/examples/lonely: no examples"
+check "test: no examples folder named" has "$err" "inspex-test: $tmp/mine/examples/lonely: no examples"
 expect "test: unknown grammar" 2 "$bin/inspex-test" action-plam
 check "test: did you mean" has "$err" 'did you mean "action-plan"?'
 

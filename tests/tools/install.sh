@@ -15,7 +15,7 @@ check() {
 has() { grep -qF -- "$2" <<< "$1"; }
 
 src=$(pwd -P)
-examples=$(ls grammars/examples/*/*.expected.jsonl | wc -l)
+examples=$(( $(ls grammars/examples/*/*.expected.jsonl | wc -l) + $(cat grammars/examples/*/*.examples.md | grep -c '^```example$') ))
 cmake --install "$build" --prefix "$tmp/p" > "$tmp/install.log" 2>&1
 check "install succeeds" test $? -eq 0
 cp samples/action-plan-elmley-2022.txt "$tmp/plan.txt"

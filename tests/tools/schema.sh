@@ -19,8 +19,11 @@ if ! /usr/bin/python3 -c 'import jsonschema' 2> /dev/null; then
 fi
 validate() { /usr/bin/python3 tests/tools/check-schema.py docs/schema "$@"; }
 
+# The records of the cmark-style examples: the lines between "." and the closing fence.
+cat grammars/examples/*/*.examples.md | sed -n '/^\.$/,/^```/p' | grep '^{' > "$tmp/inline.jsonl"
+check "the examples files hold records" test -s "$tmp/inline.jsonl"
 reviewed=(samples/*.expected.jsonl tests/fixtures/originals/*.expected.jsonl
-  tests/track/*.expected.jsonl grammars/examples/*/*.expected.jsonl)
+  tests/track/*.expected.jsonl grammars/examples/*/*.expected.jsonl "$tmp/inline.jsonl")
 out=$(validate "${reviewed[@]}")
 check "every reviewed record fits its kind's schema" test $? -eq 0
 echo "$out" | tail -1

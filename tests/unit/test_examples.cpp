@@ -76,18 +76,51 @@ TEST_CASE("examples: every built-in grammar's examples pass; a bad line is an er
             auto result = author::run_example(g, e);
             REQUIRE(result.ok());
             CHECK_MESSAGE(result->passed(), g.name << "/" << e.name);
-            CHECK(result->records > 1);
+            CHECK(result->records >= 1);
         }
     }
     namespace fs = std::filesystem;
     fs::path bad =
         fs::temp_directory_path() / ("inspex-bad-" + std::to_string(getpid()) + ".jsonl");
     std::ofstream(bad) << "{\"kind\":\"document\"}\n\n[1]\n";
-    author::Example e{"bad", test::source_path("samples/action-plan-elmley-2022.txt"),
-                      bad.string()};
+    author::Example e{
+        "bad", test::source_path("samples/action-plan-elmley-2022.txt"), bad.string(), {}, 0, {}};
     auto result = author::run_example(grammars->front(), e);
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().describe() ==
           bad.string() + ":3: a JSON array, not a record (a JSON object)");
     fs::remove(bad);
+}
+
+TEST_CASE("examples: cmark-style examples in one file, and their errors at their lines") {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / ("inspex-md-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    fs::path file = dir / "cases.examples.md";
+    std::ofstream(file) << "# Cases\n\n```example\na\u2192b\n.\n{\"kind\":\"document\"}\n```\n"
+                           "text\n```` example\nx\n.\n````\n";
+    auto examples = author::read_examples_file(file.string());
+    REQUIRE(examples.ok());
+    REQUIRE(examples->size() == 2);
+    CHECK(examples->at(0).name == "cases#1");
+    CHECK(examples->at(0).text == "a\tb\n");
+    CHECK(examples->at(0).text_line == 4);
+    REQUIRE(examples->at(0).records.size() == 1);
+    CHECK(examples->at(0).records[0].first == 6);
+    CHECK(examples->at(1).name == "cases#2");
+    CHECK(examples->at(1).records.empty());
+    auto found = author::find_examples(dir.string());
+    REQUIRE(found.ok());
+    CHECK(found->size() == 2);
+    std::ofstream(file) << "```example\ninput\n.\n";
+    auto open = author::read_examples_file(file.string());
+    REQUIRE_FALSE(open.ok());
+    CHECK(open.error().describe() == file.string() + ":1: example not closed (a line ``` ends it)");
+    std::ofstream(file) << "\n```example\ninput\n```\n";
+    CHECK(author::read_examples_file(file.string()).error().describe() ==
+          file.string() + ":2: example without its \".\" line between the input and the records");
+    std::ofstream(file) << "no examples\n";
+    CHECK(author::find_examples(dir.string()).error().message ==
+          "no example in this file (a block fenced ```example)");
+    fs::remove_all(dir);
 }

@@ -16,6 +16,7 @@ namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
 
 const std::string kExpected = ".expected.jsonl";
+const std::string kExamples = ".examples.md";
 
 bool ends_with(const std::string &s, const std::string &tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
@@ -71,13 +72,12 @@ struct ExpectedRecords {
     std::vector<std::size_t> lines;
 };
 
-Result<ExpectedRecords> read_expected(const std::string &path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Error("cannot open the expected records", path);
+using NumberedLines = std::vector<std::pair<std::size_t, std::string>>;
+
+// Expected records from numbered lines of `path`: each non-blank one a JSON object.
+Result<ExpectedRecords> parse_expected(const NumberedLines &lines, const std::string &path) {
     ExpectedRecords out;
-    std::string line;
-    for (std::size_t number = 1; std::getline(in, line); ++number) {
+    for (const auto &[number, line] : lines) {
         if (line.find_first_not_of(" \t\r") == std::string::npos)
             continue;
         json record = json::parse(line, nullptr, false);
@@ -93,11 +93,91 @@ Result<ExpectedRecords> read_expected(const std::string &path) {
     return out;
 }
 
+Result<NumberedLines> numbered_lines(const std::string &path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Error("cannot open the file", path);
+    NumberedLines lines;
+    std::string line;
+    for (std::size_t number = 1; std::getline(in, line); ++number)
+        lines.emplace_back(number, line);
+    return lines;
+}
+
+// "→" (cmark's sign for a tab in its examples) back to a tab.
+std::string with_tabs(std::string text) {
+    const std::string arrow = "\u2192";
+    for (std::size_t at; (at = text.find(arrow)) != std::string::npos;)
+        text.replace(at, arrow.size(), "\t");
+    return text;
+}
+
+// An example block's opening fence ("```example", "```` example"): its backticks.
+std::optional<std::string> opening_fence(std::string_view line) {
+    std::size_t ticks = line.find_first_not_of('`');
+    if (ticks < 3 || ticks == std::string_view::npos)
+        return std::nullopt;
+    std::string_view info = line.substr(ticks);
+    if (info.starts_with(' '))
+        info.remove_prefix(1);
+    return info == "example" ? std::optional(std::string(ticks, '`')) : std::nullopt;
+}
+
+// One example block from lines[i], the opening fence, to its closing fence
+// (left in i); an error at the fence when it is not closed or has no "." line.
+Result<Example> read_block(const NumberedLines &lines, std::size_t &i, const std::string &fence,
+                           const std::string &path) {
+    Example e{{}, path, path, {}, 0, {}};
+    std::size_t start = lines[i].first;
+    bool records = false;
+    for (++i; i < lines.size() && lines[i].second != fence; ++i) {
+        const auto &[number, line] = lines[i];
+        if (!records && line == ".")
+            records = true;
+        else if (records)
+            e.records.emplace_back(number, line);
+        else
+            e.text += with_tabs(line) + '\n';
+    }
+    if (i == lines.size())
+        return Error("example not closed (a line " + fence + " ends it)", path, start);
+    if (!records)
+        return Error("example without its \".\" line between the input and the records", path,
+                     start);
+    e.text_line = start + 1;
+    return e;
+}
+
 std::string shown(const std::optional<json> &value) {
     return value ? value->dump(-1, ' ', false, json::error_handler_t::replace) : "(absent)";
 }
 
 } // namespace
+
+Result<std::vector<Example>> read_examples_file(const std::string &path) {
+    auto lines = numbered_lines(path);
+    if (!lines)
+        return lines.error();
+    for (auto &[number, line] : lines.value())
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+    std::string stem = fs::path(path).filename().string();
+    stem.resize(stem.size() - kExamples.size());
+    std::vector<Example> examples;
+    for (std::size_t i = 0; i < lines->size(); ++i) {
+        auto fence = opening_fence((*lines)[i].second);
+        if (!fence)
+            continue;
+        auto block = read_block(lines.value(), i, *fence, path);
+        if (!block)
+            return block.error();
+        block->name = stem + "#" + std::to_string(examples.size() + 1);
+        examples.push_back(std::move(block.value()));
+    }
+    if (examples.empty())
+        return Error("no example in this file (a block fenced ```example)", path);
+    return examples;
+}
 
 std::string examples_folder(const std::string &grammar_file) {
     fs::path file(grammar_file);
@@ -108,32 +188,36 @@ Result<std::vector<Example>> find_examples(const std::string &folder) {
     std::error_code ec;
     if (!fs::is_directory(folder, ec))
         return Error("no examples: the folder is missing (an input beside NAME" + kExpected +
-                         " is an example)",
+                         ", or a NAME" + kExamples + ")",
                      folder);
     std::map<std::string, std::vector<std::string>> inputs;
     std::vector<std::string> expected;
+    std::vector<Example> examples;
     for (const auto &entry : fs::directory_iterator(folder, ec)) {
         std::string name = entry.path().filename().string();
         if (name.starts_with(".") || !entry.is_regular_file(ec))
             continue;
-        if (ends_with(name, kExpected))
+        if (ends_with(name, kExamples)) {
+            auto in_file = read_examples_file(entry.path().string());
+            if (!in_file)
+                return in_file.error();
+            std::move(in_file->begin(), in_file->end(), std::back_inserter(examples));
+        } else if (ends_with(name, kExpected)) {
             expected.push_back(name.substr(0, name.size() - kExpected.size()));
-        else
+        } else {
             inputs[entry.path().stem().string()].push_back(entry.path().string());
+        }
     }
-    std::sort(expected.begin(), expected.end());
-    std::vector<Example> examples;
     for (const std::string &name : expected) {
         std::string path = (fs::path(folder) / (name + kExpected)).string();
         auto input = inputs.find(name);
         if (input == inputs.end())
             return Error("no input beside these expected records (" + name +
-                             ".txt or another "
-                             "format)",
+                             ".txt or another format)",
                          path);
         if (input->second.size() > 1)
             return Error("two inputs share this name: keep one", input->second[1]);
-        examples.push_back({name, input->second.front(), path});
+        examples.push_back({name, input->second.front(), path, {}, 0, {}});
         inputs.erase(input);
     }
     if (!inputs.empty())
@@ -141,7 +225,11 @@ Result<std::vector<Example>> find_examples(const std::string &folder) {
                          ")",
                      inputs.begin()->second.front());
     if (examples.empty())
-        return Error("no examples in this folder (an input beside NAME" + kExpected + ")", folder);
+        return Error("no examples in this folder (an input beside NAME" + kExpected +
+                         ", or a NAME" + kExamples + ")",
+                     folder);
+    std::sort(examples.begin(), examples.end(),
+              [](const Example &a, const Example &b) { return a.name < b.name; });
     return examples;
 }
 
@@ -167,13 +255,17 @@ std::vector<Difference> diff_records(const std::vector<json> &expected,
 }
 
 Result<ExampleResult> run_example(const Grammar &grammar, const Example &example) {
-    auto expected = read_expected(example.expected);
+    auto lines = example.text_line ? Result<NumberedLines>(example.records)
+                                   : numbered_lines(example.expected);
+    if (!lines)
+        return lines.error();
+    auto expected = parse_expected(lines.value(), example.expected);
     if (!expected)
         return expected.error();
-    auto bytes = read_input(example.input);
+    auto bytes = example.text_line ? Result<std::string>(example.text) : read_input(example.input);
     if (!bytes)
         return bytes.error();
-    std::string file = fs::path(example.input).filename().string();
+    std::string file = example.text_line ? "example" : fs::path(example.input).filename().string();
     auto extraction = extract(grammar, Input{file, document_id(file), std::move(bytes.value())});
     if (!extraction)
         return Error(extraction.error().message, example.input, extraction.error().line);
