@@ -24,9 +24,9 @@ bool ends_with(const std::string &s, const std::string &tail) {
 
 // "recommendation 7.1", "document", "action 12.iv": how a reader names a record.
 std::string label_of(const json &record) {
-    std::string label = record.value("kind", json("record")).is_string()
-                            ? record.value("kind", std::string("record"))
-                            : "record";
+    auto kind = record.find("kind");
+    std::string label =
+        kind != record.end() && kind->is_string() ? kind->get<std::string>() : "record";
     if (auto ref = record.find("ref"); ref != record.end() && ref->is_string())
         label += " " + ref->get<std::string>();
     return label;
@@ -184,15 +184,18 @@ std::string examples_folder(const std::string &grammar_file) {
     return (file.parent_path() / "examples" / file.stem()).string();
 }
 
-Result<std::vector<Example>> find_examples(const std::string &folder) {
-    std::error_code ec;
-    if (!fs::is_directory(folder, ec))
-        return Error("no examples: the folder is missing (an input beside NAME" + kExpected +
-                         ", or a NAME" + kExamples + ")",
-                     folder);
+namespace {
+
+// What a folder holds: examples files read, inputs by name, expected records' names.
+struct FolderFiles {
+    std::vector<Example> examples;
     std::map<std::string, std::vector<std::string>> inputs;
     std::vector<std::string> expected;
-    std::vector<Example> examples;
+};
+
+Result<FolderFiles> scan_folder(const std::string &folder) {
+    FolderFiles files;
+    std::error_code ec;
     for (const auto &entry : fs::directory_iterator(folder, ec)) {
         std::string name = entry.path().filename().string();
         if (name.starts_with(".") || !entry.is_regular_file(ec))
@@ -201,36 +204,57 @@ Result<std::vector<Example>> find_examples(const std::string &folder) {
             auto in_file = read_examples_file(entry.path().string());
             if (!in_file)
                 return in_file.error();
-            std::move(in_file->begin(), in_file->end(), std::back_inserter(examples));
+            std::move(in_file->begin(), in_file->end(), std::back_inserter(files.examples));
         } else if (ends_with(name, kExpected)) {
-            expected.push_back(name.substr(0, name.size() - kExpected.size()));
+            files.expected.push_back(name.substr(0, name.size() - kExpected.size()));
         } else {
-            inputs[entry.path().stem().string()].push_back(entry.path().string());
+            files.inputs[entry.path().stem().string()].push_back(entry.path().string());
         }
     }
-    for (const std::string &name : expected) {
+    return files;
+}
+
+// Each expected records file with its input: both must be there, once.
+Result<bool> pair_files(const std::string &folder, FolderFiles &files) {
+    for (const std::string &name : files.expected) {
         std::string path = (fs::path(folder) / (name + kExpected)).string();
-        auto input = inputs.find(name);
-        if (input == inputs.end())
+        auto input = files.inputs.find(name);
+        if (input == files.inputs.end())
             return Error("no input beside these expected records (" + name +
                              ".txt or another format)",
                          path);
         if (input->second.size() > 1)
             return Error("two inputs share this name: keep one", input->second[1]);
-        examples.push_back({name, input->second.front(), path, {}, 0, {}});
-        inputs.erase(input);
+        files.examples.push_back({name, input->second.front(), path, {}, 0, {}});
+        files.inputs.erase(input);
     }
-    if (!inputs.empty())
-        return Error("an input without its expected records (" + inputs.begin()->first + kExpected +
-                         ")",
-                     inputs.begin()->second.front());
-    if (examples.empty())
-        return Error("no examples in this folder (an input beside NAME" + kExpected +
-                         ", or a NAME" + kExamples + ")",
-                     folder);
-    std::sort(examples.begin(), examples.end(),
-              [](const Example &a, const Example &b) { return a.name < b.name; });
-    return examples;
+    if (!files.inputs.empty())
+        return Error("an input without its expected records (" + files.inputs.begin()->first +
+                         kExpected + ")",
+                     files.inputs.begin()->second.front());
+    return true;
+}
+
+} // namespace
+
+Result<std::vector<Example>> find_examples(const std::string &folder) {
+    std::error_code ec;
+    const std::string what = "an input beside NAME" + kExpected + ", or a NAME" + kExamples;
+    if (!fs::is_directory(folder, ec))
+        return Error("no examples: the folder is missing (" + what + ")", folder);
+    auto files = scan_folder(folder);
+    if (!files)
+        return files.error();
+    if (auto paired = pair_files(folder, files.value()); !paired)
+        return paired.error();
+    if (files->examples.empty())
+        return Error("no examples in this folder (" + what + ")", folder);
+    // By name; the examples of one file keep their order (#2 before #10).
+    std::stable_sort(
+        files->examples.begin(), files->examples.end(), [](const Example &a, const Example &b) {
+            return a.name.substr(0, a.name.find('#')) < b.name.substr(0, b.name.find('#'));
+        });
+    return std::move(files->examples);
 }
 
 std::vector<Difference> diff_records(const std::vector<json> &expected,
