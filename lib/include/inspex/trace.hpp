@@ -22,6 +22,8 @@ struct TraceEntry {
     std::string text;     // the start of its text
 };
 
+// Entries come in the order the layout decides, not always by line (a stream
+// classifies every line before grouping them): sort by line to read them.
 using TraceSink = std::function<void(const TraceEntry &)>;
 
 // Calls the sink, when there is one; the text shortened to an excerpt.
