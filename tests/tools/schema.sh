@@ -31,7 +31,9 @@ check "every record was read" has "$out" "${#reviewed[@]} files, $(cat "${review
 
 printf 'Shopping list\nmilk\n' > "$tmp/notes.txt"
 "$bin/inspex-extract" -q "$tmp/notes.txt" samples/action-plan-elmley-2022.txt > "$tmp/run.jsonl" 2> /dev/null
-check "an unreadable input's document record fits too" validate "$tmp/run.jsonl"
+fits() { validate "$@" > "$tmp/fits.out"; }
+check "an unreadable input's document record fits too" fits "$tmp/run.jsonl"
+check "... and it is there" test "$(jq -r 'select(.error) | .doc' "$tmp/run.jsonl")" = notes
 
 # wrong RECORDS_JQ WANTED: the Elmley records changed by RECORDS_JQ must fail, saying WANTED.
 wrong() {
