@@ -12,7 +12,10 @@ _inspex_complete() {
     --format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
     --fail-on|--show) COMPREPLY=($(compgen -W "error warning info" -- "$cur")); return ;;
   esac
-  if [[ $cur == -* ]]; then
+  if [[ $cur != -* && $tool == inspex-test ]]; then # grammars by name, or grammar files
+    COMPREPLY=($(compgen -W "$(inspex-grammars 2>/dev/null | awk '/^[^ ]/ { print $1 }')" -- "$cur")
+               $(compgen -f -- "$cur"))
+  elif [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$("$tool" --help 2>/dev/null | grep -oE -- '--[a-z][a-z-]*' | sort -u)" -- "$cur"))
   else
     COMPREPLY=($(compgen -f -- "$cur"))
@@ -29,4 +32,4 @@ _inspex() {
 
 complete -o filenames -F _inspex inspex
 complete -o filenames -F _inspex_complete inspex-convert inspex-extract inspex-grammars \
-  inspex-normalize inspex-validate inspex-track inspex-report
+  inspex-normalize inspex-validate inspex-track inspex-report inspex-test

@@ -12,8 +12,9 @@ packages=(
 )
 # Tests only (the tools never need them): reading workbooks back, the
 # README's archive queries, Miller's and pandas' type inference on the CSV,
-# and a real browser, headless, to open the HTML report.
-test_packages=(libreoffice-calc-nogui sqlite3 miller python3-pandas chromium)
+# a real browser, headless, to open the HTML report, and a JSON Schema
+# validator for the record format (docs/schema).
+test_packages=(libreoffice-calc-nogui sqlite3 miller python3-pandas chromium python3-jsonschema)
 if [ "${1:-}" = "--tests" ]; then
   packages+=("${test_packages[@]}")
 fi

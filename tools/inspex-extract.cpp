@@ -19,7 +19,8 @@ const char *kTool = "inspex-extract";
 
 struct Options {
     tool::OutputFlags out;
-    std::string grammar;
+    std::string grammar, trace;
+    bool tracing = false;
     std::vector<std::string> grammar_path, inputs, globs;
     bool quiet = false, follow = false;
     int jobs = 0; // checked: 0 or more (tool.hpp)
@@ -44,9 +45,24 @@ po::options_description describe(Options &o) {
         "follow symbolic links inside folders")("jobs,j", po::value(&o.jobs)->value_name("N"),
                                                 "documents read at once (default: one per core)")(
         "quiet,q", po::bool_switch(&o.quiet),
-        "no warnings, progress or summary on standard error; only errors");
+        "no warnings, progress or summary on standard error; only errors")(
+        "trace", po::bool_switch(&o.tracing),
+        "for grammar authors: say on standard error, for each line, its class, the rule "
+        "or column that took it, or why it was left out")(
+        "trace-to", po::value(&o.trace)->value_name("FILE"), "--trace, written to FILE");
     tool::add_output_options(d, o.out);
     return d;
+}
+
+// "plan.txt:41: trace: row: column ref, status; left out: cell "Aug" fits no column: "7.4 ..."".
+std::string trace_line(const std::string &path, const TraceEntry &e) {
+    std::string lines =
+        e.last_line > e.line ? fmt::format("{}-{}", e.line, e.last_line) : std::to_string(e.line);
+    std::string what = e.taken_by;
+    if (!e.left_out.empty())
+        what += (what.empty() ? "" : "; ") + std::string("left out: ") + e.left_out;
+    return fmt::format("{}:{}: trace: {}: {}{}", path, lines, e.cls, what,
+                       e.text.empty() ? "" : ": \"" + e.text + "\"");
 }
 
 // Diagnostics, a progress line on a terminal and the summary, on standard error.
@@ -98,17 +114,36 @@ int run(const Options &o) {
     if (!output)
         return tool::complain(kTool, output.error().describe()), tool::usage_or_input;
     RecordWriter *writer = output.value()->writer.get();
-    BatchOptions options{static_cast<unsigned>(o.jobs),
-                         [&](const Error &e) { m.say(e.describe()); }, nullptr,
-                         [&](std::size_t done, std::size_t total) { m.step(done, total); }};
+    BatchOptions options{
+        static_cast<unsigned>(o.jobs), [&](const Error &e) { m.say(e.describe()); }, nullptr,
+        [&](std::size_t done, std::size_t total) { m.step(done, total); }, nullptr};
     if (!o.quiet)
         options.on_warning = [&](const std::string &path, const nlohmann::ordered_json &w) {
             m.say(fmt::format("{}:{}: {}: {}", path, w["lines"][0].get<std::size_t>(),
                               w["code"].get<std::string>(), w["message"].get<std::string>()));
         };
+    std::ofstream trace_file;
+    if (!o.trace.empty()) {
+        if (names_an_input(o.trace, paths.value()))
+            return tool::complain(kTool, o.trace + ": is also an input: choose another trace file"),
+                   tool::usage_or_input;
+        trace_file.open(o.trace, std::ios::binary);
+        if (!trace_file)
+            return tool::complain(kTool, o.trace + ": cannot write the trace"),
+                   tool::usage_or_input;
+    }
+    if (o.tracing || !o.trace.empty())
+        options.on_trace = [&](const std::string &path, const TraceEntry &e) {
+            if (trace_file.is_open())
+                trace_file << printable(trace_line(path, e)) << '\n';
+            else
+                m.say(trace_line(path, e));
+        };
     BatchReport report = extract_batch(grammars.value(), paths.value(), *writer, options);
     if (auto written = output.value()->commit(); !written)
         return tool::complain(kTool, written.error().describe()), tool::usage_or_input;
+    if (trace_file.is_open() && !trace_file.flush())
+        return tool::complain(kTool, o.trace + ": cannot write the trace"), tool::usage_or_input;
     m.clear();
     if (!o.quiet && paths->size() > 1)
         tool::complain(kTool, fmt::format("{} documents read, {} items, {} warnings; {} failed",

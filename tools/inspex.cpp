@@ -21,13 +21,14 @@ const char *kUsage =
     "  grammars    list the installed grammars, or score files against them\n"
     "  normalize   show a document's cleaned lines with their line numbers\n"
     "  report      draw records and links as one self-contained HTML page\n"
+    "  test        run grammars' examples and show how their records differ\n"
     "  track       join promises to the judgements of later reviews (links)\n"
     "  validate    check records against their documents' own statements\n\n"
     "\"inspex COMMAND --help\" shows a command's options.\n"
     "Exit status: the command's; 2 for a usage error.\n";
 
 const char *const kCommands[] = {"convert", "extract", "grammars", "normalize",
-                                 "report",  "track",   "validate"};
+                                 "report",  "test",    "track",    "validate"};
 
 } // namespace
 

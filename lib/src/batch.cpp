@@ -173,12 +173,26 @@ Result<PreparedInput> prepare_input(const std::vector<Grammar> &grammars, const 
 
 namespace {
 
-Result<Extraction> extract_path(const std::vector<Grammar> &grammars, const std::string &path,
-                                const std::string &doc) {
+// An input's records, and its trace when one was asked for.
+struct Traced {
+    Result<Extraction> result;
+    std::vector<TraceEntry> trace;
+};
+
+Traced extract_path(const std::vector<Grammar> &grammars, const std::string &path,
+                    const std::string &doc, bool traced) {
     auto input = prepare_input(grammars, path);
     if (!input)
-        return input.error();
-    return extract_document(*input->grammar, Input{path, doc, {}}, std::move(input->document));
+        return {input.error(), {}};
+    Traced out{Extraction{}, {}};
+    ExtractOptions options;
+    if (traced)
+        options.trace = [&out](const TraceEntry &e) { out.trace.push_back(e); };
+    out.result = extract_document(*input->grammar, Input{path, doc, {}}, std::move(input->document),
+                                  options);
+    std::stable_sort(out.trace.begin(), out.trace.end(),
+                     [](const TraceEntry &a, const TraceEntry &b) { return a.line < b.line; });
+    return out;
 }
 
 } // namespace
@@ -192,21 +206,24 @@ BatchReport extract_batch(const std::vector<Grammar> &grammars,
         options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     BatchReport report;
     std::vector<std::string> ids = unique_ids(paths);
-    std::deque<std::future<Result<Extraction>>> pending;
+    std::deque<std::future<Traced>> pending;
     std::size_t next = 0, done = 0;
     auto launch = [&] {
         // Standard input is read on this thread, once, in its turn.
         auto policy = paths[next] == "-" ? std::launch::deferred : std::launch::async;
-        pending.push_back(
-            std::async(policy, extract_path, std::cref(grammars), paths[next], ids[next]));
+        pending.push_back(std::async(policy, extract_path, std::cref(grammars), paths[next],
+                                     ids[next], static_cast<bool>(options.on_trace)));
         ++next;
     };
     while (done < paths.size()) {
         while (next < paths.size() && pending.size() < threads)
             launch();
-        Result<Extraction> result = pending.front().get();
+        Traced traced = pending.front().get();
+        Result<Extraction> &result = traced.result;
         pending.pop_front();
         const std::string &path = paths[done];
+        for (const TraceEntry &entry : traced.trace)
+            options.on_trace(path, entry);
         const std::string &doc = ids[done++];
         if (options.on_progress)
             options.on_progress(done, paths.size());

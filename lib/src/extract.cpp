@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
+#include <set>
 
 namespace inspex {
 namespace {
@@ -552,31 +553,68 @@ std::vector<Warning> limit_warnings(const std::vector<Line> &lines) {
     return out;
 }
 
+// Traces the lines the document record's rules read a value from: each of
+// its fields from the first rule to give it, and each stated count. Runs the rules
+// again, over the same text, only when a trace is asked for.
+void trace_document(const TraceSink *trace, const Grammar &g, const std::vector<Line> &lines) {
+    std::string text;
+    std::vector<std::size_t> starts;
+    for (const Line &line : lines) {
+        starts.push_back(text.size());
+        text += line.text + '\n';
+    }
+    auto at = [&](std::size_t offset) -> const Line & {
+        auto next = std::upper_bound(starts.begin(), starts.end(), offset);
+        return lines[static_cast<std::size_t>(next - starts.begin()) - 1];
+    };
+    auto said = [&](const Match &m, const std::string &group, const Regex &rule,
+                    const std::string &what) {
+        const Line &line = at(m.group(group)->begin);
+        inspex::trace(trace, {line.number, 0, "document",
+                              what + " (document rule at " + rule_at(rule) + ")", "", line.text});
+    };
+    std::set<std::string> given;
+    for (const CaptureRule &rule : g.document.rules)
+        if (auto m = rule.pattern->search(text))
+            for (const std::string &name : m->matched_names())
+                if (g.document.types.count(name) && given.insert(name).second)
+                    said(*m, name, *rule.pattern, "field " + name);
+    for (const StatedCount &c : g.document.stated)
+        if (auto m = c.pattern->search(text); m && m->group("n"))
+            said(*m, "n", *c.pattern, "stated count " + c.path);
+}
+
 } // namespace
 
-Result<Extraction> extract(const Grammar &grammar, const Input &input) {
+Result<Extraction> extract(const Grammar &grammar, const Input &input,
+                           const ExtractOptions &options) {
     auto document = read_document(input.bytes, input.file);
     if (!document)
         return document.error();
-    return extract_document(grammar, input, std::move(document.value()));
+    return extract_document(grammar, input, std::move(document.value()), options);
 }
 
-Extraction extract_text(const Grammar &grammar, const Input &input, std::string_view text) {
+Extraction extract_text(const Grammar &grammar, const Input &input, std::string_view text,
+                        const ExtractOptions &options) {
     Document document = text_document(text);
     recover_grid_tables(document);
-    return extract_document(grammar, input, std::move(document));
+    return extract_document(grammar, input, std::move(document), options);
 }
 
-Extraction extract_document(const Grammar &grammar, const Input &input, Document model) {
+Extraction extract_document(const Grammar &grammar, const Input &input, Document model,
+                            const ExtractOptions &options) {
     const GrammarView view = grammar_view(grammar, model);
     const std::vector<Line> &lines = view.lines;
     RecordBuilder builder(grammar, input, view.pages);
+    const TraceSink *trace = options.trace ? &options.trace : nullptr;
     LayoutResult layout = grammar.layout == LayoutKind::stream
-                              ? StreamLayout(grammar.stream).run(lines)
+                              ? StreamLayout(grammar.stream).run(lines, trace)
                           : grammar.layout == LayoutKind::prose
-                              ? ProseLayout(grammar.prose).run(lines, view.paragraph_lines)
-                              : TableLayout(grammar.table).run(lines);
+                              ? ProseLayout(grammar.prose).run(lines, view.paragraph_lines, trace)
+                              : TableLayout(grammar.table).run(lines, trace);
     builder.read_lookups(lines);
+    if (trace && !lines.empty())
+        trace_document(trace, grammar, lines);
     std::vector<Warning> doc_warnings = model.warnings;
     doc_warnings.insert(doc_warnings.end(), layout.warnings.begin(), layout.warnings.end());
     if (layout.start_line == 0)

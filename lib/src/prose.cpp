@@ -80,8 +80,22 @@ void ProseLayout::join_line(std::string &text, std::string_view line) const {
     text += piece;
 }
 
-LayoutResult ProseLayout::run(const std::vector<Line> &lines, bool paragraph_lines) const {
+namespace {
+
+// Traces the lines of a chunk left out as a caption.
+void trace_caption(const TraceSink *trace, const Chunk &chunk, const char *why) {
+    for (const Line *line : chunk.lines)
+        inspex::trace(trace, {line->number, 0, "caption", "", why, line->text});
+}
+
+} // namespace
+
+LayoutResult ProseLayout::run(const std::vector<Line> &lines, bool paragraph_lines,
+                              const TraceSink *trace) const {
     auto region = find_region_start(lines, spec_.start.get());
+    trace_outside(trace, lines, 0, region ? region->index : lines.size(),
+                  region ? "before the start (the start line or above)"
+                         : "the start was not found");
     if (!region)
         return {};
     std::size_t i = region->index, start_line = region->line, end_line = 0;
@@ -91,12 +105,22 @@ LayoutResult ProseLayout::run(const std::vector<Line> &lines, bool paragraph_lin
     for (; i < lines.size(); ++i) {
         const Line &line = lines[i];
         end_line = line.number;
-        if (spec_.end && spec_.end->matches(line.text))
+        if (spec_.end && spec_.end->matches(line.text)) {
+            trace_outside(trace, lines, i, lines.size(),
+                          "at or after the end (end at " + rule_at(*spec_.end) + ")");
             break;
-        if (spec_.skip && spec_.skip->matches(line.text))
+        }
+        if (spec_.skip && spec_.skip->matches(line.text)) {
+            if (trace)
+                inspex::trace(trace,
+                              {line.number, 0, "skip", "",
+                               "furniture (skip at " + rule_at(*spec_.skip) + ")", line.text});
             continue; // page furniture: the text around it runs on
+        }
         std::string flat = collapse_spaces(line.text);
         if (flat.empty()) {
+            if (trace)
+                inspex::trace(trace, {line.number, 0, "blank", "", "blank (a gap)", {}});
             gap = true;
             continue;
         }
@@ -129,6 +153,10 @@ LayoutResult ProseLayout::run(const std::vector<Line> &lines, bool paragraph_lin
                 spec_.key->matches(collapse_spaces(chunks[c + 1].lines.front()->text));
             if (!interrupts && !before_paragraph)
                 blocks.push_back({piece, true});
+            else if (trace)
+                trace_caption(trace, chunk,
+                              interrupts ? "a caption: it interrupts a sentence"
+                                         : "a caption: it stands before a numbered paragraph");
             continue; // a caption: kept out of the text it interrupts
         }
         if (chunk.starts_block || blocks.empty() || blocks.back().heading) {
@@ -142,17 +170,17 @@ LayoutResult ProseLayout::run(const std::vector<Line> &lines, bool paragraph_lin
 
     std::vector<Unit> units;
     for (Block &b : blocks) {
-        char letter =
-            b.heading ? spec_.heading : classify(spec_.classes, b.fragment.text, spec_.other);
+        const LineClass *cls = b.heading ? nullptr : find_class(spec_.classes, b.fragment.text);
+        char letter = b.heading ? spec_.heading : cls ? cls->letter : spec_.other;
         if (auto m = spec_.key ? spec_.key->search(b.fragment.text) : std::nullopt;
             m && m->group("key")) {
             b.fragment.key = std::string(*m->text("key"));
             b.fragment.text =
                 collapse_spaces(std::string_view(b.fragment.text).substr(m->whole().end));
         }
-        units.push_back({std::move(b.fragment), letter});
+        units.push_back({std::move(b.fragment), letter, cls ? cls->pattern.get() : nullptr});
     }
-    LayoutResult result = group_units(units, spec_.rules, spec_.parts);
+    LayoutResult result = group_units(units, spec_.rules, spec_.parts, trace);
     result.start_line = start_line;
     result.end_line = end_line;
     return result;

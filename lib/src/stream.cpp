@@ -31,16 +31,51 @@ std::size_t last_line_of(const Fragment &f) {
     return f.last_line ? f.last_line : f.line;
 }
 
+// "class N (un-action-plan.toml:40)"; "class T" where no class pattern gave it.
+std::string class_name(const Unit &u) {
+    return u.class_rule ? fmt::format("class {} ({})", u.letter, rule_at(*u.class_rule))
+                        : fmt::format("class {}", u.letter);
+}
+
+// Which of the match's named groups holds unit `c`: the part (or context
+// value) it went to.
+std::string group_of(const Match &match, const std::vector<std::string> &names, std::size_t c) {
+    for (const std::string &name : names)
+        if (auto span = match.group(name); span && span->begin <= c && c < span->end)
+            return name;
+    return {};
+}
+
+// Traces the units a rule took: the rule, and the part or context value of each.
+void trace_taken(const TraceSink *trace, const std::vector<Unit> &units, const StreamRule &rule,
+                 const Match &match, const std::vector<std::string> &parts) {
+    std::vector<std::string> names = rule.context ? match.matched_names() : parts;
+    for (std::size_t c = match.whole().begin; c < match.whole().end; ++c) {
+        std::string group = group_of(match, names, c);
+        std::string by =
+            fmt::format("{} at {}", rule.context ? "context rule" : "rule", rule_at(*rule.pattern));
+        by += group.empty() ? ", in no part" : (rule.context ? ", value " : ", part ") + group;
+        const Fragment &f = units[c].fragment;
+        inspex::trace(trace, {f.line, last_line_of(f), class_name(units[c]), by,
+                              group.empty() ? "matched by the rule but in no part" : "", f.text});
+    }
+}
+
 } // namespace
 
-char classify(const std::vector<LineClass> &classes, std::string_view text, char other) {
+const LineClass *find_class(const std::vector<LineClass> &classes, std::string_view text) {
     auto cls = std::find_if(classes.begin(), classes.end(),
                             [&](const LineClass &c) { return c.pattern->matches(text); });
-    return cls == classes.end() ? other : cls->letter;
+    return cls == classes.end() ? nullptr : &*cls;
+}
+
+char classify(const std::vector<LineClass> &classes, std::string_view text, char other) {
+    const LineClass *cls = find_class(classes, text);
+    return cls ? cls->letter : other;
 }
 
 LayoutResult group_units(const std::vector<Unit> &units, const std::vector<StreamRule> &rules,
-                         const std::vector<std::string> &parts) {
+                         const std::vector<std::string> &parts, const TraceSink *trace) {
     LayoutResult result;
     std::string classes;
     for (const Unit &u : units)
@@ -62,10 +97,15 @@ LayoutResult group_units(const std::vector<Unit> &units, const std::vector<Strea
                 .push_back({"unplaced-line",
                             fmt::format("text \"{}\" fits no rule; left out", excerpt(here.text)),
                             here.line, last_line_of(here)});
+            if (trace)
+                inspex::trace(trace, {here.line, last_line_of(here), class_name(units[pos]), "",
+                                      "no rule matched", here.text});
             ++pos;
             continue;
         }
         Span whole = match->whole();
+        if (trace)
+            trace_taken(trace, units, *rule, *match, parts);
         if (rule->context) {
             for (const std::string &name : match->matched_names())
                 context[name] = join_text(units, *match->group(name));
@@ -115,30 +155,49 @@ std::vector<std::string> StreamLayout::run_together(const std::string &text) con
     return {text};
 }
 
-LayoutResult StreamLayout::run(const std::vector<Line> &lines) const {
+LayoutResult StreamLayout::run(const std::vector<Line> &lines, const TraceSink *trace) const {
     auto region = find_region_start(lines, spec_.start.get());
+    trace_outside(trace, lines, 0, region ? region->index : lines.size(),
+                  region ? "before the start (the start line or above)"
+                         : "the start was not found");
     if (!region)
         return {};
     std::size_t i = region->index, start_line = region->line, end_line = 0;
     std::vector<Unit> units;
     for (; i < lines.size(); ++i) {
         end_line = lines[i].number;
-        if (spec_.end && spec_.end->matches(lines[i].text))
+        if (spec_.end && spec_.end->matches(lines[i].text)) {
+            trace_outside(trace, lines, i, lines.size(),
+                          "at or after the end (end at " + rule_at(*spec_.end) + ")");
             break;
+        }
         if (spec_.columns.header_min &&
-            TableLayout(spec_.columns).find_header(std::vector<Line>{lines[i]}))
+            TableLayout(spec_.columns).find_header(std::vector<Line>{lines[i]})) {
+            if (trace)
+                inspex::trace(trace, {lines[i].number, 0, "header", "", "the table's header row",
+                                      lines[i].text});
             continue; // the table's header row, repeated on a new page
-        if (spec_.skip && spec_.skip->matches(lines[i].text))
+        }
+        if (spec_.skip && spec_.skip->matches(lines[i].text)) {
+            if (trace)
+                inspex::trace(trace, {lines[i].number, 0, "skip", "",
+                                      "skip at " + rule_at(*spec_.skip), lines[i].text});
             continue;
+        }
         // A row of a table read from an office file holds several cells, and a
         // cell several paragraphs: each is a unit, as if pasted one per line.
+        std::size_t before = units.size();
         for (std::string_view cell : split_units(lines[i].text))
             for (std::string &text : run_together(collapse_spaces(cell))) {
-                char letter = classify(spec_.classes, text, spec_.other);
-                units.push_back({Fragment{lines[i].number, std::move(text), {}, 0}, letter});
+                const LineClass *cls = find_class(spec_.classes, text);
+                units.push_back({Fragment{lines[i].number, std::move(text), {}, 0},
+                                 cls ? cls->letter : spec_.other,
+                                 cls ? cls->pattern.get() : nullptr});
             }
+        if (trace && units.size() == before)
+            inspex::trace(trace, {lines[i].number, 0, "blank", "", "blank", {}});
     }
-    LayoutResult result = group_units(units, spec_.rules, spec_.parts);
+    LayoutResult result = group_units(units, spec_.rules, spec_.parts, trace);
     result.start_line = start_line;
     result.end_line = end_line;
     return result;

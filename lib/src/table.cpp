@@ -162,23 +162,46 @@ std::vector<int> TableLayout::place(const std::vector<std::string> &cells,
     return out;
 }
 
-LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
+LayoutResult TableLayout::run(const std::vector<Line> &lines, const TraceSink *trace) const {
     LayoutResult result;
     auto header = find_header(lines);
-    if (!header)
+    if (!header) {
+        trace_outside(trace, lines, 0, lines.size(), "no table: its header was not found");
         return result;
+    }
     std::size_t i = spec_.start || spec_.header_min ? header->index + 1 : 0;
     result.start_line = header->line;
+    if (i > 0) {
+        trace_outside(trace, lines, 0, header->index, "before the table's header");
+        inspex::trace(trace, {header->line, 0, "header", "the table's header", "",
+                              lines[header->index].text});
+    }
     const std::size_t m = spec_.columns.size();
     std::map<std::string, std::string> context;
     std::string wrapped_heading; // a heading line that goes on in the next one
     std::vector<int> previous;
+    std::string taken, left_out; // what the trace says of the current line
     auto note = [&](Warning w) {
+        if (trace) { // the warning's reason, without its "; left out"
+            std::string_view why = w.message;
+            if (why.ends_with("; left out"))
+                why.remove_suffix(std::string_view("; left out").size());
+            left_out += (left_out.empty() ? "" : "; ") + std::string(why);
+        }
         (result.items.empty() ? result.warnings : result.items.back().warnings)
             .push_back(std::move(w));
     };
+    auto said = [&](const Line &line, const char *cls, std::string why = {}) {
+        if (trace)
+            inspex::trace(trace, {line.number, 0, cls, std::move(taken),
+                                  why.empty() ? std::move(left_out) : std::move(why), line.text});
+        taken.clear();
+        left_out.clear();
+    };
     auto append = [&](std::size_t column, const Line &line, const std::string &text) {
         Item &row = result.items.back();
+        if (trace)
+            taken += (taken.empty() ? "column " : ", ") + spec_.columns[column].name;
         row.parts[column].push_back({line.number, text, {}, 0});
         row.last_line = line.number;
     };
@@ -188,12 +211,22 @@ LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
         result.end_line = line.number;
         if (ends_table(
                 spec_, [&](std::size_t k) -> std::string_view { return lines[k].text; }, i,
-                lines.size()))
+                lines.size())) {
+            if (trace)
+                said(line, "end", "the table ends here (end at " + rule_at(*spec_.end) + ")");
+            trace_outside(trace, lines, i + 1, lines.size(), "after the table's end");
             break;
-        if (spec_.skip && spec_.skip->matches(line.text))
+        }
+        if (spec_.skip && spec_.skip->matches(line.text)) {
+            if (trace)
+                said(line, "skip", "furniture (skip at " + rule_at(*spec_.skip) + ")");
             continue;
-        if (spec_.header_min && header_columns(line.text)) // the header repeated on a new page
+        }
+        if (spec_.header_min && header_columns(line.text)) { // the header repeated on a new page
+            if (trace)
+                said(line, "header", "the header repeated");
             continue;
+        }
         std::vector<std::string> cells;
         for (std::string_view c : split_cells(line.text))
             cells.emplace_back(c);
@@ -205,8 +238,10 @@ LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
             flat.push_back(noise ? std::string() : std::move(collapsed));
         }
         bool blank = std::all_of(flat.begin(), flat.end(), [](auto &c) { return c.empty(); });
-        if (blank)
+        if (blank) {
+            said(line, "blank", "blank");
             continue;
+        }
 
         if (auto heading = heading_column(flat)) {
             for (std::size_t c = 0; c < m; ++c) {
@@ -225,14 +260,26 @@ LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
             wrapped_heading = spec_.heading.runs_on && spec_.heading.runs_on->matches(text)
                                   ? text
                                   : std::string();
+            std::string set;
             for (const auto &rule : spec_.heading.context) {
                 auto match = rule->search(text);
                 if (!match)
                     continue;
-                for (const auto &name : match->matched_names())
+                for (const auto &name : match->matched_names()) {
                     context[name] = collapse_spaces(*match->text(name));
+                    if (trace)
+                        set += fmt::format("{}{} = \"{}\"", set.empty() ? "" : ", ", name,
+                                           context[name]);
+                }
+                if (trace)
+                    set = "context " + set + " (rule at " + rule_at(*rule) + ")";
                 break;
             }
+            if (trace)
+                taken = set.empty() ? (wrapped_heading.empty() ? "no context rule matched"
+                                                               : "goes on in the next line")
+                                    : set + (taken.empty() ? "" : "; " + taken);
+            said(line, "heading");
             continue;
         }
 
@@ -284,6 +331,7 @@ LayoutResult TableLayout::run(const std::vector<Line> &lines) const {
                 append(static_cast<std::size_t>(placement[c]), line, raw[c]);
             }
         }
+        said(line, starts ? "row" : "continuation");
     }
     return result;
 }

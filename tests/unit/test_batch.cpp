@@ -38,7 +38,7 @@ TEST_CASE("batch: a bad input is reported and the others are still written, in o
     std::vector<std::string> errors;
     BatchReport r = extract_batch(
         g.value(), paths, *writer,
-        {2, [&](const Error &e) { errors.push_back(e.describe()); }, nullptr, nullptr});
+        {2, [&](const Error &e) { errors.push_back(e.describe()); }, nullptr, nullptr, nullptr});
     CHECK(r.documents == 2);
     CHECK(r.input_errors == 2);
     REQUIRE(errors.size() == 2);

@@ -2,6 +2,8 @@
 
 #include "support.hpp"
 
+#include <algorithm>
+
 using namespace inspex;
 
 namespace {
@@ -109,4 +111,29 @@ TEST_CASE("stream: skipped lines are left out (a header repeated on a new page)"
     REQUIRE(r.items[0].parts[0].size() == 2);
     CHECK(r.items[0].parts[0][1].text == "more.");
     CHECK(r.warnings.empty());
+}
+
+TEST_CASE("stream: a trace gives each line its class, the rule and part that took it, or why not") {
+    StreamSpec s = spec();
+    std::vector<TraceEntry> trace;
+    TraceSink sink = [&](const TraceEntry &e) { trace.push_back(e); };
+    auto lines = test::lines(
+        {"Header", "Due", "3", "Title", "i) act.", "", "Board", "May 2022", "June 2022"});
+    auto r = StreamLayout(s).run(lines, &sink);
+    std::stable_sort(trace.begin(), trace.end(),
+                     [](const TraceEntry &a, const TraceEntry &b) { return a.line < b.line; });
+    REQUIRE(r.items.size() == 1);
+    CHECK(r.items.size() == StreamLayout(s).run(lines).items.size());
+    REQUIRE(trace.size() == 9);
+    CHECK(trace[0].cls == "outside");
+    CHECK(trace[1].left_out == "before the start (the start line or above)");
+    CHECK(trace[2].line == 3);
+    CHECK(trace[2].cls == "class N (test:0)");
+    CHECK(trace[2].taken_by == "context rule at test:0, value number");
+    CHECK(trace[4].taken_by == "rule at test:0, part action");
+    CHECK(trace[5].cls == "blank");
+    CHECK(trace[6].taken_by == "rule at test:0, part owner");
+    CHECK(trace[8].line == 9);
+    CHECK(trace[8].taken_by.empty());
+    CHECK(trace[8].left_out == "no rule matched");
 }

@@ -167,3 +167,31 @@ TEST_CASE("table: a heading merged across the row sits alone in its first cell")
     CHECK(t.items[0].context.at("section") == "Daily life");
     CHECK(t.items[0].warnings.empty());
 }
+
+TEST_CASE("table: a trace says what became of each line, and the rows are the same") {
+    TableSpec s = spec();
+    std::vector<Line> lines =
+        test::lines({"intro", "No\tText\tOk\tWhen", "\tFor the director\t\t",
+                     "1.1\tFirst\tYes\tMay 2022", "", "\tmore\tMaybe\t", "Totals", "after"});
+    std::vector<TraceEntry> trace;
+    TraceSink sink = [&](const TraceEntry &e) { trace.push_back(e); };
+    auto traced = TableLayout(s).run(lines, &sink);
+    auto plain = TableLayout(s).run(lines);
+    REQUIRE(traced.items.size() == plain.items.size());
+    CHECK(texts(traced.items[0].parts[1]) == texts(plain.items[0].parts[1]));
+    REQUIRE(trace.size() == 8);
+    CHECK(trace[0].line == 1);
+    CHECK(trace[0].cls == "outside");
+    CHECK(trace[0].left_out == "before the table's header");
+    CHECK(trace[1].cls == "header");
+    CHECK(trace[2].cls == "heading");
+    CHECK(trace[2].taken_by.find("context owner = \"the director\" (rule at test:0)") == 0);
+    CHECK(trace[3].cls == "row");
+    CHECK(trace[3].taken_by == "column ref, text, status, date");
+    CHECK(trace[4].cls == "blank");
+    CHECK(trace[5].cls == "continuation");
+    CHECK(trace[5].taken_by == "column text");
+    CHECK(trace[5].left_out == "cell \"Maybe\" fits no column (its position is column \"status\")");
+    CHECK(trace[6].cls == "end");
+    CHECK(trace[7].left_out == "after the table's end");
+}

@@ -25,6 +25,9 @@ struct BatchOptions {
     std::function<void(const std::string &file, const nlohmann::ordered_json &warning)> on_warning;
     // Called after each input, in order: how many are done of how many.
     std::function<void(std::size_t done, std::size_t total)> on_progress;
+    // With it, each input is traced (trace.hpp), and its entries are given
+    // here, in the order of their lines, before the input's records.
+    std::function<void(const std::string &file, const TraceEntry &entry)> on_trace;
 };
 
 struct BatchReport {

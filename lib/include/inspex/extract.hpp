@@ -7,6 +7,7 @@
 
 #include "inspex/grammar.hpp"
 #include "inspex/model/document.hpp"
+#include "inspex/trace.hpp"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -24,17 +25,24 @@ struct Extraction {
     std::vector<nlohmann::ordered_json> records;
 };
 
+struct ExtractOptions {
+    // Told what the layout decided about each line (trace.hpp), from the
+    // extracting thread; none by default. The records are the same either way.
+    TraceSink trace;
+};
+
 // Fails only when the input cannot be read (read/reader.hpp); everything the
 // grammar could not place becomes a warning inside the records.
-Result<Extraction> extract(const Grammar &grammar, const Input &input);
+Result<Extraction> extract(const Grammar &grammar, const Input &input,
+                           const ExtractOptions &options = {});
 
 // The same, for a document already read.
 [[nodiscard]] Extraction extract_document(const Grammar &grammar, const Input &input,
-                                          Document document);
+                                          Document document, const ExtractOptions &options = {});
 
 // The same, for an input already decoded to UTF-8 text (see decode.hpp).
 [[nodiscard]] Extraction extract_text(const Grammar &grammar, const Input &input,
-                                      std::string_view text);
+                                      std::string_view text, const ExtractOptions &options = {});
 
 // "dir/plan.txt" -> "plan"; "-" -> "stdin".
 [[nodiscard]] std::string document_id(const std::string &path);

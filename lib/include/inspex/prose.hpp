@@ -37,8 +37,9 @@ class ProseLayout {
     explicit ProseLayout(const ProseSpec &spec) : spec_(spec) {}
     // With `paragraph_lines`, every line is a paragraph of its own (office
     // files); else lines run on into a paragraph until a gap or a block start.
-    [[nodiscard]] LayoutResult run(const std::vector<Line> &lines,
-                                   bool paragraph_lines = false) const;
+    // With `trace`, says what became of each line and block (trace.hpp).
+    [[nodiscard]] LayoutResult run(const std::vector<Line> &lines, bool paragraph_lines = false,
+                                   const TraceSink *trace = nullptr) const;
 
     // Appends a line to running text the way a reader joins broken lines.
     void join_line(std::string &text, std::string_view line) const;

@@ -11,6 +11,7 @@
 #include "inspex/lines.hpp"
 #include "inspex/pattern.hpp"
 #include "inspex/table.hpp"
+#include "inspex/trace.hpp"
 
 #include <string>
 #include <vector>
@@ -52,24 +53,31 @@ struct StreamSpec {
 // The letter of the first class whose pattern matches the text, else `other`.
 [[nodiscard]] char classify(const std::vector<LineClass> &classes, std::string_view text,
                             char other);
+// The first class whose pattern matches the text, or null.
+[[nodiscard]] const LineClass *find_class(const std::vector<LineClass> &classes,
+                                          std::string_view text);
 
 // One classified unit of a document (a line, or a block of prose) that rules
 // group into context values and items.
 struct Unit {
     Fragment fragment;
     char letter = 'T';
+    const Regex *class_rule = nullptr; // the class pattern that gave the letter (for a trace)
 };
 
 // Applies the rules to the units' string of class letters; shared by the
 // stream layout (a unit per line) and the prose layout (a unit per block).
+// With `trace`, says which rule and part took each unit.
 [[nodiscard]] LayoutResult group_units(const std::vector<Unit> &units,
                                        const std::vector<StreamRule> &rules,
-                                       const std::vector<std::string> &parts);
+                                       const std::vector<std::string> &parts,
+                                       const TraceSink *trace = nullptr);
 
 class StreamLayout {
   public:
     explicit StreamLayout(const StreamSpec &spec) : spec_(spec) {}
-    [[nodiscard]] LayoutResult run(const std::vector<Line> &lines) const;
+    [[nodiscard]] LayoutResult run(const std::vector<Line> &lines,
+                                   const TraceSink *trace = nullptr) const;
 
   private:
     // The cells of one line: itself, or the cells a split rule finds in it.

@@ -9,6 +9,7 @@
 #include "inspex/item.hpp"
 #include "inspex/lines.hpp"
 #include "inspex/pattern.hpp"
+#include "inspex/trace.hpp"
 
 #include <functional>
 #include <map>
@@ -79,7 +80,9 @@ struct TableHeader {
 class TableLayout {
   public:
     explicit TableLayout(const TableSpec &spec) : spec_(spec) {}
-    [[nodiscard]] LayoutResult run(const std::vector<Line> &lines) const;
+    // With `trace`, says what it decided about each line (trace.hpp).
+    [[nodiscard]] LayoutResult run(const std::vector<Line> &lines,
+                                   const TraceSink *trace = nullptr) const;
 
     // The first header line at or after `from`: by the columns' header
     // patterns when header_min is set, else by `start`.
