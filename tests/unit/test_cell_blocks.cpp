@@ -94,13 +94,15 @@ TEST_CASE("cell blocks: a header repeated on a new page; text after it goes on")
                       kHeader + "June 2022\n\ngoes on here.\n\n1.2\n\nNext.\n\nTotals\n");
     REQUIRE(recover_cell_blocks(doc, s) == 2);
     std::vector<std::string> r = rows(doc);
-    REQUIRE(r.size() == 9);
+    REQUIRE(r.size() == 10);
     CHECK(r[4] == "\t\t\tA reply that\t\t");
     CHECK(r[5] == "\fRef No\tText\tAgreed/ Rejected\tReply\tOwner\tWhen");
-    // The date after the new page's header waits for the page's first row.
     CHECK(r[6] == "\t\t\tgoes on here.\t\t");
-    CHECK(r[7] == "1.2\t\t\t\t\tJune 2022");
-    CHECK(r[8] == "\tNext.\t\t\t\t");
+    CHECK(r[7] == "1.2\t\t\t\t\t");
+    // The date after the new page's header waits for the page's first row,
+    // and joins that row's first text.
+    CHECK(r[8] == "\tNext.\t\t\t\tJune 2022");
+    CHECK(r[9] == "Totals");
     CHECK(view(doc).back() == "Totals");
 }
 
@@ -114,6 +116,19 @@ TEST_CASE("cell blocks: a second status before the next number begins that row's
                            "Ref No\tText\tAgreed/ Rejected\tReply\tOwner\tWhen", "1.1\t\t\t\t\t",
                            "\tFirst text.\t\t\t\t", "\t\tAgreed\t\t\t", "\t\t\tFirst reply.\t\t",
                            "1.2\t\t\t\t\t", "\tSecond text.\tRejected\tSecond reply.\tGovernor\t"});
+}
+
+TEST_CASE("cell blocks: numbers written one after another, their rows' cells after them") {
+    TableSpec s = spec();
+    Document doc = text_document(std::string(kHeader) +
+                                 "1.1\n\n1.2\n\nFirst text.\n\nAgreed\n\nFirst reply.\n\n"
+                                 "Rejected\n\nSecond text.\n\nSecond reply.\n");
+    REQUIRE(recover_cell_blocks(doc, s) == 1);
+    CHECK(rows(doc) ==
+          std::vector<std::string>{"Ref No\tText\tAgreed/ Rejected\tReply\tOwner\tWhen",
+                                   "1.1\t\t\t\t\t", "\tFirst text.\t\t\t\t", "\t\tAgreed\t\t\t",
+                                   "\t\t\tFirst reply.\t\t", "1.2\t\tRejected\t\t\t",
+                                   "\tSecond text.\t\t\t\t", "\t\t\tSecond reply.\t\t"});
 }
 
 TEST_CASE("cell blocks: no header of label blocks, nothing changed") {

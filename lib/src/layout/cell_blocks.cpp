@@ -67,22 +67,20 @@ class Recovery {
     Recovery(Document &doc, const TableSpec &spec) : doc_(doc), spec_(spec) {}
 
     std::size_t run() {
-        std::size_t headers = 0;
         for (std::size_t i = 0; i < doc_.blocks.size();) {
             std::optional<Group> group = label_group(i);
             if (!group || group->labels.size() < std::max<std::size_t>(spec_.header_min, 2)) {
                 ++i;
                 continue;
             }
-            ++headers;
             learn_columns(*group);
             learn_widths(group->last + 1);
             put_header(*group);
             i = read_rows(group->last + 1);
         }
-        if (headers)
+        if (headers_)
             number_lines(doc_);
-        return headers;
+        return headers_;
     }
 
   private:
@@ -100,12 +98,18 @@ class Recovery {
     bool blank(std::size_t b) const { return plain(b) && text(b).empty(); }
     std::string text(std::size_t b) const { return flat(doc_.blocks[b]); }
 
+    // A new page begins a new run (pdftotext's form feed, or the reader's mark).
+    bool page_start(std::size_t b) const {
+        const Block &block = doc_.blocks[b];
+        return block.page_start || (!block.text.empty() && block.text.front() == kPageBreak);
+    }
+
     // The last block of the run of non-blank plain lines beginning at b.
     std::optional<std::size_t> run_end(std::size_t b) const {
         if (b >= doc_.blocks.size() || !plain(b) || blank(b))
             return std::nullopt;
         std::size_t e = b;
-        while (e + 1 < doc_.blocks.size() && plain(e + 1) && !blank(e + 1))
+        while (e + 1 < doc_.blocks.size() && plain(e + 1) && !blank(e + 1) && !page_start(e + 1))
             ++e;
         return e;
     }
@@ -237,6 +241,7 @@ class Recovery {
     }
 
     void put_header(const Group &group) {
+        ++headers_;
         Row header;
         header.cells.resize(spec_.columns.size());
         for (std::size_t j = 0; j < spec_.columns.size(); ++j)
@@ -333,7 +338,15 @@ class Recovery {
     // A row's number: the row takes the cells waiting for it, which join its
     // first free text's line (where the row's own text begins), or its number's.
     void begin_row(std::size_t b) {
+        if (row_ && empty_row() && waiting_.empty()) {
+            // Numbers written one after another, their rows' cells after them
+            // in the same order: each number waits for its row's first cells.
+            queued_.push_back({b, text(b)});
+            clear(b, b);
+            return;
+        }
         settle_claimed();
+        put_queued_back();
         claimed_.clear();
         if (!waiting_.empty()) {
             claimed_ = std::move(waiting_.front());
@@ -350,6 +363,39 @@ class Recovery {
         held_[spec_.key_column] = true;
         for (const Cut &c : claimed_)
             held_[c.column] = true;
+    }
+
+    // Nothing but its number yet.
+    bool empty_row() const {
+        return free_cells_ == 0 && claimed_.empty() &&
+               std::count(held_.begin(), held_.end(), true) == 1;
+    }
+
+    // The next number waiting for its cells begins its row on their line.
+    void begin_queued_row(const std::vector<Cut> &cells) {
+        auto [origin, key] = queued_.front();
+        queued_.erase(queued_.begin());
+        settle_claimed();
+        std::size_t at = cells.front().first;
+        last_put_ = row_last_;
+        std::vector<Cut> with_key = cells;
+        with_key.insert(with_key.begin(), Cut{spec_.key_column, at, at, key});
+        put_in_place(with_key);
+        row_ = at;
+        free_cells_ =
+            static_cast<std::size_t>(std::count_if(cells.begin(), cells.end(), [&](auto &c) {
+                return std::find(free_.begin(), free_.end(), c.column) != free_.end();
+            }));
+        held_.assign(spec_.columns.size(), false);
+        for (const Cut &c : with_key)
+            held_[c.column] = true;
+    }
+
+    // Numbers whose cells never came: back where they were written.
+    void put_queued_back() {
+        for (const auto &[origin, key] : queued_)
+            put(origin, {{spec_.key_column, key}});
+        queued_.clear();
     }
 
     // Claimed cells no free text took: on the row's number's line.
@@ -370,6 +416,7 @@ class Recovery {
     // Cells still waiting at a header or the table's end: the current row's, where they are.
     void place_waiting() {
         settle_claimed();
+        put_queued_back();
         for (const std::vector<Cut> &cells : waiting_)
             if (row_)
                 put_in_place(cells);
@@ -387,6 +434,10 @@ class Recovery {
                 continue;
             bool held = wait ? !waiting_.empty() && holds(waiting_.back(), c.column)
                              : row_ && held_[c.column];
+            if (held && !wait && !queued_.empty()) {
+                begin_queued_row(cells);
+                return;
+            }
             if (held) {
                 waiting_.emplace_back();
                 wait = true;
@@ -694,11 +745,13 @@ class Recovery {
     std::vector<std::vector<Cut>> waiting_;        // cells of rows whose numbers come later
     std::vector<bool> held_;                       // columns the current row holds
     std::vector<Cut> claimed_;                     // waiting cells the current row took
-    std::size_t row_last_ = 0;                     // the last block a cell was put on
-    std::optional<std::size_t> last_put_;          // ... before the current row began
-    std::optional<std::size_t> row_;               // the current row's first block
-    bool since_header_ = true;                     // no row began since the last header
-    std::size_t free_cells_ = 0;                   // free-text cells given to the current row
+    std::size_t headers_ = 0;                      // header rows made, a repeated one too
+    std::vector<std::pair<std::size_t, std::string>> queued_; // numbers waiting for their cells
+    std::size_t row_last_ = 0;                                // the last block a cell was put on
+    std::optional<std::size_t> last_put_;                     // ... before the current row began
+    std::optional<std::size_t> row_;                          // the current row's first block
+    bool since_header_ = true;                                // no row began since the last header
+    std::size_t free_cells_ = 0; // free-text cells given to the current row
     std::size_t split_ = 0;      // free text wrapping at most this wide is the first column's
     std::size_t narrow_max_ = 0; // the widest the first free-text column wraps at
     std::size_t wide_max_ = 0;   // the widest the last free-text column wraps at
