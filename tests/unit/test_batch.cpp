@@ -84,6 +84,23 @@ TEST_CASE("batch: hidden entries and links are left out of folders, globs choose
     fs::remove_all(root);
 }
 
+TEST_CASE("regression empty-folder: a folder with nothing to read is said, not a silent run") {
+    namespace fs = std::filesystem;
+    fs::path root = fs::temp_directory_path() / "inspex-empty-folder-test";
+    fs::remove_all(root);
+    fs::create_directories(root / "sub");
+    std::ofstream(root / "notes.md") << "x";
+    std::vector<std::string> said;
+    auto paths =
+        expand_inputs({root.string()}, [&](const Error &e) { said.push_back(e.describe()); });
+    REQUIRE(paths.ok());
+    CHECK(paths.value().empty());
+    REQUIRE(said.size() == 1);
+    CHECK(said[0] == root.string() + ": no input files in this folder (.txt, .docx, .odt, .html, "
+                                     ".htm, .pdf; hidden entries and --glob left out)");
+    fs::remove_all(root);
+}
+
 TEST_CASE("batch: document ids") {
     CHECK(document_id("dir/plan.v2.txt") == "plan.v2");
     CHECK(document_id("-") == "stdin");
