@@ -39,7 +39,7 @@ if [ "$which" = all ] || [ "$which" = asan ]; then
   # The suppressions are third-party libraries' own leaks (see the file).
   export ASAN_OPTIONS="exitcode=86:log_path=$logs/asan:detect_leaks=1:strict_string_checks=1"
   export LSAN_OPTIONS="suppressions=$root/tests/sanitize/lsan.supp:print_suppressions=0"
-  export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$logs/ubsan"
+  export UBSAN_OPTIONS="halt_on_error=1:exitcode=86:print_stacktrace=1:log_path=$logs/ubsan"
   export CXXFLAGS="$flags" LDFLAGS="$flags" INSPEX_SANITIZER=address
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
   no_reports "$logs" "AddressSanitizer+UndefinedBehaviorSanitizer"

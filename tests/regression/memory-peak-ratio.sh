@@ -5,8 +5,8 @@
 # per shape. Skipped without GNU time, and under the sanitizers (their shadow
 # memory and quarantine are not the tool's).
 source "$(dirname "$0")/lib.bash" "$@"
-[ -x /usr/bin/time ] || { echo "no /usr/bin/time: skipped"; exit 0; }
-[ -z "${INSPEX_SANITIZER:-}" ] || { echo "under $INSPEX_SANITIZER sanitizer: skipped"; exit 0; }
+[ -x /usr/bin/time ] || { echo "memory-peak-ratio: skipped (no /usr/bin/time), 0 failed"; exit 0; }
+[ -z "${INSPEX_SANITIZER:-}" ] || { echo "memory-peak-ratio: skipped (under the $INSPEX_SANITIZER sanitizer), 0 failed"; exit 0; }
 # peak COMMAND...: the peak resident set of COMMAND, in kB (its last line;
 # time writes an exit status other than 0 before it).
 peak() { /usr/bin/time -f %M -o "$tmp/kb" "$@" > /dev/null 2>&1; tail -1 "$tmp/kb"; }
