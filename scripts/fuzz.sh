@@ -2,13 +2,18 @@
 # Fuzzes extraction and validation, or one reader, with libFuzzer,
 # AddressSanitizer and UndefinedBehaviorSanitizer (clang), starting from the
 # samples, the fixtures of that format and the regression inputs.
-# Usage: scripts/fuzz.sh [SECONDS] [extract|validate|write|docx|odt|html|pdf]   (default 60 extract)
+# Usage: scripts/fuzz.sh [SECONDS] [extract|validate|write|docx|odt|html|pdf] [RUNS]
+# (default 60 extract; RUNS stops after that many executions, within SECONDS)
 # validate: any bytes as JSON Lines records, validated; write: records flattened
 # and written by each writer (both start from the samples' records).
+# The target is optimised like the library (-O2): built at -O0, its copies of
+# the JSON library's inline functions would be the ones linked for the whole
+# program, and run several times slower.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 target=${2:-extract}
+runs=${3:--1}
 bash scripts/install-deps.sh
 command -v clang++ > /dev/null || { echo "fuzz.sh: needs clang++ (Debian package clang)" >&2; exit 2; }
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -17,18 +22,18 @@ cmake --build build-fuzz -j "$(nproc)" --target inspexlib
 libs=$(pkg-config --libs libpcre2-8 tomlplusplus libxml-2.0 xlsxwriter fmt libarchive poppler-cpp)
 corpus=$(mktemp -d)
 if [ "$target" = extract ]; then
-  clang++ -std=c++20 -fsanitize=fuzzer,address,undefined -Ilib/include tests/fuzz/fuzz_extract.cpp \
+  clang++ -std=c++20 -O2 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Ilib/include tests/fuzz/fuzz_extract.cpp \
     build-fuzz/lib/libinspex.a $libs -o build-fuzz/fuzz_extract
   cp samples/*.txt tests/regression/*.txt "$corpus"
-  build-fuzz/fuzz_extract -max_total_time="$seconds" -max_len=4096 -timeout=10 "$corpus"
+  build-fuzz/fuzz_extract -max_total_time="$seconds" -runs="$runs" -print_final_stats=1 -max_len=4096 -timeout=10 "$corpus"
 elif [ "$target" = validate ] || [ "$target" = write ]; then
-  clang++ -std=c++20 -fsanitize=fuzzer,address,undefined -Ilib/include "tests/fuzz/fuzz_$target.cpp" \
+  clang++ -std=c++20 -O2 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Ilib/include "tests/fuzz/fuzz_$target.cpp" \
     build-fuzz/lib/libinspex.a $libs -o "build-fuzz/fuzz_$target"
   cp samples/*.expected.jsonl tests/regression/records-*.jsonl "$corpus"
-  "build-fuzz/fuzz_$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 "$corpus"
+  "build-fuzz/fuzz_$target" -max_total_time="$seconds" -runs="$runs" -print_final_stats=1 -max_len=4096 -timeout=10 -rss_limit_mb=2048 "$corpus"
 else
-  clang++ -std=c++20 -fsanitize=fuzzer,address,undefined -Ilib/include -DINSPEX_FUZZ_READER="read_$target" \
+  clang++ -std=c++20 -O2 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Ilib/include -DINSPEX_FUZZ_READER="read_$target" \
     tests/fuzz/fuzz_read.cpp build-fuzz/lib/libinspex.a $libs -o "build-fuzz/fuzz_$target"
   find tests/fixtures -name "*.$target" -exec cp {} "$corpus" \;
-  "build-fuzz/fuzz_$target" -max_total_time="$seconds" -max_len=1000000 -timeout=20 -rss_limit_mb=2048 "$corpus"
+  "build-fuzz/fuzz_$target" -max_total_time="$seconds" -runs="$runs" -print_final_stats=1 -max_len=1000000 -timeout=20 -rss_limit_mb=2048 "$corpus"
 fi

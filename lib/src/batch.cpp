@@ -101,6 +101,10 @@ Result<std::vector<std::string>> expand_inputs(const std::vector<std::string> &a
             std::vector<std::string> found = walk_folder(arg, walk, skipped, ec);
             if (ec)
                 return Error{"cannot read folder: " + ec.message(), arg};
+            if (found.empty() && skipped) // said, not an empty run with no word
+                skipped(Error{"no input files in this folder (.txt, .docx, .odt, .html, .htm, "
+                              ".pdf; hidden entries and --glob left out)",
+                              arg});
             out.insert(out.end(), found.begin(), found.end());
         } else {
             out.push_back(arg);

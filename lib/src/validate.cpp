@@ -168,7 +168,7 @@ class Checker {
         Finding f{s,
                   std::move(code),
                   std::move(message),
-                  text_of(field_of(named_by_, "doc")),
+                  field_of(named_by_, "doc").is_string() ? text_of(field_of(named_by_, "doc")) : "",
                   at_path(named_by_, "source.file").is_string()
                       ? text_of(at_path(named_by_, "source.file"))
                       : "",
@@ -457,14 +457,15 @@ Result<Severity> parse_severity(const std::string &name) {
 std::string Finding::describe() const {
     std::string where = ref.empty() ? "" : fmt::format("{}: ", ref);
     std::string line = first_line ? fmt::format(":{}", first_line) : ""; // none: an unread input
-    return printable(fmt::format("{}{}: {}: {}: {}{}", file.empty() ? doc : file, line,
-                                 severity_name(severity), code, where, message));
+    std::string source = !file.empty() ? file : !doc.empty() ? doc : "(no doc, no source.file)";
+    return printable(fmt::format("{}{}: {}: {}: {}{}", source, line, severity_name(severity), code,
+                                 where, message));
 }
 
 nlohmann::ordered_json Finding::to_json() const {
     return {{"severity", severity_name(severity)},
             {"code", code},
-            {"doc", doc},
+            {"doc", doc.empty() ? json(nullptr) : json(doc)},
             {"file", file},
             {"ref", ref.empty() ? json(nullptr) : json(ref)},
             {"lines", {first_line, last_line}},

@@ -2,7 +2,7 @@
 # Defect 1: a failed write (a full disk, /dev/full) was ignored and the tool
 # exited 0 with a cut or empty file. Now: an error naming the file, exit 2.
 source "$(dirname "$0")/lib.bash" "$@"
-[ -w /dev/full ] || { echo "no /dev/full: skipped"; exit 0; }
+[ -w /dev/full ] || { echo "write-error-dev-full: skipped (no /dev/full), 0 failed"; exit 0; }
 "$bin/inspex-extract" -q "$elmley" > "$tmp/records.jsonl"
 for to in jsonl json csv tsv xlsx; do
   expect "extract --to $to -o /dev/full" 2 "$bin/inspex-extract" -q --to $to -o /dev/full "$elmley"

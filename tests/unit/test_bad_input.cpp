@@ -182,6 +182,16 @@ TEST_CASE("regression validate-without-document-record: items alone are validate
     CHECK_NOTHROW((void)Validator(nullptr).check(document, items));
 }
 
+TEST_CASE("regression finding-without-doc: records naming no document are not said to be "
+          "\"null\"'s") {
+    json item = {{"kind", "recommendation"}, {"ref", "1"}};
+    auto findings = Validator(nullptr).check(json(nullptr), {item});
+    REQUIRE_FALSE(findings.empty());
+    CHECK(findings[0].describe().rfind("(no doc, no source.file): error: no-document-record: ",
+                                       0) == 0);
+    CHECK(findings[0].to_json()["doc"].is_null());
+}
+
 TEST_CASE("regression control-characters-escaped: text for a terminal cannot forge a line") {
     CHECK(printable("a\nb\x1b[31mc\rd\te\x7f") == "a\\nb\\x1b[31mc\\rd\\te\\x7f");
     CHECK(printable("caf\xC3\xA9 \xC2\x85 \xE2\x80\xA8!") == "caf\xC3\xA9 \\u0085 \\u2028!");

@@ -1,5 +1,6 @@
 #include "inspex/batch.hpp"
 #include "inspex/catalog.hpp"
+#include "inspex/pattern.hpp"
 
 #include "support.hpp"
 
@@ -54,6 +55,34 @@ TEST_CASE("batch: a bad input is reported and the others are still written, in o
     CHECK(text.find("\"doc\":\"inspex-bad-input\"") != std::string::npos);
 }
 
+TEST_CASE("batch: match-limit hits on two threads are each their own document's") {
+    // Limits no pattern lives with: every document hits them, on both threads
+    // at once (a shared flag was a data race; scripts/sanitize.sh runs this
+    // case under ThreadSanitizer).
+    auto g = Catalog().load("action-plan", MatchLimits{30, 30});
+    REQUIRE(g.ok());
+    std::vector<Grammar> grammars;
+    grammars.push_back(std::move(g.value()));
+    std::string elmley = test::source_path("samples/action-plan-elmley-2022.txt");
+    std::string ashfield = test::source_path("samples/action-plan-ashfield-2019.txt");
+    std::ostringstream out;
+    auto writer = make_writer(Format::jsonl, out);
+    BatchReport r = extract_batch(grammars, {elmley, ashfield, elmley, ashfield}, *writer,
+                                  {2, nullptr, nullptr, nullptr, nullptr});
+    CHECK(r.documents == 4);
+    std::istringstream records(out.str());
+    int documents = 0, with_hits = 0;
+    for (std::string line; std::getline(records, line);) {
+        if (line.rfind("{\"kind\":\"document\"", 0) != 0)
+            continue;
+        ++documents;
+        with_hits += line.find("\"code\":\"match-limit\"") != std::string::npos;
+    }
+    CHECK(documents == 4);
+    CHECK(with_hits == 4);
+    CHECK(take_limit_hits().empty()); // none left on this thread
+}
+
 TEST_CASE("batch: document ids are unique in a run") {
     CHECK(unique_ids({"a/plan.txt", "b/plan.txt", "plan-2.txt", "c/plan.pdf"}) ==
           std::vector<std::string>{"plan", "plan-2", "plan-2-2", "plan-3"});
@@ -81,6 +110,23 @@ TEST_CASE("batch: hidden entries and links are left out of folders, globs choose
           std::vector<std::string>{"B.PDF", "a.txt", "link.txt", "sub/d.docx"});
     CHECK(names({false, {"*.txt", "sub/*"}}) == std::vector<std::string>{"a.txt", "sub/d.docx"});
     CHECK(names({false, {"!*.txt"}}) == std::vector<std::string>{"B.PDF", "sub/d.docx"});
+    fs::remove_all(root);
+}
+
+TEST_CASE("regression empty-folder: a folder with nothing to read is said, not a silent run") {
+    namespace fs = std::filesystem;
+    fs::path root = fs::temp_directory_path() / "inspex-empty-folder-test";
+    fs::remove_all(root);
+    fs::create_directories(root / "sub");
+    std::ofstream(root / "notes.md") << "x";
+    std::vector<std::string> said;
+    auto paths =
+        expand_inputs({root.string()}, [&](const Error &e) { said.push_back(e.describe()); });
+    REQUIRE(paths.ok());
+    CHECK(paths.value().empty());
+    REQUIRE(said.size() == 1);
+    CHECK(said[0] == root.string() + ": no input files in this folder (.txt, .docx, .odt, .html, "
+                                     ".htm, .pdf; hidden entries and --glob left out)");
     fs::remove_all(root);
 }
 

@@ -51,7 +51,8 @@ struct WalkOptions {
 // folders (".name") are left out, and symbolic links unless followed (a
 // folder reached twice through links is read once); paths given as
 // arguments are always read. An entry that cannot be examined (a broken
-// link) is reported through `skipped` and left out.
+// link) is reported through `skipped` and left out; so is a folder in which
+// nothing is found to read.
 Result<std::vector<std::string>>
 expand_inputs(const std::vector<std::string> &args,
               const std::function<void(const Error &)> &skipped = nullptr,

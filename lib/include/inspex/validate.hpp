@@ -24,9 +24,9 @@ struct Finding {
     Severity severity = Severity::info;
     std::string code; // stable, documented in the README
     std::string message;
-    std::string doc;
-    std::string file;
-    std::string ref; // the record's reference, empty for the document
+    std::string doc;  // empty when the records do not say (no "doc" text)
+    std::string file; // likewise, without "source.file"
+    std::string ref;  // the record's reference, empty for the document
     std::size_t first_line = 0, last_line = 0;
 
     // "file:line: severity: code: message"

@@ -96,7 +96,11 @@ class XlsxWriter : public RecordWriter {
                 ("inspex-" + std::to_string(::getpid()) + "-" +
                  std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".xlsx");
         track_temporary(path_.string()); // removed on an interrupt too
-        book_ = workbook_new(path_.c_str());
+        // libxlsxwriter's own temporary files beside ours (TMPDIR), not always /tmp.
+        std::string tmpdir = path_.parent_path().string();
+        lxw_workbook_options book_options{};
+        book_options.tmpdir = tmpdir.data();
+        book_ = workbook_new_opt(path_.c_str(), &book_options);
         if (!book_)
             return;
         formats();
@@ -307,8 +311,9 @@ class XlsxWriter : public RecordWriter {
         for (lxw_col_t c = 0; c < sheet.columns.size(); ++c) {
             const Column &column = sheet.columns[c];
             worksheet_write_string(ws, 0, c, column.name.c_str(), header_);
-            lxw_row_col_options group{column.detail ? LXW_TRUE : LXW_FALSE,
-                                      static_cast<uint8_t>(column.detail ? 1 : 0), LXW_FALSE};
+            // (uint8_t fields: lxw_boolean is an enum, which clang will not narrow)
+            const uint8_t hidden = column.detail ? 1 : 0;
+            lxw_row_col_options group{hidden, hidden, 0};
             worksheet_set_column_opt(ws, c, c, column_width(column), nullptr, &group);
         }
         worksheet_set_row(ws, 0, kLineHeight * 2, nullptr);
