@@ -3,6 +3,7 @@
 #pragma once
 
 #include "inspex/lines.hpp"
+#include "inspex/model/text_view.hpp"
 #include "inspex/pattern.hpp"
 
 #include <doctest/doctest.h>
@@ -29,6 +30,14 @@ inline inspex::RegexPtr re(const std::string &pattern) {
     auto r = lib.compile(pattern, {"test", 0});
     REQUIRE(r.ok());
     return r.value();
+}
+
+// A document's text view, a string a line.
+inline std::vector<std::string> view(const inspex::Document &doc) {
+    std::vector<std::string> out;
+    for (const inspex::Line &l : inspex::text_view(doc))
+        out.push_back(l.text);
+    return out;
 }
 
 // Lines numbered from 1, as split_lines would give them.

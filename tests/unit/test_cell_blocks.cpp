@@ -31,17 +31,10 @@ TableSpec spec() {
 // A header whose status and reply labels share lines, as pdftotext writes them.
 const char *kHeader = "Ref\nNo\n\nText\n\nAgreed/\nReply\nRejected\n\nOwner\n\nWhen\n\n";
 
-std::vector<std::string> view(const Document &doc) {
-    std::vector<std::string> out;
-    for (const Line &l : text_view(doc))
-        out.push_back(l.text);
-    return out;
-}
-
 // The rows of the view that hold text, blank lines left out.
 std::vector<std::string> rows(const Document &doc) {
     std::vector<std::string> out;
-    for (const std::string &line : view(doc))
+    for (const std::string &line : test::view(doc))
         if (line.find_first_not_of('\t') != std::string::npos)
             out.push_back(line);
     return out;
@@ -53,7 +46,7 @@ TEST_CASE("cell blocks: a header of label blocks, two labels interleaved") {
     TableSpec s = spec();
     Document doc = text_document(std::string("Intro\n\n") + kHeader + "1.1\n\nWords here.\n");
     REQUIRE(recover_cell_blocks(doc, s) == 1);
-    CHECK(view(doc)[2] == "Ref No\tText\tAgreed/ Rejected\tReply\tOwner\tWhen");
+    CHECK(test::view(doc)[2] == "Ref No\tText\tAgreed/ Rejected\tReply\tOwner\tWhen");
     CHECK(rows(doc) ==
           std::vector<std::string>{"Intro", "Ref No\tText\tAgreed/ Rejected\tReply\tOwner\tWhen",
                                    "1.1\t\t\t\t\t", "\tWords here.\t\t\t\t"});
@@ -103,7 +96,7 @@ TEST_CASE("cell blocks: a header repeated on a new page; text after it goes on")
     // and joins that row's first text.
     CHECK(r[8] == "\tNext.\t\t\t\tJune 2022");
     CHECK(r[9] == "Totals");
-    CHECK(view(doc).back() == "Totals");
+    CHECK(test::view(doc).back() == "Totals");
 }
 
 TEST_CASE("cell blocks: a second status before the next number begins that row's cells") {
@@ -135,5 +128,5 @@ TEST_CASE("cell blocks: no header of label blocks, nothing changed") {
     TableSpec s = spec();
     Document doc = text_document("Ref No\nText\nSome words.\n\n1.1\n");
     CHECK(recover_cell_blocks(doc, s) == 0);
-    CHECK(view(doc) == std::vector<std::string>{"Ref No", "Text", "Some words.", "", "1.1"});
+    CHECK(test::view(doc) == std::vector<std::string>{"Ref No", "Text", "Some words.", "", "1.1"});
 }

@@ -23,13 +23,6 @@ TableSpec spec() {
     return s;
 }
 
-std::vector<std::string> view(const Document &doc) {
-    std::vector<std::string> out;
-    for (const Line &l : text_view(doc))
-        out.push_back(l.text);
-    return out;
-}
-
 } // namespace
 
 TEST_CASE("cell lines: each line goes to the column it fits, in the header's order") {
@@ -38,7 +31,7 @@ TEST_CASE("cell lines: each line goes to the column it fits, in the header's ord
                                  "part\nsecond part\nYes\nWe will.\nAnd more.\nMay 2022\nJune "
                                  "2022\n1.2\nOther\nNo\nNot now.\nMay 2022\nTotals\n");
     CHECK(recover_cell_lines(doc, s) == 1);
-    CHECK(view(doc) ==
+    CHECK(test::view(doc) ==
           std::vector<std::string>{"Intro", "No\tText\tOk\tReply\tWhen", "", "", "", "",
                                    "\tDaily life\t\t\t", "1.1\t\t\t\t", "\tFirst part\t\t\t",
                                    "\tsecond part\t\t\t", "\t\tYes\t\t", "\t\t\tWe will.\t",
@@ -55,8 +48,8 @@ TEST_CASE("cell lines: a paragraph a line keeps a shaped cell's lines apart") {
         text_document("No\nText\nOk\nReply\nWhen\n1.1\nA\nYes\nB\nMay 2022\nJune 2022\n");
     doc.paragraph_lines = true;
     REQUIRE(recover_cell_lines(doc, s) == 1);
-    CHECK(view(doc)[9] == "\t\t\t\tMay 2022");
-    CHECK(view(doc)[10] == "\t\t\t\tJune 2022");
+    CHECK(test::view(doc)[9] == "\t\t\t\tMay 2022");
+    CHECK(test::view(doc)[10] == "\t\t\t\tJune 2022");
 }
 
 TEST_CASE("cell lines: a heading between rows becomes a heading row") {
@@ -64,26 +57,26 @@ TEST_CASE("cell lines: a heading between rows becomes a heading row") {
     Document doc = text_document("No\nText\nOk\nReply\nWhen\n1.1\nA\nYes\nB\nMay 2022\nNext "
                                  "part\n1.2\nC\nNo\nD\nMay 2022\n");
     REQUIRE(recover_cell_lines(doc, s) == 1);
-    CHECK(view(doc)[10] == "\tNext part\t\t\t");
-    CHECK(view(doc)[11] == "1.2\t\t\t\t");
+    CHECK(test::view(doc)[10] == "\tNext part\t\t\t");
+    CHECK(test::view(doc)[11] == "1.2\t\t\t\t");
 }
 
 TEST_CASE("cell lines: a header in another order keeps the text's order of columns") {
     TableSpec s = spec();
     Document doc = text_document("When\nNo\nText\n\nMay 2022\n1.1\nWords\n");
     REQUIRE(recover_cell_lines(doc, s) == 1);
-    CHECK(view(doc)[0] == "When\tNo\tText");
+    CHECK(test::view(doc)[0] == "When\tNo\tText");
     // The date precedes the row's number in this order: it begins no row and is
     // given to the date column of the row before (here none: left in place).
-    CHECK(view(doc)[5] == "\t1.1\t");
-    CHECK(view(doc)[6] == "\t\tWords");
+    CHECK(test::view(doc)[5] == "\t1.1\t");
+    CHECK(test::view(doc)[6] == "\t\tWords");
 }
 
 TEST_CASE("cell lines: fewer labels than header_min, or tab-separated text, is left alone") {
     TableSpec s = spec();
     Document doc = text_document("No\nText\n1.1\nA\n");
     CHECK(recover_cell_lines(doc, s) == 0);
-    CHECK(view(doc) == std::vector<std::string>{"No", "Text", "1.1", "A"});
+    CHECK(test::view(doc) == std::vector<std::string>{"No", "Text", "1.1", "A"});
     Document tabbed = text_document("No\tText\tOk\n1.1\tA\tYes\n");
     CHECK(recover_cell_lines(tabbed, s) == 0);
 }
@@ -96,7 +89,7 @@ TEST_CASE("cell lines: a header whose labels share lines, and short cells glued 
                                  "will.\nAnd more.\nMay 2022\n1.2 Other\nNo Not now.\nJune "
                                  "2022\nTotals\n");
     REQUIRE(recover_cell_lines(doc, s) == 1);
-    CHECK(view(doc) ==
+    CHECK(test::view(doc) ==
           std::vector<std::string>{"No\tText\tOk\tReply\tWhen", "", "1.1\tFirst part\t\t\t",
                                    "\tsecond part\t\t\t", "\t\tYes\tWe will.\t",
                                    "\t\t\tAnd more.\t", "\t\t\t\tMay 2022", "1.2\tOther\t\t\t",
@@ -107,7 +100,7 @@ TEST_CASE("cell lines: a header run onto one line; a line that only looks glued 
     TableSpec s = spec();
     Document doc = text_document("No Text Ok Reply When\n1.1\nNo more than this.\nYes\nMay 2022\n");
     REQUIRE(recover_cell_lines(doc, s) == 1);
-    std::vector<std::string> lines = view(doc);
+    std::vector<std::string> lines = test::view(doc);
     CHECK(lines[0] == "No\tText\tOk\tReply\tWhen");
     CHECK(lines[1] == "1.1\t\t\t\t");
     // "No" fits the status column, but the row has its text yet to come: the

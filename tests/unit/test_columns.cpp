@@ -20,13 +20,6 @@ TableSpec spec() {
     return s;
 }
 
-std::vector<std::string> view(const Document &doc) {
-    std::vector<std::string> out;
-    for (const Line &l : text_view(doc))
-        out.push_back(l.text);
-    return out;
-}
-
 } // namespace
 
 TEST_CASE("columns: a label wrapped a paragraph gap below the header joins it") {
@@ -36,7 +29,7 @@ TEST_CASE("columns: a label wrapped a paragraph gap below the header joins it") 
                                  "1.1     First words      Governor                May 2022\n"
                                  "        more words\n");
     REQUIRE(recover_aligned_tables(doc, spec()) == 1);
-    std::vector<std::string> lines = view(doc);
+    std::vector<std::string> lines = test::view(doc);
     CHECK(lines[0] == "No.\tText\tFunction Responsible/ Policy Lead\tWhen");
     CHECK(lines[3] == "1.1\tFirst words more words\tGovernor\tMay 2022");
 }
@@ -47,7 +40,7 @@ TEST_CASE("columns: a first row's line under the header is not taken for a wrapp
                                  "                         Governor\n"
                                  "1.1     First words      Governor                May 2022\n");
     REQUIRE(recover_aligned_tables(doc, spec()) == 1);
-    std::vector<std::string> lines = view(doc);
+    std::vector<std::string> lines = test::view(doc);
     CHECK(lines[0] == "No.\tText\tFunction Responsible/\tWhen");
     CHECK(lines[2] == "\t\tGovernor\t");
 }

@@ -9,17 +9,10 @@ using namespace inspex;
 
 namespace {
 
-std::vector<std::string> view(const Document &doc) {
-    std::vector<std::string> out;
-    for (const Line &l : text_view(doc))
-        out.push_back(l.text);
-    return out;
-}
-
 std::vector<std::string> recovered(const std::string &text, std::size_t tables = 1) {
     Document doc = text_document(text);
     CHECK(recover_grid_tables(doc) == tables);
-    return view(doc);
+    return test::view(doc);
 }
 
 } // namespace

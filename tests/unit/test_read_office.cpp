@@ -64,16 +64,9 @@ std::string tc(const std::string &props, const std::string &content) {
     return "<w:tc><w:tcPr>" + props + "</w:tcPr>" + content + "</w:tc>";
 }
 
-std::vector<std::string> view(const Document &doc) {
-    std::vector<std::string> out;
-    for (const Line &l : text_view(doc))
-        out.push_back(l.text);
-    return out;
-}
-
 std::vector<std::string> view_of(Result<Document> doc) {
     REQUIRE(doc.ok());
-    return view(doc.value());
+    return test::view(doc.value());
 }
 
 } // namespace
@@ -163,14 +156,14 @@ TEST_CASE("office: damaged archives, bombs and hostile XML are refused, never ex
                                                  "</w:body></w:document>"}}),
                   "laughs.docx", {});
     if (bomb_xml.ok())
-        CHECK(view(bomb_xml.value()).front().size() < 100); // not expanded
+        CHECK(test::view(bomb_xml.value()).front().size() < 100); // not expanded
 
     std::string external = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM "
                            "\"file:///etc/passwd\">]><w:document " +
                            std::string(kW) + "><w:body>" + p("&x;") + "</w:body></w:document>";
     auto leaked = read_docx(zip({{"word/document.xml", external}}), "x.docx", {});
     if (leaked.ok())
-        CHECK(view(leaked.value()).front().find("root:") == std::string::npos);
+        CHECK(test::view(leaked.value()).front().find("root:") == std::string::npos);
 
     auto no_body = read_odt(zip({{"content.xml", "<a/>"}}), "n.odt", {});
     REQUIRE_FALSE(no_body.ok());
