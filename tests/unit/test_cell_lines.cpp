@@ -33,13 +33,13 @@ TEST_CASE("cell lines: each line goes to the column it fits, in the header's ord
     CHECK(recover_cell_lines(doc, s) == 1);
     CHECK(test::view(doc) ==
           std::vector<std::string>{"Intro", "No\tText\tOk\tReply\tWhen", "", "", "", "",
-                                   "\tDaily life\t\t\t", "1.1\t\t\t\t", "\tFirst part\t\t\t",
-                                   "\tsecond part\t\t\t", "\t\tYes\t\t", "\t\t\tWe will.\t",
-                                   "\t\t\tAnd more.\t",
+                                   "\tDaily life\t\t\t", "1.1\t\t\t\t",
                                    // Lines wrapped at a page's width: a
-                                   // shaped cell's lines are one paragraph.
-                                   "\t\t\t\tMay 2022 June 2022", "", "1.2\t\t\t\t", "\tOther\t\t\t",
-                                   "\t\tNo\t\t", "\t\t\tNot now.\t", "\t\t\t\tMay 2022", "Totals"});
+                                   // cell's lines are one paragraph.
+                                   "\tFirst part second part\t\t\t", "", "\t\tYes\t\t",
+                                   "\t\t\tWe will. And more.\t", "", "\t\t\t\tMay 2022 June 2022",
+                                   "", "1.2\t\t\t\t", "\tOther\t\t\t", "\t\tNo\t\t",
+                                   "\t\t\tNot now.\t", "\t\t\t\tMay 2022", "Totals"});
 }
 
 TEST_CASE("cell lines: a paragraph a line keeps a shaped cell's lines apart") {
@@ -113,4 +113,32 @@ TEST_CASE("cell lines: words that name no column are no header") {
     TableSpec s = spec();
     Document doc = text_document("No Text Something\nElse Entirely\n1.1\nA\n");
     CHECK(recover_cell_lines(doc, s) == 0);
+}
+
+TEST_CASE("cell lines: wrapped text goes to the column whose width it fits, headings between "
+          "rows stay headings") {
+    TableSpec s = spec();
+    Document doc = text_document("No\nText\nOk\nReply\nWhen\n"
+                                 "1.1\nShort words of the\nfirst row text.\nYes\n"
+                                 "A reply that is written much wider\nthan the text column.\n"
+                                 "May 2022\n"
+                                 "1.2\nThe second row has\ntext that goes on\nYes\n"
+                                 "Its reply starts here and goes on\n"
+                                 "No\nText\nOk\nReply\nWhen\n"
+                                 "over the page here.\n"
+                                 "and the reply goes on over the page\nto its end.\n"
+                                 "May 2022\n"
+                                 "1.3\nA third row.\nYes\nAll done.\nDaily life\n"
+                                 "1.4\nLast.\nYes\nDone.\n");
+    REQUIRE(recover_cell_lines(doc, s) == 2);
+    std::vector<std::string> lines = test::view(doc);
+    auto has = [&](const std::string &line) {
+        return std::find(lines.begin(), lines.end(), line) != lines.end();
+    };
+    // The page's first line fits the text column's width; the next is too wide for it.
+    CHECK(has("\tover the page here.\t\t\t"));
+    CHECK(has("\t\t\tand the reply goes on over the page to its end.\t"));
+    // After a cell ending its sentence, a heading above the next row.
+    CHECK(has("\t\t\tAll done.\t"));
+    CHECK(has("\tDaily life\t\t\t"));
 }

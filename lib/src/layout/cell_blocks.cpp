@@ -13,6 +13,10 @@
 namespace inspex {
 namespace {
 
+using layout::width;
+
+using layout::ends_sentence;
+
 constexpr std::size_t kMaxLabelLines = 6;   // lines of one header block (two labels interleaved)
 constexpr std::size_t kMaxHeadingLines = 3; // heading lines above a row's number
 constexpr std::size_t kMaxGluedWords = 3;   // words of a short cell ending a row's first line
@@ -25,12 +29,6 @@ std::string flat(const Block &b) {
     return collapse_spaces(clean_spaces(b.text));
 }
 
-// Characters, not bytes: widths of wrapped lines are compared.
-std::size_t width(const std::string &text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 // The width a run of free text wraps at: its widest line but the first,
 // which may carry the next column's cell glued to its end.
 std::size_t run_width(const std::vector<std::string> &lines) {
@@ -38,10 +36,6 @@ std::size_t run_width(const std::vector<std::string> &lines) {
     for (std::size_t k = 1; k < lines.size(); ++k)
         widest = std::max(widest, width(lines[k]));
     return widest;
-}
-
-bool ends_sentence(const std::string &text) {
-    return !text.empty() && std::string_view(".!?:;").find(text.back()) != std::string_view::npos;
 }
 
 std::string join_lines(const std::vector<std::string> &lines, std::size_t from, std::size_t to) {

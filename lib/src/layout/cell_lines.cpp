@@ -11,6 +11,8 @@
 namespace inspex {
 namespace {
 
+using layout::width;
+
 using layout::join_words;
 using layout::LabelCutter;
 using layout::split_words;
@@ -20,9 +22,13 @@ constexpr double kDrop = -3.0;        // a line given to no column
 constexpr double kDropHeading = -1.0; // ... that reads as a heading
 constexpr double kMisfit = -1.0;      // a date, status... given to a free-text column
 constexpr double kNever = -std::numeric_limits<double>::infinity();
-constexpr std::size_t kMaxBlankRun = 2; // blank lines allowed between header labels
-constexpr std::size_t kMaxBand = 10;    // lines a header may wrap over when labels share lines
-constexpr std::size_t kMaxGlued = 6;    // words of a short cell glued before the next one
+constexpr std::size_t kMaxBlankRun = 2;     // blank lines allowed between header labels
+constexpr std::size_t kMaxBand = 10;        // lines a header may wrap over when labels share lines
+constexpr std::size_t kMaxGlued = 6;        // words of a short cell glued before the next one
+constexpr double kMidSentence = -0.5;       // a cell ending inside a sentence
+constexpr std::size_t kMinWrapped = 3;      // lines that tell a column's wrap width
+constexpr std::size_t kWidthSlack = 1;      // characters a wrapped line may exceed it by
+constexpr std::size_t kMaxHeadingLines = 3; // heading lines between two rows
 
 bool is_line(const Block &b) {
     return !b.is_table() && b.text.find('\n') == std::string::npos;
@@ -46,6 +52,13 @@ class Recovery {
             }
             ++headers;
             i = read_rows(*after);
+        }
+        learn_wraps();
+        for (std::size_t k = 0; k < pending_.size(); ++k) {
+            bool row_next = k + 1 < pending_.size() && begins_with_number(pending_[k + 1]);
+            order_ = pending_[k].order;
+            glued_ = pending_[k].glued;
+            place_row(pending_[k].blocks, row_next);
         }
         if (headers)
             number_lines(doc_);
@@ -228,13 +241,87 @@ class Recovery {
             if (text.empty())
                 continue;
             if (starts_row(text)) {
-                place_row(row);
+                hold_row(row);
                 row.clear();
             }
             row.push_back(i);
         }
-        place_row(row);
+        hold_row(row);
         return i;
+    }
+
+    // A row's lines, placed once every row is read (the columns' wrap widths
+    // are learnt from all of them), with the header they were read under.
+    struct Pending {
+        std::vector<std::size_t> blocks;
+        std::vector<int> order;
+        bool glued = false;
+    };
+    void hold_row(const std::vector<std::size_t> &blocks) {
+        if (!blocks.empty())
+            pending_.push_back({blocks, order_, glued_});
+    }
+
+    bool begins_with_number(const Pending &row) {
+        order_ = row.order;
+        glued_ = row.glued;
+        return starts_row(flat(doc_.blocks[row.blocks.front()]));
+    }
+
+    // Lines wrapped at their column's width (no paragraph a line): the widest
+    // line each free-text column holds in rows that begin with their number,
+    // where the row's own order tells the columns apart. A line wider than
+    // that cannot be that column's (a row's text going on after a page break).
+    void learn_wraps() {
+        if (doc_.paragraph_lines)
+            return;
+        std::vector<std::vector<std::size_t>> widths(spec_.columns.size());
+        for (const Pending &row : pending_) {
+            order_ = row.order;
+            glued_ = row.glued;
+            std::vector<std::string> texts;
+            for (std::size_t b : row.blocks)
+                texts.push_back(flat(doc_.blocks[b]));
+            if (!starts_row(texts.front()))
+                continue;
+            std::vector<std::vector<Choice>> choice = place(texts);
+            for (std::size_t i = 0, p = 0; i < texts.size(); ++i) {
+                const Choice &c = choice[i][p];
+                if (c.column < 0)
+                    continue;
+                p = static_cast<std::size_t>(c.split != 0 ? c.rest_column : c.column);
+                if (c.split != 0)
+                    continue;
+                auto column = static_cast<std::size_t>(order_[p]);
+                if (!spec_.columns[column].fits)
+                    widths[column].push_back(width(texts[i]));
+            }
+        }
+        wraps_.assign(spec_.columns.size(), 0);
+        for (std::size_t j = 0; j < widths.size(); ++j)
+            if (widths[j].size() >= kMinWrapped)
+                wraps_[j] = *std::max_element(widths[j].begin(), widths[j].end());
+    }
+
+    // A free-text line too wide for the column at `position` (its wrap width known).
+    bool too_wide(const std::string &text, std::size_t position) const {
+        auto column = static_cast<std::size_t>(order_[position]);
+        return column < wraps_.size() && wraps_[column] > 0 &&
+               width(text) > wraps_[column] + kWidthSlack;
+    }
+
+    // Going from one free-text column to another inside a sentence costs:
+    // wrapped cells end where their sentences do.
+    double switch_cost(const std::vector<std::string> &texts, std::size_t i, std::size_t p,
+                       std::size_t q) const {
+        if (doc_.paragraph_lines || i == 0 || p == q || p >= order_.size() ||
+            spec_.columns[static_cast<std::size_t>(order_[p])].fits ||
+            spec_.columns[static_cast<std::size_t>(order_[q])].fits)
+            return 0.0;
+        const std::string &above = texts[i - 1];
+        return layout::ends_sentence(above) || (!above.empty() && above.back() == ')')
+                   ? 0.0
+                   : kMidSentence;
     }
 
     bool ends_here(std::size_t i) const {
@@ -261,42 +348,91 @@ class Recovery {
 
     // Gives a row's lines to columns in order, the best-scoring way (a line
     // fitting its column scores, a line left out costs), never going back.
-    void place_row(std::vector<std::size_t> blocks) {
-        // Headings before the table's first row belong to no row.
-        while (!blocks.empty() && !starts_row(flat(doc_.blocks[blocks.front()])) &&
-               is_heading(flat(doc_.blocks[blocks.front()]))) {
-            if (auto h = position_of(spec_.heading.column))
-                set_cell(blocks.front(), *h);
+    // `row_next`: the next lines begin a row with its number.
+    void place_row(std::vector<std::size_t> blocks, bool row_next) {
+        for (std::size_t b : leading_headings(blocks))
+            put_heading(b);
+        std::vector<std::size_t> below =
+            row_next ? trailing_headings(blocks) : std::vector<std::size_t>{};
+        if (!blocks.empty())
+            place_cells(blocks);
+        for (std::size_t b : below)
+            put_heading(b);
+        if (!blocks.empty() && starts_row(flat(doc_.blocks[blocks.front()])))
+            rows_placed_ = true;
+    }
+
+    void put_heading(std::size_t block) {
+        if (auto h = position_of(spec_.heading.column))
+            set_cell(block, *h);
+    }
+
+    // Headings before the table's first row belong to no row; later, lines
+    // without a row number are a row's text going on, unless all are headings.
+    std::vector<std::size_t> leading_headings(std::vector<std::size_t> &blocks) const {
+        auto heading = [&](std::size_t b) {
+            std::string text = flat(doc_.blocks[b]);
+            return !starts_row(text) && is_heading(text);
+        };
+        if (rows_placed_ && !std::all_of(blocks.begin(), blocks.end(), heading))
+            return {};
+        std::vector<std::size_t> out;
+        while (!blocks.empty() && heading(blocks.front())) {
+            out.push_back(blocks.front());
             blocks.erase(blocks.begin());
         }
-        if (blocks.empty())
-            return;
+        return out;
+    }
+
+    // Lines wrapped at a page's width: headings after a row's last cell,
+    // above the next row's number (a cell's text ends where the heading begins).
+    std::vector<std::size_t> trailing_headings(std::vector<std::size_t> &blocks) const {
+        std::vector<std::size_t> out;
+        while (!doc_.paragraph_lines && blocks.size() > 1 && out.size() < kMaxHeadingLines) {
+            std::string line = flat(doc_.blocks[blocks.back()]);
+            std::string above = flat(doc_.blocks[blocks[blocks.size() - 2]]);
+            if (!is_heading(line) || fits_shaped(line) || !splits(line).empty() ||
+                !ends_cell(above))
+                break;
+            out.insert(out.begin(), blocks.back());
+            blocks.pop_back();
+        }
+        return out;
+    }
+
+    // A line a cell may end with: a sentence's end, or a short cell.
+    bool ends_cell(const std::string &text) const {
+        return layout::ends_sentence(text) || (!text.empty() && text.back() == ')') ||
+               fits_shaped(text) || !splits(text).empty();
+    }
+
+    void place_cells(const std::vector<std::size_t> &blocks) {
         std::vector<std::string> texts;
         for (std::size_t b : blocks)
             texts.push_back(flat(doc_.blocks[b]));
         std::vector<std::vector<Choice>> choice = place(texts);
         std::size_t p = 0;
-        std::optional<std::size_t> open; // the block whose shaped cell the next line may go on
+        constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+        std::size_t open = kNone; // the block whose cell the next line may go on
         for (std::size_t i = 0; i < texts.size(); ++i) {
             const Choice &c = choice[i][p];
             if (c.column < 0) {
                 if (auto h = position_of(spec_.heading.column); h && is_heading(texts[i]))
                     set_cell(blocks[i], *h);
-                open.reset();
+                open = kNone;
                 continue;
             }
             auto q = static_cast<std::size_t>(c.column);
-            if (c.split == 0 && open && p == q) {
-                go_on(*open, q, blocks[i]);
+            if (c.split == 0 && open != kNone && p == q && goes_on(texts[i - 1], texts[i], q)) {
+                go_on(open, q, blocks[i]);
                 continue;
             }
-            open.reset();
+            open = kNone;
             if (c.split == 0) {
                 set_cell(blocks[i], q);
                 p = q;
-                // Lines wrapped at a page's width: a shaped cell's next line goes on in it.
-                if (!doc_.paragraph_lines &&
-                    spec_.columns[static_cast<std::size_t>(order_[q])].fits)
+                // Lines wrapped at a page's width: a cell's next line goes on in it.
+                if (!doc_.paragraph_lines)
                     open = blocks[i];
                 continue;
             }
@@ -304,6 +440,15 @@ class Recovery {
             p = static_cast<std::size_t>(c.rest_column);
             set_cells(blocks[i], {{q, split.head}, {p, split.rest}});
         }
+    }
+
+    // A wrapped line goes on in the cell above it: a shaped cell's always; a
+    // free-text cell's unless the line reads as a short cell or a heading of its own.
+    bool goes_on(const std::string &above, const std::string &line, std::size_t position) const {
+        if (spec_.columns[static_cast<std::size_t>(order_[position])].fits)
+            return true;
+        bool heading = is_heading(line) && layout::ends_sentence(above);
+        return !heading && !fits_shaped(line) && splits(line).empty();
     }
 
     // Where a line goes: a column (-1: none), or split (1-based index into
@@ -331,10 +476,10 @@ class Recovery {
                 double top = (is_heading(texts[i]) ? kDropHeading : kDrop) + best[i + 1][p];
                 Choice pick;
                 for (std::size_t q = p; q < m; ++q) {
-                    if (!fits(texts[i], q))
+                    if (!fits(texts[i], q) || too_wide(texts[i], q))
                         continue;
                     bool shaped = score(texts[i], q) == kFit;
-                    double s = score(texts[i], q) + best[i + 1][q];
+                    double s = score(texts[i], q) + switch_cost(texts, i, p, q) + best[i + 1][q];
                     // Of two shaped columns a line fits equally, the later: an
                     // owner-like "Completed" after the owners is a date.
                     if (s > top || (s == top && shaped && pick.column >= 0)) {
@@ -403,8 +548,11 @@ class Recovery {
 
     Document &doc_;
     const TableSpec &spec_;
-    std::vector<int> order_; // the grammar column at each of the header's positions
-    bool glued_ = false;     // the header's labels shared lines: so may cells
+    std::vector<int> order_;         // the grammar column at each of the header's positions
+    bool glued_ = false;             // the header's labels shared lines: so may cells
+    std::vector<Pending> pending_;   // the rows read, to be placed
+    std::vector<std::size_t> wraps_; // each free-text column's wrap width (0: unknown)
+    bool rows_placed_ = false;       // a row that begins with its number was placed
 };
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "inspex/model/text_view.hpp"
 #include "inspex/normalize.hpp"
+#include "labels.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -359,7 +360,7 @@ class Recovery {
             }
             open[j].x1 = last->x1;
             open[j].open = true;
-            open[j].sentence_end = ends_sentence(last->text);
+            open[j].sentence_end = layout::ends_sentence(last->text);
         }
     }
 
@@ -373,10 +374,6 @@ class Recovery {
             return false;
         const ColumnSpec &column = spec_.columns[static_cast<std::size_t>(header.columns[j])];
         return column.one_paragraph || (!open.sentence_end && column.fits == nullptr);
-    }
-
-    static bool ends_sentence(const std::string &word) {
-        return !word.empty() && std::string_view(".:;?!").find(word.back()) != std::string::npos;
     }
 
     // A line that begins a row: its key column has text, or a row_start rule

@@ -1,5 +1,7 @@
 #include "labels.hpp"
 
+#include <algorithm>
+
 namespace inspex::layout {
 
 namespace {
@@ -26,6 +28,15 @@ std::string join_words(const std::vector<std::string> &words, std::size_t from, 
         out += words[k];
     }
     return out;
+}
+
+std::size_t width(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+bool ends_sentence(std::string_view text) {
+    return !text.empty() && std::string_view(".!?:;").find(text.back()) != std::string_view::npos;
 }
 
 std::vector<unsigned> label_names(const TableSpec &spec, const std::vector<std::string> &words,

@@ -1,5 +1,5 @@
-// Header labels written as words: cutting a run of words into consecutive
-// labels, each naming another column by its `header` pattern (layout-internal).
+// Words of text lines, shared by the layout recoveries (layout-internal):
+// splitting and joining, widths, sentence ends, and cutting words into header labels.
 #pragma once
 
 #include "inspex/table.hpp"
@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,6 +16,12 @@ namespace inspex::layout {
 // The words of a line (single spaces), and words a..b joined again.
 std::vector<std::string> split_words(const std::string &text);
 std::string join_words(const std::vector<std::string> &words, std::size_t from, std::size_t to);
+
+// Characters, not bytes: widths of wrapped lines are compared.
+std::size_t width(std::string_view text);
+
+// Text ending as a sentence or a clause does (".", ":", ";", "?", "!").
+bool ends_sentence(std::string_view text);
 
 // For each label length from word a (1..8 words), the columns its words name
 // by their header pattern (a bit per column); empty when no length names one.
