@@ -125,7 +125,7 @@ TEST_CASE("cell lines: wrapped text goes to the column whose width it fits, head
                                  "1.2\nThe second row has\ntext that goes on\nYes\n"
                                  "Its reply starts here and goes on\n"
                                  "No\nText\nOk\nReply\nWhen\n"
-                                 "over the page here.\n"
+                                 "Goes on over page\nhere.\n"
                                  "and the reply goes on over the page\nto its end.\n"
                                  "May 2022\n"
                                  "1.3\nA third row.\nYes\nAll done.\nDaily life\n"
@@ -135,8 +135,9 @@ TEST_CASE("cell lines: wrapped text goes to the column whose width it fits, head
     auto has = [&](const std::string &line) {
         return std::find(lines.begin(), lines.end(), line) != lines.end();
     };
-    // The page's first line fits the text column's width; the next is too wide for it.
-    CHECK(has("\tover the page here.\t\t\t"));
+    // The page's first lines fit the text column's width (one that could be
+    // a heading goes on from the row above); the next is too wide for it.
+    CHECK(has("\tGoes on over page here.\t\t\t"));
     CHECK(has("\t\t\tand the reply goes on over the page to its end.\t"));
     // After a cell ending its sentence, a heading above the next row.
     CHECK(has("\t\t\tAll done.\t"));

@@ -354,12 +354,12 @@ class Recovery {
             put_heading(b);
         std::vector<std::size_t> below =
             row_next ? trailing_headings(blocks) : std::vector<std::size_t>{};
+        if (!blocks.empty() && starts_row(flat(doc_.blocks[blocks.front()])))
+            rows_placed_ = true;
         if (!blocks.empty())
             place_cells(blocks);
         for (std::size_t b : below)
             put_heading(b);
-        if (!blocks.empty() && starts_row(flat(doc_.blocks[blocks.front()])))
-            rows_placed_ = true;
     }
 
     void put_heading(std::size_t block) {
@@ -391,8 +391,7 @@ class Recovery {
         while (!doc_.paragraph_lines && blocks.size() > 1 && out.size() < kMaxHeadingLines) {
             std::string line = flat(doc_.blocks[blocks.back()]);
             std::string above = flat(doc_.blocks[blocks[blocks.size() - 2]]);
-            if (!is_heading(line) || fits_shaped(line) || !splits(line).empty() ||
-                !ends_cell(above))
+            if (!is_heading(line) || short_cells(line) || !ends_cell(above))
                 break;
             out.insert(out.begin(), blocks.back());
             blocks.pop_back();
@@ -403,7 +402,7 @@ class Recovery {
     // A line a cell may end with: a sentence's end, or a short cell.
     bool ends_cell(const std::string &text) const {
         return layout::ends_sentence(text) || (!text.empty() && text.back() == ')') ||
-               fits_shaped(text) || !splits(text).empty();
+               short_cells(text);
     }
 
     void place_cells(const std::vector<std::size_t> &blocks) {
@@ -448,7 +447,7 @@ class Recovery {
         if (spec_.columns[static_cast<std::size_t>(order_[position])].fits)
             return true;
         bool heading = is_heading(line) && layout::ends_sentence(above);
-        return !heading && !fits_shaped(line) && splits(line).empty();
+        return !heading && !short_cells(line);
     }
 
     // Where a line goes: a column (-1: none), or split (1-based index into
@@ -506,6 +505,15 @@ class Recovery {
             }
         }
         return choice;
+    }
+
+    // A line of short cells only: one, or two side by side ("Director October 2019").
+    bool short_cells(const std::string &text) const {
+        if (fits_shaped(text))
+            return true;
+        std::vector<Split> cuts = splits(text);
+        return std::any_of(cuts.begin(), cuts.end(),
+                           [&](const Split &split) { return fits_shaped(split.rest); });
     }
 
     bool fits_shaped(const std::string &text) const {
