@@ -89,11 +89,13 @@ TEST_CASE("cell lines: a header whose labels share lines, and short cells glued 
                                  "will.\nAnd more.\nMay 2022\n1.2 Other\nNo Not now.\nJune "
                                  "2022\nTotals\n");
     REQUIRE(recover_cell_lines(doc, s) == 1);
-    CHECK(test::view(doc) ==
-          std::vector<std::string>{"No\tText\tOk\tReply\tWhen", "", "1.1\tFirst part\t\t\t",
-                                   "\tsecond part\t\t\t", "\t\tYes\tWe will.\t",
-                                   "\t\t\tAnd more.\t", "\t\t\t\tMay 2022", "1.2\tOther\t\t\t",
-                                   "\t\tNo\tNot now.\t", "\t\t\t\tJune 2022", "Totals"});
+    CHECK(test::view(doc) == std::vector<std::string>{"No\tText\tOk\tReply\tWhen", "",
+                                                      // The lines after a glued cell go on in it.
+                                                      "1.1\tFirst part second part\t\t\t", "",
+                                                      "\t\tYes\tWe will. And more.\t", "",
+                                                      "\t\t\t\tMay 2022", "1.2\tOther\t\t\t",
+                                                      "\t\tNo\tNot now.\t", "\t\t\t\tJune 2022",
+                                                      "Totals"});
 }
 
 TEST_CASE("cell lines: a header run onto one line; a line that only looks glued stays whole") {
@@ -142,4 +144,15 @@ TEST_CASE("cell lines: wrapped text goes to the column whose width it fits, head
     // After a cell ending its sentence, a heading above the next row.
     CHECK(has("\t\t\tAll done.\t"));
     CHECK(has("\tDaily life\t\t\t"));
+}
+
+TEST_CASE("cell lines: a header band names as many columns as it can") {
+    TableSpec s = spec();
+    // A label loose enough to take the words after it ("Responsible ...").
+    s.columns[3].header = test::re("^Reply\\b.{0,30}$");
+    Document doc = text_document("No Text Ok\nReply\nWhen\nwords left over.\n1.1 First\nYes "
+                                 "Fine.\nMay 2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(lines.front() == "No\tText\tOk\tReply\tWhen");
 }

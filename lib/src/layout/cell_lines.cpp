@@ -172,20 +172,24 @@ class Recovery {
         std::vector<std::vector<unsigned>> names;
         for (std::size_t a = 0; a < words.size(); ++a)
             names.push_back(layout::label_names(spec_, words, a));
+        // The band naming the most columns, of those the longest: a label
+        // loose enough to take the next line's words ("Responsible ...") must
+        // not swallow the label after it.
         LabelCutter cutter(std::move(names));
+        std::optional<Band> best;
         for (std::size_t k = ends.size(); k-- > 0;) {
             auto cuts = cutter.cut(ends[k]);
-            if (!cuts || cuts->size() < std::max<std::size_t>(spec_.header_min, 2))
+            if (!cuts || cuts->size() < std::max<std::size_t>(spec_.header_min, 2) ||
+                (best && cuts->size() <= best->labels.size()))
                 continue;
-            Band band{{}, lasts[k]};
+            best = Band{{}, lasts[k]};
             std::size_t from = 0;
             for (const auto &[column, to] : *cuts) {
-                band.labels.emplace_back(column, join_words(words, from, to));
+                best->labels.emplace_back(column, join_words(words, from, to));
                 from = to;
             }
-            return band;
         }
-        return std::nullopt;
+        return best;
     }
 
     bool fits(const std::string &text, std::size_t position) const {
@@ -438,6 +442,8 @@ class Recovery {
             const Split split = splits(texts[i])[c.split - 1];
             p = static_cast<std::size_t>(c.rest_column);
             set_cells(blocks[i], {{q, split.head}, {p, split.rest}});
+            if (!doc_.paragraph_lines)
+                open = blocks[i];
         }
     }
 
