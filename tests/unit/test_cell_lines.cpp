@@ -156,3 +156,12 @@ TEST_CASE("cell lines: a header band names as many columns as it can") {
     std::vector<std::string> lines = test::view(doc);
     CHECK(lines.front() == "No\tText\tOk\tReply\tWhen");
 }
+
+TEST_CASE("cell lines: a short cell wrapped over two lines is one cell") {
+    TableSpec s = spec();
+    Document doc = text_document("No\nText\nOk\nReply\nWhen\n1.1\nSome text.\nYes\nA reply.\nMay\n"
+                                 "2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\t\t\t\tMay 2022") != lines.end());
+}

@@ -314,6 +314,15 @@ class Recovery {
                width(text) > wraps_[column] + kWidthSlack;
     }
 
+    // Lines wrapped at a page's width: line i is the second line of a shaped
+    // cell (and the one above its first) when the two fit the column together
+    // and line i alone does not ("CEO Care UK" / "and Governor").
+    bool wraps_on(const std::vector<std::string> &texts, std::size_t i, std::size_t q) const {
+        const ColumnSpec &c = spec_.columns[static_cast<std::size_t>(order_[q])];
+        return !doc_.paragraph_lines && i > 0 && c.fits && !c.fits->matches(texts[i]) &&
+               c.fits->matches(texts[i - 1] + ' ' + texts[i]);
+    }
+
     // Going from one free-text column to another inside a sentence costs:
     // wrapped cells end where their sentences do.
     double switch_cost(const std::vector<std::string> &texts, std::size_t i, std::size_t p,
@@ -481,10 +490,13 @@ class Recovery {
                 double top = (is_heading(texts[i]) ? kDropHeading : kDrop) + best[i + 1][p];
                 Choice pick;
                 for (std::size_t q = p; q < m; ++q) {
-                    if (!fits(texts[i], q) || too_wide(texts[i], q))
+                    bool wrapped = (q == p && wraps_on(texts, i, q)) ||
+                                   (i + 1 < n && wraps_on(texts, i + 1, q));
+                    if (!(fits(texts[i], q) || wrapped) || too_wide(texts[i], q))
                         continue;
-                    bool shaped = score(texts[i], q) == kFit;
-                    double s = score(texts[i], q) + switch_cost(texts, i, p, q) + best[i + 1][q];
+                    bool shaped = wrapped || score(texts[i], q) == kFit;
+                    double s = (wrapped ? kFit : score(texts[i], q)) + switch_cost(texts, i, p, q) +
+                               best[i + 1][q];
                     // Of two shaped columns a line fits equally, the later: an
                     // owner-like "Completed" after the owners is a date.
                     if (s > top || (s == top && shaped && pick.column >= 0)) {
