@@ -165,3 +165,19 @@ TEST_CASE("cell lines: a short cell wrapped over two lines is one cell") {
     std::vector<std::string> lines = test::view(doc);
     CHECK(std::find(lines.begin(), lines.end(), "\t\t\t\tMay 2022") != lines.end());
 }
+
+TEST_CASE("cell lines: a heading never begins inside a sentence of wrapped text") {
+    TableSpec s = spec();
+    s.columns.insert(s.columns.begin() + 4,
+                     {"who", "who", test::re("^[A-Z]\\w*(?:,? [A-Z]\\w*)*$"), test::re("^Who$")});
+    s.heading.pattern = test::re("^[A-Z][\\w ,]+$");
+    // "Forms, NOMIS" could be an owner or a heading, but the line above goes on.
+    Document doc = text_document("No\nText\nOk\nReply\nWho\nWhen\n1.1\nSome text.\nYes\nA reply "
+                                 "on data (from\nForms, NOMIS\nrecords and more).\nGovernor\nMay "
+                                 "2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\tForms, NOMIS\t\t\t\t") == lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "\t\t\tForms, NOMIS records and more).\t\t") !=
+          lines.end());
+}

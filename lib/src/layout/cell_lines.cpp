@@ -323,13 +323,12 @@ class Recovery {
                c.fits->matches(texts[i - 1] + ' ' + texts[i]);
     }
 
-    // Going from one free-text column to another inside a sentence costs:
-    // wrapped cells end where their sentences do.
+    // Leaving a free-text column inside a sentence costs: wrapped cells end
+    // where their sentences do.
     double switch_cost(const std::vector<std::string> &texts, std::size_t i, std::size_t p,
                        std::size_t q) const {
         if (doc_.paragraph_lines || i == 0 || p == q || p >= order_.size() ||
-            spec_.columns[static_cast<std::size_t>(order_[p])].fits ||
-            spec_.columns[static_cast<std::size_t>(order_[q])].fits)
+            spec_.columns[static_cast<std::size_t>(order_[p])].fits)
             return 0.0;
         const std::string &above = texts[i - 1];
         return layout::ends_sentence(above) || (!above.empty() && above.back() == ')')
@@ -487,7 +486,7 @@ class Recovery {
         for (std::size_t i = n; i-- > 0;) {
             std::vector<Split> line_splits = splits(texts[i]);
             for (std::size_t p = m + 1; p-- > 0;) {
-                double top = (is_heading(texts[i]) ? kDropHeading : kDrop) + best[i + 1][p];
+                double top = (may_be_heading(texts, i) ? kDropHeading : kDrop) + best[i + 1][p];
                 Choice pick;
                 for (std::size_t q = p; q < m; ++q) {
                     bool wrapped = (q == p && wraps_on(texts, i, q)) ||
@@ -523,6 +522,11 @@ class Recovery {
             }
         }
         return choice;
+    }
+
+    // A heading never begins inside a sentence of wrapped text.
+    bool may_be_heading(const std::vector<std::string> &texts, std::size_t i) const {
+        return is_heading(texts[i]) && (doc_.paragraph_lines || i == 0 || ends_cell(texts[i - 1]));
     }
 
     // A line of short cells only: one, or two side by side ("Director October 2019").
