@@ -79,3 +79,36 @@ TEST_CASE("columns: a one-paragraph column's lines always join") {
     CHECK(joined.blocks[1].rows[0].cells[2].paragraphs ==
           std::vector<std::string>{"Head Governor"});
 }
+
+TEST_CASE("columns: a short value wrapped over two lines is one, a line of the next column "
+          "between them") {
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*(?: and [A-Z]\\w*)?$");
+    s.columns[3].fits = test::re("^(?:May|June) 2022$");
+    Document doc = text_document("No.   Text       Function Responsible/   When\n"
+                                 "1.1   Words.     Chief Executive         May 2022\n"
+                                 "                 and Governor\n"
+                                 "                 Chief Executive\n"
+                                 "                                         June 2022\n"
+                                 "                 and Governor\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    CHECK(doc.blocks[1].rows[0].cells[2].paragraphs ==
+          std::vector<std::string>{"Chief Executive and Governor"});
+    REQUIRE(doc.blocks[3].is_table());
+    CHECK(doc.blocks[3].rows[0].cells[2].paragraphs ==
+          std::vector<std::string>{"Chief Executive and Governor"});
+}
+
+TEST_CASE("columns: a one-paragraph value squeezed against the column before is its own") {
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("^(?:Partly )?Agreed$");
+    s.columns[2].one_paragraph = true;
+    Document doc = text_document("No.   Text                 Function Responsible/   When\n"
+                                 "1.1   The first words of Partly Agreed            May 2022\n"
+                                 "      the row's text.\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    REQUIRE(doc.blocks[1].is_table());
+    CHECK(doc.blocks[1].rows[0].cells[1].paragraphs ==
+          std::vector<std::string>{"The first words of the row's text."});
+    CHECK(doc.blocks[1].rows[0].cells[2].paragraphs == std::vector<std::string>{"Partly Agreed"});
+}

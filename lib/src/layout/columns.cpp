@@ -176,7 +176,8 @@ class Recovery {
     }
 
     // Words at the end of a cell that fit the next column's declared shape and
-    // lie near its edge belong to it, when it is empty on this line.
+    // lie near its edge belong to it, when it is empty on this line, or when
+    // it holds one short value they begin ("... of Partly" | "Agreed").
     // Only where a cell can begin: on a row's first line, or on the line after
     // one where the cell already had text (a cell wrapped over lines).
     void pull_squeezed(const PlacedLine &line, const Header &header,
@@ -186,8 +187,8 @@ class Recovery {
         for (std::size_t j = 1; j < cells.size(); ++j) {
             int column = header.columns[j];
             bool wrapped = j < previous.size() && !previous[j].empty();
-            if (!cells[j].empty() || column < 0 || !spec_.columns[column].fits ||
-                !(row_start || wrapped))
+            if (column < 0 || !spec_.columns[column].fits || !(row_start || wrapped) ||
+                (!cells[j].empty() && !spec_.columns[column].one_paragraph))
                 continue;
             std::vector<const Word *> left;
             for (const Word &w : line.words)
@@ -200,9 +201,10 @@ class Recovery {
                 std::string tail;
                 for (std::size_t t = k; t < left.size(); ++t)
                     tail += (tail.empty() ? "" : " ") + left[t]->text;
-                if (!spec_.columns[column].fits->matches(tail))
+                std::string value = cells[j].empty() ? tail : tail + ' ' + cells[j];
+                if (!spec_.columns[column].fits->matches(value))
                     continue;
-                cells[j] = tail;
+                cells[j] = value;
                 cells[j - 1].resize(cells[j - 1].size() - tail.size() - 1);
                 break;
             }
@@ -321,6 +323,7 @@ class Recovery {
         double x1 = 0;
         bool open = false;
         bool sentence_end = false; // its last word there ends a sentence
+        bool gap = false;          // a line since had nothing in this column
     };
 
     // A cell's line that begins with a word too wide to have ended the line
@@ -339,7 +342,7 @@ class Recovery {
                     last = &w;
                 }
             if (!first) {
-                open[j].open = false;
+                open[j].gap = true;
                 continue;
             }
             // The last column ends where its widest line so far ends.
@@ -348,10 +351,13 @@ class Recovery {
                                ? header.starts[j + 1] - kCellMargin * line.char_width
                                : widest_[j];
             // A row broken by a page break goes on at the head of the next page.
+            bool next_line = open[j].open && !open[j].gap;
             bool wrapped =
                 open[j].open && !row_start &&
-                (page_turned_ || open[j].x1 + line.char_width + (first->x1 - first->x0) > right ||
-                 runs_on(line, header, j, open[j]));
+                ((next_line &&
+                  (page_turned_ || open[j].x1 + line.char_width + (first->x1 - first->x0) > right ||
+                   runs_on(line, header, j, open[j]))) ||
+                 completes(header, j, open[j], cells[j]));
             if (wrapped) {
                 append_to_cell(open[j].block, j, cells[j]);
                 cells[j].clear();
@@ -360,6 +366,7 @@ class Recovery {
             }
             open[j].x1 = last->x1;
             open[j].open = true;
+            open[j].gap = false;
             open[j].sentence_end = layout::ends_sentence(last->text);
         }
     }
@@ -374,6 +381,21 @@ class Recovery {
             return false;
         const ColumnSpec &column = spec_.columns[static_cast<std::size_t>(header.columns[j])];
         return column.one_paragraph || (!open.sentence_end && column.fits == nullptr);
+    }
+
+    // A short value wrapped over two lines, which alone its second line does
+    // not fit ("CEO Care UK" / "and Governor"; a date of the next column may
+    // sit on a line between them).
+    bool completes(const Header &header, std::size_t j, const OpenCell &open,
+                   const std::string &text) const {
+        if (header.columns[j] < 0 || text.empty())
+            return false;
+        const ColumnSpec &column = spec_.columns[static_cast<std::size_t>(header.columns[j])];
+        const Block &above = doc_.blocks[open.block];
+        if (!column.fits || column.fits->matches(text) || !above.is_table() || above.rows.empty() ||
+            above.rows[0].cells.size() <= j || above.rows[0].cells[j].paragraphs.empty())
+            return false;
+        return column.fits->matches(above.rows[0].cells[j].paragraphs.back() + ' ' + text);
     }
 
     // A line that begins a row: its key column has text, or a row_start rule
