@@ -181,3 +181,20 @@ TEST_CASE("cell lines: a heading never begins inside a sentence of wrapped text"
     CHECK(std::find(lines.begin(), lines.end(), "\t\t\tForms, NOMIS records and more).\t\t") !=
           lines.end());
 }
+
+TEST_CASE("cell lines: in wrapped text, headings are between rows, never inside one") {
+    TableSpec s = spec();
+    s.columns.insert(s.columns.begin() + 4,
+                     {"who", "who", test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*$"), test::re("^Who$")});
+    // "An aside" inside the row's text is the cell's own paragraph; "Security",
+    // shaped like an owner, follows a row ended by its owner and date.
+    Document doc = text_document("No Text Ok\nReply Who When\n1.1 The first part.\nAn aside\nThe "
+                                 "rest.\nYes Fine.\nGovernor May 2022\nSecurity\n1.2 Other.\nYes "
+                                 "Done.\nGovernor June 2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    REQUIRE(doc.blocks[2].is_table());
+    CHECK(doc.blocks[2].rows[0].cells[1].paragraphs ==
+          std::vector<std::string>{"The first part.", "An aside The rest."});
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\tSecurity\t\t\t\t") != lines.end());
+}

@@ -403,12 +403,27 @@ class Recovery {
         while (!doc_.paragraph_lines && blocks.size() > 1 && out.size() < kMaxHeadingLines) {
             std::string line = flat(doc_.blocks[blocks.back()]);
             std::string above = flat(doc_.blocks[blocks[blocks.size() - 2]]);
-            if (!is_heading(line) || short_cells(line) || !ends_cell(above))
+            // A short cell after a free-text one is the row's (its owner);
+            // after an owner and a date side by side, the row is complete.
+            if (!is_heading(line) || (short_cells(line) && !pair_ending_row(above)) ||
+                !ends_cell(above))
                 break;
             out.insert(out.begin(), blocks.back());
             blocks.pop_back();
         }
         return out;
+    }
+
+    // Two short cells side by side, the second the last column's.
+    bool pair_ending_row(const std::string &text) const {
+        if (order_.empty())
+            return false;
+        const std::size_t last = order_.size() - 1;
+        std::vector<Split> cuts = splits(text);
+        return std::any_of(cuts.begin(), cuts.end(), [&](const Split &split) {
+            return spec_.columns[static_cast<std::size_t>(order_[last])].fits &&
+                   fits(split.rest, last);
+        });
     }
 
     // A line a cell may end with: a sentence's end, or a short cell.
@@ -434,8 +449,8 @@ class Recovery {
                 continue;
             }
             auto q = static_cast<std::size_t>(c.column);
-            if (c.split == 0 && open != kNone && p == q && goes_on(texts[i - 1], texts[i], q)) {
-                go_on(open, q, blocks[i]);
+            if (c.split == 0 && open != kNone && p == q && goes_on(texts[i], q)) {
+                go_on(open, q, blocks[i], starts_paragraph(texts[i - 1], texts[i], q));
                 continue;
             }
             open = kNone;
@@ -456,12 +471,17 @@ class Recovery {
     }
 
     // A wrapped line goes on in the cell above it: a shaped cell's always; a
-    // free-text cell's unless the line reads as a short cell or a heading of its own.
-    bool goes_on(const std::string &above, const std::string &line, std::size_t position) const {
-        if (spec_.columns[static_cast<std::size_t>(order_[position])].fits)
-            return true;
-        bool heading = is_heading(line) && layout::ends_sentence(above);
-        return !heading && !short_cells(line);
+    // free-text cell's unless the line reads as a short cell of its own.
+    bool goes_on(const std::string &line, std::size_t position) const {
+        return spec_.columns[static_cast<std::size_t>(order_[position])].fits || !short_cells(line);
+    }
+
+    // A free-text line after a sentence's end that reads as a heading begins
+    // a paragraph of the cell (a heading inside a row is the cell's own).
+    bool starts_paragraph(const std::string &above, const std::string &line,
+                          std::size_t position) const {
+        return !spec_.columns[static_cast<std::size_t>(order_[position])].fits &&
+               is_heading(line) && layout::ends_sentence(above);
     }
 
     // Where a line goes: a column (-1: none), or split (1-based index into
@@ -524,9 +544,11 @@ class Recovery {
         return choice;
     }
 
-    // A heading never begins inside a sentence of wrapped text.
+    // In wrapped text the headings between rows were taken out before the
+    // row's lines are placed (leading_headings, trailing_headings): a line
+    // inside a row that reads as one is the row's own.
     bool may_be_heading(const std::vector<std::string> &texts, std::size_t i) const {
-        return is_heading(texts[i]) && (doc_.paragraph_lines || i == 0 || ends_cell(texts[i - 1]));
+        return is_heading(texts[i]) && doc_.paragraph_lines;
     }
 
     // A line of short cells only: one, or two side by side ("Director October 2019").
@@ -549,10 +571,15 @@ class Recovery {
         return spec_.has_heading && spec_.heading.pattern->matches(text);
     }
 
-    // The line of block `from` goes on in the cell at `position` of block `into`.
-    void go_on(std::size_t into, std::size_t position, std::size_t from) {
-        doc_.blocks[into].rows.front().cells[position].paragraphs.back() +=
-            ' ' + doc_.blocks[from].text;
+    // The line of block `from` goes on in the cell at `position` of block
+    // `into`, in its last paragraph or (`paragraph`) in a new one.
+    void go_on(std::size_t into, std::size_t position, std::size_t from, bool paragraph) {
+        std::vector<std::string> &paragraphs =
+            doc_.blocks[into].rows.front().cells[position].paragraphs;
+        if (paragraph)
+            paragraphs.push_back(doc_.blocks[from].text);
+        else
+            paragraphs.back() += ' ' + doc_.blocks[from].text;
         Block &line = doc_.blocks[from];
         bool page_start =
             line.page_start || (!line.text.empty() && line.text.front() == kPageBreak);
