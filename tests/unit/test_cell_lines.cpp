@@ -198,3 +198,13 @@ TEST_CASE("cell lines: in wrapped text, headings are between rows, never inside 
     std::vector<std::string> lines = test::view(doc);
     CHECK(std::find(lines.begin(), lines.end(), "\tSecurity\t\t\t\t") != lines.end());
 }
+
+TEST_CASE("cell lines: a value wrapped over two lines whose second line fits alone is one") {
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("^(?:Partly )?Yes$");
+    Document doc = text_document("No\nText\nOk\nReply\nWhen\n1.1\nSome text.\nPartly\nYes\nA "
+                                 "reply.\nMay 2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\t\tPartly Yes\t\t") != lines.end());
+}

@@ -316,10 +316,12 @@ class Recovery {
 
     // Lines wrapped at a page's width: line i is the second line of a shaped
     // cell (and the one above its first) when the two fit the column together
-    // and line i alone does not ("CEO Care UK" / "and Governor").
+    // and one of them alone does not ("CEO Care UK" / "and Governor",
+    // "Partly" / "Accepted").
     bool wraps_on(const std::vector<std::string> &texts, std::size_t i, std::size_t q) const {
         const ColumnSpec &c = spec_.columns[static_cast<std::size_t>(order_[q])];
-        return !doc_.paragraph_lines && i > 0 && c.fits && !c.fits->matches(texts[i]) &&
+        return !doc_.paragraph_lines && i > 0 && c.fits &&
+               !(c.fits->matches(texts[i]) && c.fits->matches(texts[i - 1])) &&
                c.fits->matches(texts[i - 1] + ' ' + texts[i]);
     }
 
