@@ -208,3 +208,18 @@ TEST_CASE("cell lines: a value wrapped over two lines whose second line fits alo
     std::vector<std::string> lines = test::view(doc);
     CHECK(std::find(lines.begin(), lines.end(), "\t\tPartly Yes\t\t") != lines.end());
 }
+
+TEST_CASE("cell lines: a heading wrapped over two lines between rows, its end like an owner") {
+    TableSpec s = spec();
+    s.columns.insert(s.columns.begin() + 4,
+                     {"who", "who", test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*$"), test::re("^Who$")});
+    s.heading.pattern = test::re("^[A-Z][\\w ]+$");
+    s.heading.runs_on = test::re("\\bthe$");
+    Document doc = text_document("No Text Ok\nReply Who When\n1.1 First.\nYes Fine.\nIt is "
+                                 "done.\nReplies to the\nGovernor\n1.2 Other.\nYes Done.\nGovernor "
+                                 "June 2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\tReplies to the\t\t\t\t") != lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "\tGovernor\t\t\t\t") != lines.end());
+}

@@ -406,9 +406,12 @@ class Recovery {
             std::string line = flat(doc_.blocks[blocks.back()]);
             std::string above = flat(doc_.blocks[blocks[blocks.size() - 2]]);
             // A short cell after a free-text one is the row's (its owner);
-            // after an owner and a date side by side, the row is complete.
-            if (!is_heading(line) || (short_cells(line) && !pair_ending_row(above)) ||
-                !ends_cell(above))
+            // after an owner and a date side by side, the row is complete; a
+            // heading may be wrapped over two lines ("... Directed to the" / "Governor").
+            bool wrapped =
+                is_heading(above) && spec_.heading.runs_on && spec_.heading.runs_on->matches(above);
+            if (!is_heading(line) ||
+                (!wrapped && ((short_cells(line) && !pair_ending_row(above)) || !ends_cell(above))))
                 break;
             out.insert(out.begin(), blocks.back());
             blocks.pop_back();
