@@ -85,10 +85,14 @@ bool LabelCutter::from(std::size_t pos, unsigned used, Cuts &cuts) {
 
 std::optional<std::vector<std::pair<int, std::string>>>
 cut_labels(const TableSpec &spec, const std::vector<std::string> &words) {
-    if (words.empty() || spec.columns.size() > kMaxColumns)
+    // Cheap refusals first: this runs on every run of lines of a document.
+    if (words.empty() || spec.columns.size() > kMaxColumns ||
+        words.size() > kMaxLabelWords * spec.columns.size())
         return std::nullopt;
-    std::vector<std::vector<unsigned>> names;
-    for (std::size_t a = 0; a < words.size(); ++a)
+    std::vector<std::vector<unsigned>> names{label_names(spec, words, 0)};
+    if (names.front().empty())
+        return std::nullopt;
+    for (std::size_t a = 1; a < words.size(); ++a)
         names.push_back(label_names(spec, words, a));
     auto cuts = LabelCutter(std::move(names)).cut(words.size());
     if (!cuts)
