@@ -223,3 +223,25 @@ TEST_CASE("cell lines: a heading wrapped over two lines between rows, its end li
     CHECK(std::find(lines.begin(), lines.end(), "\tReplies to the\t\t\t\t") != lines.end());
     CHECK(std::find(lines.begin(), lines.end(), "\tGovernor\t\t\t\t") != lines.end());
 }
+
+TEST_CASE("cell lines: a line holding a row's cells side by side is cut into them") {
+    TableSpec s = spec();
+    // pdftotext -raw at a page's foot: a row's first lines on one line.
+    Document doc = text_document("No Text Ok\nReply When\n1.1 First words.\nYes A reply.\nMay "
+                                 "2022\n1.2 Some row text Yes Its reply begins here June "
+                                 "2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(),
+                    "1.2\tSome row text\tYes\tIts reply begins here\tJune 2022") != lines.end());
+}
+
+TEST_CASE("cell lines: after a page break a line beginning a small letter goes on from the "
+          "unfinished cell") {
+    TableSpec s = spec();
+    Document doc = text_document("No Text Ok\nReply When\n1.1 Row text.\nYes The reply is "
+                                 "not\nNo Text Ok\nReply When\nfinished here.\nMay 2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 2);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\t\t\tfinished here.\t") != lines.end());
+}

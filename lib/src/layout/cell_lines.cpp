@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <optional>
+#include <tuple>
 
 namespace inspex {
 namespace {
@@ -29,6 +31,8 @@ constexpr double kMidSentence = -0.5;       // a cell ending inside a sentence
 constexpr std::size_t kMinWrapped = 3;      // lines that tell a column's wrap width
 constexpr std::size_t kWidthSlack = 1;      // characters a wrapped line may exceed it by
 constexpr std::size_t kMaxHeadingLines = 3; // heading lines between two rows
+constexpr std::size_t kMinRowLineWords = 6; // words of a line holding a row's cells side by side
+constexpr std::size_t kMinRowLineCells = 3; // shaped cells such a line holds
 
 bool is_line(const Block &b) {
     return !b.is_table() && b.text.find('\n') == std::string::npos;
@@ -293,8 +297,8 @@ class Recovery {
                 const Choice &c = choice[i][p];
                 if (c.column < 0)
                     continue;
-                p = static_cast<std::size_t>(c.split != 0 ? c.rest_column : c.column);
-                if (c.split != 0)
+                p = static_cast<std::size_t>(c.split != 0 || c.row_line ? c.rest_column : c.column);
+                if (c.split != 0 || c.row_line)
                     continue;
                 auto column = static_cast<std::size_t>(order_[p]);
                 if (!spec_.columns[column].fits)
@@ -323,6 +327,18 @@ class Recovery {
         return !doc_.paragraph_lines && i > 0 && c.fits &&
                !(c.fits->matches(texts[i]) && c.fits->matches(texts[i - 1])) &&
                c.fits->matches(texts[i - 1] + ' ' + texts[i]);
+    }
+
+    // A row going on after a page break: its first line, beginning with a
+    // small letter, goes on from a cell whose sentence is unfinished, not one
+    // that ended with a full stop.
+    double goes_on_cost(const std::vector<std::string> &texts, std::size_t i, std::size_t q) const {
+        if (i != 0 || q >= unfinished_.size() || texts[0].empty() ||
+            !std::islower(static_cast<unsigned char>(texts[0].front())) ||
+            spec_.columns[static_cast<std::size_t>(order_[q])].fits || unfinished_[q])
+            return 0.0;
+        bool other = std::any_of(unfinished_.begin(), unfinished_.end(), [](bool u) { return u; });
+        return other ? kMidSentence * 2 : 0.0;
     }
 
     // Leaving a free-text column inside a sentence costs: wrapped cells end
@@ -442,6 +458,8 @@ class Recovery {
         for (std::size_t b : blocks)
             texts.push_back(flat(doc_.blocks[b]));
         std::vector<std::vector<Choice>> choice = place(texts);
+        if (starts_row(texts.front()))
+            unfinished_.assign(order_.size(), false);
         std::size_t p = 0;
         constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
         std::size_t open = kNone; // the block whose cell the next line may go on
@@ -454,7 +472,13 @@ class Recovery {
                 continue;
             }
             auto q = static_cast<std::size_t>(c.column);
-            if (c.split == 0 && open != kNone && p == q && goes_on(texts[i], q)) {
+            if (c.row_line) {
+                set_cells(blocks[i], row_line(texts[i], p)->pieces);
+                p = static_cast<std::size_t>(c.rest_column);
+                open = kNone;
+                continue;
+            }
+            if (c.split == 0 && !c.row_line && open != kNone && p == q && goes_on(texts[i], q)) {
                 go_on(open, q, blocks[i], starts_paragraph(texts[i - 1], texts[i], q));
                 continue;
             }
@@ -494,6 +518,7 @@ class Recovery {
     struct Choice {
         int column = -1, rest_column = -1;
         std::size_t split = 0;
+        bool row_line = false; // the line holds a row's cells side by side (row_line())
     };
 
     double score(const std::string &text, std::size_t q) const {
@@ -520,7 +545,7 @@ class Recovery {
                         continue;
                     bool shaped = wrapped || score(texts[i], q) == kFit;
                     double s = (wrapped ? kFit : score(texts[i], q)) + switch_cost(texts, i, p, q) +
-                               best[i + 1][q];
+                               goes_on_cost(texts, i, q) + best[i + 1][q];
                     // Of two shaped columns a line fits equally, the later: an
                     // owner-like "Completed" after the owners is a date.
                     if (s > top || (s == top && shaped && pick.column >= 0)) {
@@ -542,12 +567,104 @@ class Recovery {
                             }
                         }
                     }
+                if (auto cells = row_line(texts[i], p)) {
+                    double s = kFit * static_cast<double>(cells->shaped) + best[i + 1][m - 1];
+                    if (s > top) {
+                        top = s;
+                        pick = {static_cast<int>(cells->pieces.front().first),
+                                static_cast<int>(m - 1), 0, true};
+                    }
+                }
                 best[i][p] = top;
                 choice[i][p] = pick;
             }
         }
         return choice;
     }
+
+    // A line holding a row's cells side by side, as pdftotext -raw writes a
+    // row's first lines at a page's foot ("5.17 All prisoners ... Agreed
+    // Clinical pathways ... NHS England September 2019"): its words cut into
+    // cells from position p in the header's order, each shaped cell fitting
+    // its column, free text between two shaped cells, the last cell the last
+    // column's; the cut with the most shaped cells, at least three.
+    struct RowLine {
+        std::vector<std::pair<std::size_t, std::string>> pieces; // position, text
+        std::size_t shaped = 0;
+    };
+    std::optional<RowLine> row_line(const std::string &text, std::size_t p) const {
+        const std::size_t m = order_.size();
+        if (doc_.paragraph_lines || !glued_ || m < 3 || p >= m ||
+            !spec_.columns[static_cast<std::size_t>(order_[m - 1])].fits)
+            return std::nullopt;
+        std::vector<std::string> words = split_words(text);
+        if (words.size() < kMinRowLineWords || !ends_in_last_column(words))
+            return std::nullopt;
+        RowLineCut cut(*this, words);
+        std::optional<RowLine> best = cut.from(0, p, false);
+        if (!best || best->shaped < kMinRowLineCells)
+            return std::nullopt;
+        return best;
+    }
+
+    bool ends_in_last_column(const std::vector<std::string> &words) const {
+        for (std::size_t k = 1; k <= kMaxGlued && k <= words.size(); ++k)
+            if (fits(join_words(words, words.size() - k, words.size()), order_.size() - 1))
+                return true;
+        return false;
+    }
+
+    // The search behind row_line(), remembering what it found at each word and position.
+    class RowLineCut {
+      public:
+        RowLineCut(const Recovery &r, const std::vector<std::string> &words)
+            : r_(r), words_(words) {}
+
+        // Words w.. cut into cells at positions q.. (`after_free`: the cell
+        // before was free text, so this one must be shaped).
+        std::optional<RowLine> from(std::size_t w, std::size_t q, bool after_free) {
+            const std::size_t n = words_.size(), m = r_.order_.size();
+            if (w == n)
+                return std::nullopt;
+            auto key = std::make_tuple(w, q, after_free);
+            if (auto at = seen_.find(key); at != seen_.end())
+                return at->second;
+            std::optional<RowLine> best;
+            for (std::size_t r = q; r < m; ++r) {
+                bool shaped =
+                    r_.spec_.columns[static_cast<std::size_t>(r_.order_[r])].fits != nullptr;
+                if (!shaped && after_free)
+                    continue;
+                std::size_t most = shaped ? std::min(kMaxGlued, n - w) : n - w;
+                for (std::size_t len = 1; len <= most; ++len) {
+                    std::string piece = join_words(words_, w, w + len);
+                    if (shaped && !r_.fits(piece, r))
+                        continue;
+                    std::optional<RowLine> rest;
+                    if (w + len == n) {
+                        if (r != m - 1 || !shaped)
+                            continue;
+                        rest = RowLine{};
+                    } else if (r + 1 < m) {
+                        rest = from(w + len, r + 1, !shaped);
+                    }
+                    if (!rest)
+                        continue;
+                    rest->pieces.insert(rest->pieces.begin(), {r, piece});
+                    rest->shaped += shaped ? 1 : 0;
+                    if (!best || rest->shaped > best->shaped)
+                        best = std::move(rest);
+                }
+            }
+            seen_[key] = best;
+            return best;
+        }
+
+      private:
+        const Recovery &r_;
+        const std::vector<std::string> &words_;
+        std::map<std::tuple<std::size_t, std::size_t, bool>, std::optional<RowLine>> seen_;
+    };
 
     // In wrapped text the headings between rows were taken out before the
     // row's lines are placed (leading_headings, trailing_headings): a line
@@ -585,6 +702,7 @@ class Recovery {
             paragraphs.push_back(doc_.blocks[from].text);
         else
             paragraphs.back() += ' ' + doc_.blocks[from].text;
+        note_end(position, doc_.blocks[from].text);
         Block &line = doc_.blocks[from];
         bool page_start =
             line.page_start || (!line.text.empty() && line.text.front() == kPageBreak);
@@ -596,13 +714,21 @@ class Recovery {
         set_cells(block, {{position, doc_.blocks[block].text}});
     }
 
+    // Whether the cell at `position` of the row being placed ends inside a sentence.
+    void note_end(std::size_t position, const std::string &text) {
+        if (position < unfinished_.size())
+            unfinished_[position] = !layout::ends_sentence(collapse_spaces(clean_spaces(text)));
+    }
+
     void set_cells(std::size_t block,
                    const std::vector<std::pair<std::size_t, std::string>> &cells) {
         Block &b = doc_.blocks[block];
         Row row;
         row.cells.resize(order_.size());
-        for (const auto &[position, text] : cells)
+        for (const auto &[position, text] : cells) {
             row.cells[position].paragraphs.push_back(text);
+            note_end(position, text);
+        }
         Block table = Block::table({std::move(row)}, b.page);
         table.page_start = b.page_start;
         b = std::move(table);
@@ -615,6 +741,7 @@ class Recovery {
     std::vector<Pending> pending_;   // the rows read, to be placed
     std::vector<std::size_t> wraps_; // each free-text column's wrap width (0: unknown)
     bool rows_placed_ = false;       // a row that begins with its number was placed
+    std::vector<bool> unfinished_;   // per position: the row's cell there ends inside a sentence
 };
 
 } // namespace
