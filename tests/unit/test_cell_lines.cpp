@@ -239,9 +239,10 @@ TEST_CASE("cell lines: a line holding a row's cells side by side is cut into the
 TEST_CASE("cell lines: after a page break a line beginning a small letter goes on from the "
           "unfinished cell") {
     TableSpec s = spec();
-    Document doc = text_document("No Text Ok\nReply When\n1.1 Row text.\nYes The reply is "
+    Document doc = text_document("No Text Ok\nReply When\n1.1 Row text. (2.43)\nYes The reply is "
                                  "not\nNo Text Ok\nReply When\nfinished here.\nMay 2022\nTotals\n");
     REQUIRE(recover_cell_lines(doc, s) == 2);
     std::vector<std::string> lines = test::view(doc);
+    // (The row's text ended with its reference in brackets: finished.)
     CHECK(std::find(lines.begin(), lines.end(), "\t\t\tfinished here.\t") != lines.end());
 }

@@ -716,8 +716,10 @@ class Recovery {
 
     // Whether the cell at `position` of the row being placed ends inside a sentence.
     void note_end(std::size_t position, const std::string &text) {
-        if (position < unfinished_.size())
-            unfinished_[position] = !layout::ends_sentence(collapse_spaces(clean_spaces(text)));
+        if (position >= unfinished_.size())
+            return;
+        std::string end = collapse_spaces(clean_spaces(text));
+        unfinished_[position] = !layout::ends_sentence(end) && (end.empty() || end.back() != ')');
     }
 
     void set_cells(std::size_t block,
