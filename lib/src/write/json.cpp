@@ -7,6 +7,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+// The record with only the chosen fields (--fields), a copy.
 json selected(const json &record, const std::vector<std::string> &fields) {
     if (fields.empty())
         return record;
@@ -23,13 +24,14 @@ class JsonWriter : public RecordWriter {
         : out_(out), options_(std::move(options)), lines_(lines) {}
 
     void write(const json &record) override {
-        std::string text =
-            selected(record, options_.fields)
-                .dump(options_.pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
-        if (lines_)
-            out_ << text << '\n';
+        if (!lines_)
+            out_ << (first_ ? "[\n" : ",\n");
+        if (options_.fields.empty())
+            dump(record);
         else
-            out_ << (first_ ? "[\n" : ",\n") << text;
+            dump(selected(record, options_.fields));
+        if (lines_)
+            out_ << '\n';
         first_ = false;
     }
 
@@ -41,6 +43,14 @@ class JsonWriter : public RecordWriter {
     }
 
   private:
+    // Serialised straight into the stream, as json::dump() would make it
+    // (invalid UTF-8 replaced), without a string of the whole record.
+    void dump(const json &record) {
+        nlohmann::detail::serializer<json> s(nlohmann::detail::output_adapter<char>(out_), ' ',
+                                             json::error_handler_t::replace);
+        s.dump(record, options_.pretty, false, options_.pretty ? 2 : 0);
+    }
+
     std::ostream &out_;
     WriteOptions options_;
     bool lines_;
