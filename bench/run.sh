@@ -16,7 +16,8 @@
 #   LARGE_MB  size of the large action plan made by bench/make_large.py
 #             (default 20; issue 10 quotes 50)
 #   BIN       folder of the inspex tools (default build/tools)
-#   FORMATS   output formats for the memory table (default: all six)
+#   FORMATS   output formats for the memory table, -j2, FORMAT:j1 for -j1
+#             (default: all six, and jsonl:j1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -36,7 +37,8 @@ bin=${BIN:-build/tools}
 extract=$bin/inspex-extract
 normalize=$bin/inspex-normalize
 python=/usr/bin/python3 # Debian's, where python3-textfsm is installed
-formats=${FORMATS:-jsonl json csv tsv xlsx sqlite}
+# (jsonl:j1: JSON Lines on one thread, the pool's threads and their heaps left out)
+formats=${FORMATS:-jsonl json csv tsv xlsx sqlite jsonl:j1}
 for tool in "$extract" "$normalize"; do
   [ -x "$tool" ] || { echo "bench/run.sh: $tool not built (scripts/build.sh)" >&2; exit 2; }
 done
@@ -92,6 +94,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 ok() { if [ "$(echo "$1 $2 $3" | bc)" = 1 ]; then echo met; else echo "NOT met"; fi; }
 
 echo "inspex bench: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "tools: $bin"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "corpus: $(ls "$work/all" | wc -l) documents, $(mb "$all_bytes") MB ($copies copies of the five samples);" \
      "action plans $(ls "$work/plans" | wc -l), $(mb "$plan_bytes") MB; originals $(ls "$work/originals" | wc -l) files," \
@@ -130,10 +133,12 @@ goal "extract -j2 vs -j1" "${scaling}x as fast" "at least 1.8x" "$(ok "$scaling"
 # Memory: peak RSS against batch size, per format, -j2 (the queue bounded).
 mkdir -p "$work/batch"
 samples=(samples/*.txt)
-peak() { # peak KB of one extract into FORMAT, the output a file
-  local format=$1 out=$work/out.$1; shift
+peak() { # peak KB of one extract into FORMAT[:jN] (default -j2), the output a file
+  local format=${1%%:*} jobs=2 out=$work/out.${1%%:*}
+  if [[ $1 == *:j* ]]; then jobs=${1##*:j}; fi
+  shift
   rm -f "$out"
-  /usr/bin/time -f %M -o "$work/rss" "$extract" -q -j 2 -t "$format" -o "$out" "$@" > /dev/null 2>&1 || true
+  /usr/bin/time -f %M -o "$work/rss" "$extract" -q -j "$jobs" -t "$format" -o "$out" "$@" > /dev/null 2>&1 || true
   rm -f "$out"
   cat "$work/rss"
 }
