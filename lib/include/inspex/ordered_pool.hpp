@@ -26,7 +26,8 @@ template <typename T> struct OrderedJobs {
     // Jobs started but not yet consumed, at most (0: twice the workers).
     std::size_t window = 0;
     std::function<T(std::size_t)> make;
-    // The result of a job whose make() threw: the others still run.
+    // The result of a job whose make() threw: the others still run. It must
+    // not throw itself.
     std::function<T(std::size_t, std::exception_ptr)> recover;
     // Each result, in index order, on the calling thread.
     std::function<void(std::size_t, T &&)> consume;
@@ -53,9 +54,9 @@ template <typename T> class OrderedPool {
 
     void run() {
         std::vector<std::thread> threads;
-        for (unsigned w = 0; w < jobs_.workers; ++w)
-            threads.emplace_back([this] { work(); });
         try {
+            for (unsigned w = 0; w < jobs_.workers; ++w)
+                threads.emplace_back([this] { work(); });
             for (std::size_t i = 0; i < jobs_.count; ++i)
                 jobs_.consume(i, take(i));
         } catch (...) {
