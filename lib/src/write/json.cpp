@@ -43,18 +43,27 @@ class JsonWriter : public RecordWriter {
     }
 
   private:
-    // Serialised straight into the stream, as json::dump() would make it
-    // (invalid UTF-8 replaced), without a string of the whole record.
+    // Serialised as json::dump() would (invalid UTF-8 replaced), with no
+    // copy of the record, into one buffer kept from record to record (the
+    // serialiser writes a character at a time: a string takes them faster
+    // than a stream), then written whole.
     void dump(const json &record) {
-        nlohmann::detail::serializer<json> s(nlohmann::detail::output_adapter<char>(out_), ' ',
-                                             json::error_handler_t::replace);
+        buffer_.clear();
+        nlohmann::detail::serializer<json> s(
+            nlohmann::detail::output_adapter<char, std::string>(buffer_), ' ',
+            json::error_handler_t::replace);
         s.dump(record, options_.pretty, false, options_.pretty ? 2 : 0);
+        out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        if (buffer_.capacity() > kKeptBuffer)
+            buffer_ = std::string(); // a huge record's room given back
     }
 
+    static constexpr std::size_t kKeptBuffer = 1 << 20;
     std::ostream &out_;
     WriteOptions options_;
     bool lines_;
     bool first_ = true;
+    std::string buffer_;
 };
 
 } // namespace
