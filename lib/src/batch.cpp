@@ -155,11 +155,21 @@ Result<std::string> read_input(const std::string &path) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-Result<PreparedInput> prepare_input(const std::vector<Grammar> &grammars, const std::string &path) {
+namespace {
+
+// The file's bytes are let go once read into the model, before detection
+// makes the text view: the three are never held at once.
+Result<Document> read_path(const std::string &path) {
     auto bytes = read_input(path);
     if (!bytes)
         return bytes.error();
-    auto document = read_document(bytes.value(), path);
+    return read_document(bytes.value(), path);
+}
+
+} // namespace
+
+Result<PreparedInput> prepare_input(const std::vector<Grammar> &grammars, const std::string &path) {
+    auto document = read_path(path);
     if (!document)
         return document.error();
     if (grammars.empty())
