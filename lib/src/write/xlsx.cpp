@@ -108,6 +108,9 @@ class XlsxWriter : public RecordWriter {
             return;
         formats();
         summary_ = workbook_add_worksheet(book_, names_.add("summary").c_str());
+        summary_line({"documents", "grammar", "establishment", "records", "warnings", "errors",
+                      "input error"},
+                     header_);
         for (const std::string &kind : sheet_kinds())
             add_sheet(kind, table_columns(options_, {kind}));
         if (options_.grammars)
@@ -143,6 +146,9 @@ class XlsxWriter : public RecordWriter {
             return Error("cannot create a workbook", path_.string());
         if (auto done = groups_.end())
             validate(*done);
+        for (const DocumentStats &s : stats_)
+            document_line(s);
+        stats_.clear();
         // By index: a full sheet adds a continuation while rows are written.
         for (std::size_t i = 0; i < sheets_.size(); ++i)
             if (sheets_[i].second.columns.empty())
@@ -385,40 +391,54 @@ class XlsxWriter : public RecordWriter {
                                   {"ref", {f.ref}},
                                   {"message", {f.message}}});
         }
+        if (group.document.is_object())
+            close_document(text_of(group.document, "doc"));
     }
 
+    // A document's line on the summary sheet, written once its records are
+    // all counted and checked: the summary holds no line per document.
+    void close_document(const std::string &doc) {
+        auto it = std::find_if(stats_.begin(), stats_.end(),
+                               [&](const DocumentStats &s) { return s.doc == doc; });
+        if (it == stats_.end())
+            return;
+        document_line(*it);
+        stats_.erase(it);
+    }
+
+    void document_line(const DocumentStats &s) {
+        summary_line({s.doc, s.grammar, s.establishment, std::to_string(s.records),
+                      std::to_string(s.warnings), std::to_string(s.errors), s.error},
+                     nullptr);
+    }
+
+    void summary_line(const std::vector<std::string> &cells, lxw_format *format) {
+        for (lxw_col_t c = 0; c < cells.size(); ++c) {
+            const std::string &v = cells[c];
+            bool number = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
+            if (number && format != header_)
+                worksheet_write_number(summary_, summary_row_, c, std::strtod(v.c_str(), nullptr),
+                                       nullptr);
+            else
+                worksheet_write_string(summary_, summary_row_, c, v.c_str(), format);
+        }
+        ++summary_row_;
+    }
+
+    // The summary's sections after its lines of documents.
     void write_summary() {
         lxw_worksheet *ws = summary_;
-        lxw_row_t r = 0;
-        auto row = [&](const std::vector<std::string> &cells, lxw_format *format) {
-            for (lxw_col_t c = 0; c < cells.size(); ++c) {
-                const std::string &v = cells[c];
-                bool number = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
-                if (number && format != header_)
-                    worksheet_write_number(ws, r, c, std::strtod(v.c_str(), nullptr), nullptr);
-                else
-                    worksheet_write_string(ws, r, c, v.c_str(), format);
-            }
-            ++r;
-        };
-        row({"documents", "grammar", "establishment", "records", "warnings", "errors",
-             "input error"},
-            header_);
-        for (const DocumentStats &s : stats_)
-            row({s.doc, s.grammar, s.establishment, std::to_string(s.records),
-                 std::to_string(s.warnings), std::to_string(s.errors), s.error},
-                nullptr);
-        ++r;
-        row({"records by kind", "count"}, header_);
+        ++summary_row_;
+        summary_line({"records by kind", "count"}, header_);
         for (const auto &[kind, n] : by_kind_)
-            row({kind, std::to_string(n)}, nullptr);
-        ++r;
-        row({"kind", "field", "value", "count"}, header_);
+            summary_line({kind, std::to_string(n)}, nullptr);
+        ++summary_row_;
+        summary_line({"kind", "field", "value", "count"}, header_);
         for (const auto &[key, values] : by_value_)
             for (const auto &[value, n] : values)
-                row({key.first, key.second, value, std::to_string(n)}, nullptr);
-        ++r;
-        write_findings(row);
+                summary_line({key.first, key.second, value, std::to_string(n)}, nullptr);
+        ++summary_row_;
+        write_findings();
         worksheet_set_column(ws, 0, 0, 32, nullptr);
         worksheet_set_column(ws, 1, 3, 18, nullptr);
         worksheet_set_column(ws, 4, 6, 12, nullptr);
@@ -426,14 +446,14 @@ class XlsxWriter : public RecordWriter {
         worksheet_fit_to_pages(ws, 1, 0);
     }
 
-    template <typename Row> void write_findings(Row &row) {
+    void write_findings() {
         if (!options_.grammars) {
-            row({"findings: not checked (no grammars given)"}, header_);
+            summary_line({"findings: not checked (no grammars given)"}, header_);
             return;
         }
-        row({"findings", "code", "count"}, header_);
+        summary_line({"findings", "code", "count"}, header_);
         for (const auto &[key, n] : finding_counts_)
-            row({key.first, key.second, std::to_string(n)}, nullptr);
+            summary_line({key.first, key.second, std::to_string(n)}, nullptr);
     }
 
     // The sheet of every finding, as inspex validate reports them, one a row.
@@ -453,13 +473,14 @@ class XlsxWriter : public RecordWriter {
     std::filesystem::path path_;
     lxw_workbook *book_ = nullptr;
     lxw_worksheet *summary_ = nullptr;
+    lxw_row_t summary_row_ = 0;
     Sheet findings_; // no sheet (ws null) without grammars
     lxw_format *header_ = nullptr, *wrap_ = nullptr;
     std::map<std::string, lxw_format *> dates_;
     std::deque<std::pair<std::string, Sheet>> sheets_; // stable references as sheets are added
     SheetNames names_;
     DocumentGroups groups_;
-    std::vector<DocumentStats> stats_;
+    std::vector<DocumentStats> stats_; // the documents not yet on the summary (one or two)
     std::map<std::string, std::size_t> by_kind_;
     std::map<std::pair<std::string, std::string>, std::map<std::string, std::size_t>> by_value_;
     std::map<std::pair<std::string, std::string>, std::size_t> finding_counts_;
