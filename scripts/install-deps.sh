@@ -13,8 +13,10 @@ packages=(
 # Tests only (the tools never need them): reading workbooks back, the
 # README's archive queries, Miller's and pandas' type inference on the CSV,
 # a real browser, headless, to open the HTML report, and a JSON Schema
-# validator for the record format (docs/schema).
-test_packages=(libreoffice-calc-nogui sqlite3 miller python3-pandas chromium python3-jsonschema)
+# validator for the record format (docs/schema); the benchmark's baselines
+# (bench/run.sh: TextFSM, pdftotext).
+test_packages=(libreoffice-calc-nogui sqlite3 miller python3-pandas chromium python3-jsonschema
+  python3-textfsm poppler-utils)
 if [ "${1:-}" = "--tests" ]; then
   packages+=("${test_packages[@]}")
 fi

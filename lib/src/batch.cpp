@@ -2,15 +2,14 @@
 
 #include "inspex/detect.hpp"
 #include "inspex/model/text_view.hpp"
+#include "inspex/ordered_pool.hpp"
 #include "inspex/read/reader.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <deque>
 #include <filesystem>
 #include <fnmatch.h>
 #include <fstream>
-#include <future>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -156,11 +155,21 @@ Result<std::string> read_input(const std::string &path) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-Result<PreparedInput> prepare_input(const std::vector<Grammar> &grammars, const std::string &path) {
+namespace {
+
+// The file's bytes are let go once read into the model, before detection
+// makes the text view: the three are never held at once.
+Result<Document> read_path(const std::string &path) {
     auto bytes = read_input(path);
     if (!bytes)
         return bytes.error();
-    auto document = read_document(bytes.value(), path);
+    return read_document(bytes.value(), path);
+}
+
+} // namespace
+
+Result<PreparedInput> prepare_input(const std::vector<Grammar> &grammars, const std::string &path) {
+    auto document = read_path(path);
     if (!document)
         return document.error();
     if (grammars.empty())
@@ -201,54 +210,72 @@ Traced extract_path(const std::vector<Grammar> &grammars, const std::string &pat
 
 } // namespace
 
+namespace {
+
+// An input's records handed to the writer, its errors and warnings counted.
+void write_input(const std::string &path, const std::string &doc, Traced traced,
+                 RecordWriter &writer, const BatchOptions &options, BatchReport &report) {
+    Result<Extraction> &result = traced.result;
+    if (!result) {
+        ++report.input_errors;
+        if (options.on_error)
+            options.on_error(result.error());
+        writer.write(error_record(doc, result.error(), path));
+        return;
+    }
+    ++report.documents;
+    for (auto &record : result->records) {
+        writer.write(record);
+        ++report.records;
+        if (auto warnings = record.find("warnings"); warnings != record.end())
+            for (const auto &w : *warnings) {
+                ++report.warnings;
+                if (options.on_warning)
+                    options.on_warning(path, w);
+            }
+        record = nullptr; // written: let go before the next
+    }
+}
+
+// What a document whose reading threw leaves: an error in its place.
+Traced failed(const std::string &path, std::exception_ptr thrown) {
+    std::string what = "unknown error";
+    try {
+        std::rethrow_exception(thrown);
+    } catch (const std::exception &e) {
+        what = e.what();
+    } catch (...) {
+    }
+    return {Error("cannot read: " + what, path), {}};
+}
+
+} // namespace
+
 BatchReport extract_batch(const std::vector<Grammar> &grammars,
                           const std::vector<std::string> &paths, RecordWriter &writer,
                           const BatchOptions &options) {
     if (grammars.empty())
         return {0, 0, 0, paths.size()};
-    unsigned threads =
-        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     BatchReport report;
     std::vector<std::string> ids = unique_ids(paths);
-    std::deque<std::future<Traced>> pending;
-    std::size_t next = 0, done = 0;
-    auto launch = [&] {
-        // Standard input is read on this thread, once, in its turn.
-        auto policy = paths[next] == "-" ? std::launch::deferred : std::launch::async;
-        pending.push_back(std::async(policy, extract_path, std::cref(grammars), paths[next],
-                                     ids[next], static_cast<bool>(options.on_trace)));
-        ++next;
-    };
-    while (done < paths.size()) {
-        while (next < paths.size() && pending.size() < threads)
-            launch();
-        Traced traced = pending.front().get();
-        Result<Extraction> &result = traced.result;
-        pending.pop_front();
-        const std::string &path = paths[done];
-        for (const TraceEntry &entry : traced.trace)
-            options.on_trace(path, entry);
-        const std::string &doc = ids[done++];
+    bool traced = static_cast<bool>(options.on_trace);
+    OrderedJobs<Traced> jobs;
+    jobs.count = paths.size();
+    jobs.workers = std::min<std::size_t>(
+        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()),
+        std::max<std::size_t>(1, paths.size()));
+    jobs.make = [&](std::size_t i) { return extract_path(grammars, paths[i], ids[i], traced); };
+    jobs.recover = [&](std::size_t i, std::exception_ptr e) { return failed(paths[i], e); };
+    jobs.consume = [&](std::size_t i, Traced &&result) {
+        for (const TraceEntry &entry : result.trace)
+            options.on_trace(paths[i], entry);
         if (options.on_progress)
-            options.on_progress(done, paths.size());
-        if (!result) {
-            ++report.input_errors;
-            if (options.on_error)
-                options.on_error(result.error());
-            writer.write(error_record(doc, result.error(), path));
-            continue;
-        }
-        ++report.documents;
-        for (const auto &record : result->records) {
-            writer.write(record);
-            ++report.records;
-            for (const auto &w : record["warnings"]) {
-                ++report.warnings;
-                if (options.on_warning)
-                    options.on_warning(path, w);
-            }
-        }
-    }
+            options.on_progress(i + 1, paths.size());
+        write_input(paths[i], ids[i], std::move(result), writer, options, report);
+    };
+    // Standard input is read on this thread, once, in its turn.
+    jobs.on_caller = [&](std::size_t i) { return paths[i] == "-"; };
+    run_ordered(jobs);
     if (auto finished = writer.finish(); !finished) {
         ++report.input_errors;
         if (options.on_error)

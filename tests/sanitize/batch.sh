@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # The batch runs under ThreadSanitizer (scripts/sanitize.sh tsan): the batch
-# unit tests, then extract -j 2 over every sample, original and text rendition
-# (every reader and grammar in two threads at once), each output format, and
-# the records' round trip; the -j 2 records must equal the -j 1 records.
+# and ordered pool unit tests, then extract -j 2 over every sample, original
+# and text rendition (every reader and grammar in two threads at once), each
+# output format, and the records' round trip; the -j 2 records must equal the
+# -j 1 records.
 # Usage: batch.sh BUILD_DIR (run from the source root).
 set -euo pipefail
 bin=$1/tools
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 inputs=(samples/ tests/fixtures/originals/ tests/fixtures/renditions/)
-"$1/tests/unit_tests" --test-case='batch*' --no-intro
+"$1/tests/unit_tests" --test-case='batch*,ordered pool*' --no-intro
 # Exit 1 or 2 are the inputs' findings and refusals; a sanitizer report is 86.
 run() { "$@" || [ $? -le 2 ] || { echo "batch.sh: $* failed" >&2; exit 1; }; }
 run "$bin/inspex-extract" -q -j 2 "${inputs[@]}" > "$tmp/j2.jsonl"

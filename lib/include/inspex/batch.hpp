@@ -19,7 +19,10 @@
 namespace inspex {
 
 struct BatchOptions {
-    unsigned threads = 0; // 0: one per core
+    // Documents read at once, by a fixed pool of that many threads (0: one
+    // per core); 1 reads them one after another on the calling thread, with
+    // no thread started. At most twice that many are held read and unwritten.
+    unsigned threads = 0;
     // Called in input order, from the calling thread.
     std::function<void(const Error &)> on_error;
     std::function<void(const std::string &file, const nlohmann::ordered_json &warning)> on_warning;

@@ -7,6 +7,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+// The record with only the chosen fields (--fields), a copy.
 json selected(const json &record, const std::vector<std::string> &fields) {
     if (fields.empty())
         return record;
@@ -23,13 +24,14 @@ class JsonWriter : public RecordWriter {
         : out_(out), options_(std::move(options)), lines_(lines) {}
 
     void write(const json &record) override {
-        std::string text =
-            selected(record, options_.fields)
-                .dump(options_.pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
-        if (lines_)
-            out_ << text << '\n';
+        if (!lines_)
+            out_ << (first_ ? "[\n" : ",\n");
+        if (options_.fields.empty())
+            dump(record);
         else
-            out_ << (first_ ? "[\n" : ",\n") << text;
+            dump(selected(record, options_.fields));
+        if (lines_)
+            out_ << '\n';
         first_ = false;
     }
 
@@ -41,10 +43,27 @@ class JsonWriter : public RecordWriter {
     }
 
   private:
+    // Serialised as json::dump() would (invalid UTF-8 replaced), with no
+    // copy of the record, into one buffer kept from record to record (the
+    // serialiser writes a character at a time: a string takes them faster
+    // than a stream), then written whole.
+    void dump(const json &record) {
+        buffer_.clear();
+        nlohmann::detail::serializer<json> s(
+            nlohmann::detail::output_adapter<char, std::string>(buffer_), ' ',
+            json::error_handler_t::replace);
+        s.dump(record, options_.pretty, false, options_.pretty ? 2 : 0);
+        out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        if (buffer_.capacity() > kKeptBuffer)
+            buffer_ = std::string(); // a huge record's room given back
+    }
+
+    static constexpr std::size_t kKeptBuffer = 1 << 20;
     std::ostream &out_;
     WriteOptions options_;
     bool lines_;
     bool first_ = true;
+    std::string buffer_;
 };
 
 } // namespace

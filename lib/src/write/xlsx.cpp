@@ -100,15 +100,21 @@ class XlsxWriter : public RecordWriter {
         std::string tmpdir = path_.parent_path().string();
         lxw_workbook_options book_options{};
         book_options.tmpdir = tmpdir.data();
+        // Each sheet's rows go to disk as the next row starts (rows are
+        // written in order, a sheet's header first): memory stays flat.
+        book_options.constant_memory = LXW_TRUE;
         book_ = workbook_new_opt(path_.c_str(), &book_options);
         if (!book_)
             return;
         formats();
         summary_ = workbook_add_worksheet(book_, names_.add("summary").c_str());
+        summary_line({"documents", "grammar", "establishment", "records", "warnings", "errors",
+                      "input error"},
+                     header_);
         for (const std::string &kind : sheet_kinds())
             add_sheet(kind, table_columns(options_, {kind}));
         if (options_.grammars)
-            findings_sheet_ = workbook_add_worksheet(book_, names_.add("findings").c_str());
+            findings_sheet();
     }
 
     ~XlsxWriter() override {
@@ -140,14 +146,18 @@ class XlsxWriter : public RecordWriter {
             return Error("cannot create a workbook", path_.string());
         if (auto done = groups_.end())
             validate(*done);
+        for (const DocumentStats &s : stats_)
+            document_line(s);
+        stats_.clear();
         // By index: a full sheet adds a continuation while rows are written.
         for (std::size_t i = 0; i < sheets_.size(); ++i)
             if (sheets_[i].second.columns.empty())
                 data_sheet(sheets_[i].first, sheets_[i].second);
         for (auto &[kind, sheet] : sheets_)
             finish_sheet(sheet);
+        if (findings_.ws)
+            finish_sheet(findings_);
         write_summary();
-        write_findings_sheet();
         lxw_error closed = workbook_close(book_);
         book_ = nullptr;
         if (closed != LXW_NO_ERROR) {
@@ -210,6 +220,8 @@ class XlsxWriter : public RecordWriter {
         sheet.ws = workbook_add_worksheet(book_, name.c_str());
         sheet.columns = std::move(columns);
         sheet.data = FlatTable(options_.list_separator);
+        if (!sheet.columns.empty())
+            write_header(sheet);
         return sheet;
     }
 
@@ -284,6 +296,7 @@ class XlsxWriter : public RecordWriter {
         sheet.data.settle(options_.fields);
         for (const std::string &name : sheet.data.columns())
             sheet.columns.push_back({name});
+        write_header(sheet);
         Sheet *target = &sheet;
         for (const FlatRow &row : sheet.data.rows()) {
             target = &room_in(kind, *target);
@@ -306,17 +319,22 @@ class XlsxWriter : public RecordWriter {
         ++sheet.next;
     }
 
+    // Row 0, before any other: in constant-memory mode a row once left is on disk.
+    void write_header(const Sheet &sheet) {
+        for (lxw_col_t c = 0; c < sheet.columns.size(); ++c)
+            worksheet_write_string(sheet.ws, 0, c, sheet.columns[c].name.c_str(), header_);
+        worksheet_set_row(sheet.ws, 0, kLineHeight * 2, nullptr);
+    }
+
     void finish_sheet(Sheet &sheet) {
         lxw_worksheet *ws = sheet.ws;
         for (lxw_col_t c = 0; c < sheet.columns.size(); ++c) {
             const Column &column = sheet.columns[c];
-            worksheet_write_string(ws, 0, c, column.name.c_str(), header_);
             // (uint8_t fields: lxw_boolean is an enum, which clang will not narrow)
             const uint8_t hidden = column.detail ? 1 : 0;
             lxw_row_col_options group{hidden, hidden, 0};
             worksheet_set_column_opt(ws, c, c, column_width(column), nullptr, &group);
         }
-        worksheet_set_row(ws, 0, kLineHeight * 2, nullptr);
         worksheet_freeze_panes(ws, 1, 0);
         if (!sheet.columns.empty())
             worksheet_autofilter(ws, 0, 0, sheet.next - 1,
@@ -355,48 +373,72 @@ class XlsxWriter : public RecordWriter {
             stats_.back().warnings += w->size();
     }
 
+    // A document's findings: counted for the summary, and their rows
+    // written on the findings sheet as they come.
     void validate(const DocumentGroups::Group &group) {
-        for (Finding &f : findings_of(options_.grammars, group)) {
+        for (const Finding &f : findings_of(options_.grammars, group)) {
             if (f.severity == Severity::error)
                 for (DocumentStats &s : stats_)
                     if (s.doc == f.doc)
                         ++s.errors;
-            findings_.push_back(std::move(f));
+            ++finding_counts_[{severity_name(f.severity), f.code}];
+            write_row(findings_, {{"doc", {f.doc}},
+                                  {"file", {f.file}},
+                                  {"first_line", {std::to_string(f.first_line)}},
+                                  {"last_line", {std::to_string(f.last_line)}},
+                                  {"severity", {severity_name(f.severity)}},
+                                  {"code", {f.code}},
+                                  {"ref", {f.ref}},
+                                  {"message", {f.message}}});
         }
+        if (group.document.is_object())
+            close_document(text_of(group.document, "doc"));
     }
 
+    // A document's line on the summary sheet, written once its records are
+    // all counted and checked: the summary holds no line per document.
+    void close_document(const std::string &doc) {
+        auto it = std::find_if(stats_.begin(), stats_.end(),
+                               [&](const DocumentStats &s) { return s.doc == doc; });
+        if (it == stats_.end())
+            return;
+        document_line(*it);
+        stats_.erase(it);
+    }
+
+    void document_line(const DocumentStats &s) {
+        summary_line({s.doc, s.grammar, s.establishment, std::to_string(s.records),
+                      std::to_string(s.warnings), std::to_string(s.errors), s.error},
+                     nullptr);
+    }
+
+    void summary_line(const std::vector<std::string> &cells, lxw_format *format) {
+        for (lxw_col_t c = 0; c < cells.size(); ++c) {
+            const std::string &v = cells[c];
+            bool number = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
+            if (number && format != header_)
+                worksheet_write_number(summary_, summary_row_, c, std::strtod(v.c_str(), nullptr),
+                                       nullptr);
+            else
+                worksheet_write_string(summary_, summary_row_, c, v.c_str(), format);
+        }
+        ++summary_row_;
+    }
+
+    // The summary's sections after its lines of documents.
     void write_summary() {
         lxw_worksheet *ws = summary_;
-        lxw_row_t r = 0;
-        auto row = [&](const std::vector<std::string> &cells, lxw_format *format) {
-            for (lxw_col_t c = 0; c < cells.size(); ++c) {
-                const std::string &v = cells[c];
-                bool number = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
-                if (number && format != header_)
-                    worksheet_write_number(ws, r, c, std::strtod(v.c_str(), nullptr), nullptr);
-                else
-                    worksheet_write_string(ws, r, c, v.c_str(), format);
-            }
-            ++r;
-        };
-        row({"documents", "grammar", "establishment", "records", "warnings", "errors",
-             "input error"},
-            header_);
-        for (const DocumentStats &s : stats_)
-            row({s.doc, s.grammar, s.establishment, std::to_string(s.records),
-                 std::to_string(s.warnings), std::to_string(s.errors), s.error},
-                nullptr);
-        ++r;
-        row({"records by kind", "count"}, header_);
+        ++summary_row_;
+        summary_line({"records by kind", "count"}, header_);
         for (const auto &[kind, n] : by_kind_)
-            row({kind, std::to_string(n)}, nullptr);
-        ++r;
-        row({"kind", "field", "value", "count"}, header_);
+            summary_line({kind, std::to_string(n)}, nullptr);
+        ++summary_row_;
+        summary_line({"kind", "field", "value", "count"}, header_);
         for (const auto &[key, values] : by_value_)
             for (const auto &[value, n] : values)
-                row({key.first, key.second, value, std::to_string(n)}, nullptr);
-        ++r;
-        write_findings(row);
+                summary_line({key.first, key.second, value, std::to_string(n)}, nullptr);
+        ++summary_row_;
+        write_findings();
         worksheet_set_column(ws, 0, 0, 32, nullptr);
         worksheet_set_column(ws, 1, 3, 18, nullptr);
         worksheet_set_column(ws, 4, 6, 12, nullptr);
@@ -404,39 +446,25 @@ class XlsxWriter : public RecordWriter {
         worksheet_fit_to_pages(ws, 1, 0);
     }
 
-    template <typename Row> void write_findings(Row &row) {
+    void write_findings() {
         if (!options_.grammars) {
-            row({"findings: not checked (no grammars given)"}, header_);
+            summary_line({"findings: not checked (no grammars given)"}, header_);
             return;
         }
-        std::map<std::pair<std::string, std::string>, std::size_t> counts;
-        for (const Finding &f : findings_)
-            ++counts[{severity_name(f.severity), f.code}];
-        row({"findings", "code", "count"}, header_);
-        for (const auto &[key, n] : counts)
-            row({key.first, key.second, std::to_string(n)}, nullptr);
+        summary_line({"findings", "code", "count"}, header_);
+        for (const auto &[key, n] : finding_counts_)
+            summary_line({key.first, key.second, std::to_string(n)}, nullptr);
     }
 
-    // Every finding, as inspex validate reports them, one a row.
-    void write_findings_sheet() {
-        if (!findings_sheet_)
-            return;
-        Sheet sheet{findings_sheet_, {}, 1, FlatTable(options_.list_separator)};
+    // The sheet of every finding, as inspex validate reports them, one a row.
+    void findings_sheet() {
+        findings_.ws = workbook_add_worksheet(book_, names_.add("findings").c_str());
         for (const char *name : {"doc", "file", "first_line", "last_line", "severity", "code"})
-            sheet.columns.push_back({name, ColumnType::text, ColumnRole::category});
-        sheet.columns[2].type = sheet.columns[3].type = ColumnType::integer;
-        sheet.columns.push_back({"ref", ColumnType::text});
-        sheet.columns.push_back({"message", ColumnType::text, ColumnRole::prose});
-        for (const Finding &f : findings_)
-            write_row(sheet, {{"doc", {f.doc}},
-                              {"file", {f.file}},
-                              {"first_line", {std::to_string(f.first_line)}},
-                              {"last_line", {std::to_string(f.last_line)}},
-                              {"severity", {severity_name(f.severity)}},
-                              {"code", {f.code}},
-                              {"ref", {f.ref}},
-                              {"message", {f.message}}});
-        finish_sheet(sheet);
+            findings_.columns.push_back({name, ColumnType::text, ColumnRole::category});
+        findings_.columns[2].type = findings_.columns[3].type = ColumnType::integer;
+        findings_.columns.push_back({"ref", ColumnType::text});
+        findings_.columns.push_back({"message", ColumnType::text, ColumnRole::prose});
+        write_header(findings_);
     }
 
     std::ostream &out_;
@@ -444,16 +472,18 @@ class XlsxWriter : public RecordWriter {
     RowMaker rows_;
     std::filesystem::path path_;
     lxw_workbook *book_ = nullptr;
-    lxw_worksheet *summary_ = nullptr, *findings_sheet_ = nullptr;
+    lxw_worksheet *summary_ = nullptr;
+    lxw_row_t summary_row_ = 0;
+    Sheet findings_; // no sheet (ws null) without grammars
     lxw_format *header_ = nullptr, *wrap_ = nullptr;
     std::map<std::string, lxw_format *> dates_;
     std::deque<std::pair<std::string, Sheet>> sheets_; // stable references as sheets are added
     SheetNames names_;
     DocumentGroups groups_;
-    std::vector<DocumentStats> stats_;
+    std::vector<DocumentStats> stats_; // the documents not yet on the summary (one or two)
     std::map<std::string, std::size_t> by_kind_;
     std::map<std::pair<std::string, std::string>, std::map<std::string, std::size_t>> by_value_;
-    std::vector<Finding> findings_;
+    std::map<std::pair<std::string, std::string>, std::size_t> finding_counts_;
 };
 
 } // namespace
