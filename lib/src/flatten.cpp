@@ -103,11 +103,7 @@ std::vector<FlatRow> RowMaker::rows(const json &record) {
         for (const Column &c : schema_.joined())
             if (auto it = cells.find(c.name); it != cells.end())
                 joined[c.name] = it->second;
-        std::string doc = text_field(record, "doc");
-        std::erase_if(documents_, [&](const auto &d) { return d.first == doc; });
-        documents_.emplace_back(std::move(doc), std::move(joined));
-        if (documents_.size() > kDocumentsKept)
-            documents_.pop_front();
+        documents_[text_field(record, "doc")] = std::move(joined);
     }
     if (schema_.options().explode.empty())
         return {row(record)}; // one row, and no copy of the record
@@ -129,10 +125,7 @@ FlatRow RowMaker::row(const json &record) const {
     std::string kind = text_field(record, "kind");
     FlatRow cells = flatten_record(record, separator_);
     if (kind != "document" && schema_.options().join_document)
-        if (auto doc = std::find_if(
-                documents_.rbegin(), documents_.rend(),
-                [id = text_field(record, "doc")](const auto &d) { return d.first == id; });
-            doc != documents_.rend())
+        if (auto doc = documents_.find(text_field(record, "doc")); doc != documents_.end())
             for (const auto &[name, cell] : doc->second)
                 cells.emplace(name, cell);
     if (std::string keyed = schema_.keyed_field(kind); !keyed.empty())

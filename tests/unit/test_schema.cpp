@@ -130,6 +130,23 @@ TEST_CASE("tables: rows carry their document's fields, the natural key and what 
     CHECK(csv({kDocument, kItem}, o) == "ref,establishment\r\n7.10,\r\n");
 }
 
+TEST_CASE("tables: items sorted away from their document still carry its fields") {
+    auto g = installed();
+    WriteOptions o;
+    o.schema = TableSchema::from_grammars(g);
+    o.kinds = {"recommendation"};
+    o.fields = {"doc", "establishment"};
+    // As `sort` would leave them: every document first, then the items.
+    std::vector<json> records{kDocument};
+    for (int k = 0; k < 40; ++k) {
+        json other = kDocument;
+        other["doc"] = "other" + std::to_string(k);
+        records.push_back(other);
+    }
+    records.push_back(kItem);
+    CHECK(csv(records, o) == "doc,establishment\r\np,HMP X\r\n");
+}
+
 TEST_CASE("tables: --explode gives a row per target date") {
     auto g = installed();
     WriteOptions o;

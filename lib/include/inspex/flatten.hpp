@@ -8,7 +8,6 @@
 
 #include "inspex/schema.hpp"
 
-#include <deque>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -29,14 +28,12 @@ using FlatRow = std::map<std::string, FlatCell>;
                                      std::vector<std::string> *order = nullptr);
 
 // Rows of a schema's fixed columns. A document record is remembered so that
-// its items' rows carry its fields (schema.joined()), the last kDocumentsKept
-// of them; the kind's keyed field
+// its items' rows carry its fields (schema.joined()), every one, since a
+// pipeline may sort or filter records away from their document; the kind's keyed field
 // gains its natural key; exploded list fields give a row per item; fields
 // the schema does not name go, as a JSON object, to the "extra" column.
 class RowMaker {
   public:
-    static constexpr std::size_t kDocumentsKept = 16;
-
     RowMaker(const TableSchema &schema, std::string list_separator)
         : schema_(schema), separator_(std::move(list_separator)) {}
 
@@ -46,9 +43,8 @@ class RowMaker {
     FlatRow row(const nlohmann::ordered_json &record) const;
     const TableSchema &schema_;
     std::string separator_;
-    // The joined cells of the last documents seen, by doc id, newest last: a
-    // stream's items follow their document, so a few are kept, not every one.
-    std::deque<std::pair<std::string, FlatRow>> documents_;
+    // The joined cells of each document seen, by doc id (a few fields each).
+    std::map<std::string, FlatRow> documents_;
 };
 
 // Columns found in the data, for records no schema describes: the union of
