@@ -1,5 +1,5 @@
-// Named, composable PCRE2 patterns: a pattern may refer to another by %{NAME},
-// and every compiled regex runs with JIT and bounded match and depth limits.
+// Named, composable PCRE2 patterns: a pattern may refer to another by %{NAME};
+// each regex is JIT-compiled on its first use and runs under bounded limits.
 //
 //   PatternLibrary lib; lib.define("MONTH", "(?:January|February)", {"common.toml", 3});
 //   auto re = lib.compile("%{MONTH} \\d{4}", {"plan.toml", 9});
@@ -70,6 +70,10 @@ class Regex {
     // which is reported through limit_hit()).
     [[nodiscard]] std::optional<Match> search(std::string_view subject,
                                               std::size_t start = 0) const;
+    // The match that begins exactly at `start` (an anchored search): what
+    // search(subject, start) gives when its match begins there, found without
+    // reading on past `start` for a later one.
+    [[nodiscard]] std::optional<Match> match_at(std::string_view subject, std::size_t start) const;
     [[nodiscard]] bool matches(std::string_view subject) const {
         return search(subject).has_value();
     }
@@ -83,6 +87,8 @@ class Regex {
     [[nodiscard]] const SourceRef &where() const { return where_; }
 
   private:
+    [[nodiscard]] std::optional<Match> run(std::string_view subject, std::size_t start,
+                                           bool anchored) const;
     void note_limit_hit(std::string_view subject) const;
     friend class PatternLibrary;
     friend class Match;
