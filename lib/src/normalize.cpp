@@ -29,7 +29,8 @@ bool is_invisible(char32_t cp) {
 }
 
 bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == kBlockBreak;
+    return static_cast<unsigned char>(c) <= ' ' &&
+           (c == ' ' || c == '\t' || c == '\n' || c == kBlockBreak);
 }
 
 } // namespace
@@ -61,21 +62,24 @@ std::string clean_spaces(std::string_view text) {
 }
 
 std::string collapse_spaces(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && is_space(text[i]))
-            ++i;
-        std::size_t start = i;
-        while (i < text.size() && !is_space(text[i]))
-            ++i;
-        if (i == start)
-            break;
-        if (!out.empty())
-            out += ' ';
-        out.append(text.substr(start, i - start));
+    // Written in place into room for the whole text: one allocation, no
+    // append per word.
+    std::string out(text.size(), '\0');
+    char *to = out.data();
+    const char *at = text.data(), *end = at + text.size();
+    while (at < end && is_space(*at))
+        ++at;
+    while (at < end) {
+        if (!is_space(*at)) {
+            *to++ = *at++;
+            continue;
+        }
+        while (at < end && is_space(*at))
+            ++at;
+        if (at < end)
+            *to++ = ' ';
     }
+    out.resize(static_cast<std::size_t>(to - out.data()));
     return out;
 }
 
