@@ -33,6 +33,21 @@ bool is_space(char c) {
            (c == ' ' || c == '\t' || c == '\n' || c == kBlockBreak);
 }
 
+// Whether collapse_spaces would give the text back as it is: no space at
+// either end, no tab, newline or block break, no two spaces together.
+bool is_collapsed(std::string_view text) {
+    if (!text.empty() && (text.front() == ' ' || text.back() == ' '))
+        return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (static_cast<unsigned char>(c) > ' ')
+            continue;
+        if (c == '\t' || c == '\n' || c == kBlockBreak || (c == ' ' && text[i + 1] == ' '))
+            return false; // text[i + 1] is there: the text does not end with a space
+    }
+    return true;
+}
+
 } // namespace
 
 std::string clean_spaces(std::string_view text) {
@@ -62,6 +77,8 @@ std::string clean_spaces(std::string_view text) {
 }
 
 std::string collapse_spaces(std::string_view text) {
+    if (is_collapsed(text)) // most text is by the time it is collapsed again
+        return std::string(text);
     // Written in place into room for the whole text: one allocation, no
     // append per word.
     std::string out(text.size(), '\0');
