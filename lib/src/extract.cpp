@@ -178,7 +178,7 @@ RecordBuilder::text_value(const FieldSpec &f, const Working &w,
     if (value.empty() && !f.format.empty())
         value = formatted(f.format, w, context);
     for (const auto &r : f.replace)
-        value = r.pattern->replace_all(value, r.with);
+        r.pattern->replace_in(value, r.with);
     value = collapse_spaces(value);
     if (f.lower)
         value = lower(value);

@@ -115,7 +115,7 @@ std::string excerpt(std::string_view text, std::size_t limit) {
 std::string Normalizer::cell(std::string_view raw) const {
     std::string text = clean_spaces(raw);
     for (const auto &r : rules_.line_replace)
-        text = r.pattern->replace_all(text, r.with);
+        r.pattern->replace_in(text, r.with);
     if (rules_.html && looks_like_html(text))
         text = html_fragment_to_text(text);
     return text;
@@ -128,7 +128,7 @@ std::string Normalizer::replace_lines(std::string_view text) const {
         std::size_t nl = std::min(text.find('\n', start), text.size());
         std::string line(text.substr(start, nl - start));
         for (const auto &r : rules_.line_replace)
-            line = r.pattern->replace_all(line, r.with);
+            r.pattern->replace_in(line, r.with);
         out += line;
         if (nl == text.size())
             break;
@@ -153,7 +153,7 @@ Line Normalizer::line(const Line &raw) const {
 std::string Normalizer::text_field(std::string_view joined) const {
     std::string text = collapse_spaces(joined);
     for (const auto &r : rules_.text_replace)
-        text = r.pattern->replace_all(text, r.with);
+        r.pattern->replace_in(text, r.with);
     return text;
 }
 

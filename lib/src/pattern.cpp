@@ -112,9 +112,8 @@ std::optional<Match> Regex::match_at(std::string_view subject, std::size_t start
     return run(subject, start, true);
 }
 
-std::optional<Match> Regex::run(std::string_view subject, std::size_t start, bool anchored) const {
-    const uint32_t pairs = pairs_;
-    pcre2_match_data *data = match_data_for(pairs);
+int Regex::execute(std::string_view subject, std::size_t start, bool anchored) const {
+    pcre2_match_data *data = match_data_for(pairs_);
     const pcre2_code *code = anchored ? impl_->anchored_ready(source_) : impl_->ready();
     // Subjects are valid UTF-8 by contract (see pattern.hpp); PCRE2's own check
     // would re-read the whole subject on every call.
@@ -128,8 +127,19 @@ std::optional<Match> Regex::run(std::string_view subject, std::size_t start, boo
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
         rc == PCRE2_ERROR_JIT_STACKLIMIT)
         note_limit_hit(subject.substr(start));
+    return rc;
+}
+
+bool Regex::matches(std::string_view subject) const {
+    return execute(subject, 0, false) >= 0;
+}
+
+std::optional<Match> Regex::run(std::string_view subject, std::size_t start, bool anchored) const {
+    const uint32_t pairs = pairs_;
+    int rc = execute(subject, start, anchored);
     if (rc < 0)
         return std::nullopt;
+    pcre2_match_data *data = match_data_for(pairs);
     Match m;
     m.subject_ = subject;
     m.regex_ = this;
@@ -161,36 +171,43 @@ std::vector<Match> Regex::search_all(std::string_view subject) const {
 }
 
 std::string Regex::replace_all(std::string_view subject, std::string_view replacement) const {
+    std::string text(subject);
+    replace_in(text, replacement);
+    return text;
+}
+
+bool Regex::replace_in(std::string &text, std::string_view replacement) const {
     // Most text has nothing to replace: one match says so, and where there is
     // something, the substitution starts at the first match instead of 0.
     pcre2_match_data *data = match_data_for(pairs_);
-    int found = pcre2_match(impl_->ready(), reinterpret_cast<PCRE2_SPTR>(subject.data()),
-                            subject.size(), 0, PCRE2_NO_UTF_CHECK, data, impl_->context);
+    int found = pcre2_match(impl_->ready(), reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(),
+                            0, PCRE2_NO_UTF_CHECK, data, impl_->context);
     if (found == PCRE2_ERROR_NOMATCH)
-        return std::string(subject);
+        return false;
     if (found < 0) {
-        note_limit_hit(subject);
-        return std::string(subject);
+        note_limit_hit(text);
+        return false;
     }
     const PCRE2_SIZE first = pcre2_get_ovector_pointer(data)[0];
-    std::string out(subject.size() + 64, '\0');
+    std::string out(text.size() + 64, '\0');
     for (int attempt = 0; attempt < 2; ++attempt) {
         PCRE2_SIZE length = out.size();
         int rc = pcre2_substitute(
-            impl_->ready(), reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), first,
+            impl_->ready(), reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), first,
             PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH | PCRE2_NO_UTF_CHECK,
             nullptr, impl_->context, reinterpret_cast<PCRE2_SPTR>(replacement.data()),
             replacement.size(), reinterpret_cast<PCRE2_UCHAR *>(out.data()), &length);
         if (rc >= 0) {
             out.resize(length);
-            return out;
+            text = std::move(out);
+            return true;
         }
         if (rc != PCRE2_ERROR_NOMEMORY)
             break;
         out.assign(length, '\0');
     }
-    note_limit_hit(subject);
-    return std::string(subject);
+    note_limit_hit(text);
+    return false;
 }
 
 void Regex::note_limit_hit(std::string_view subject) const {

@@ -74,13 +74,15 @@ class Regex {
     // search(subject, start) gives when its match begins there, found without
     // reading on past `start` for a later one.
     [[nodiscard]] std::optional<Match> match_at(std::string_view subject, std::size_t start) const;
-    [[nodiscard]] bool matches(std::string_view subject) const {
-        return search(subject).has_value();
-    }
+    // Whether search(subject) finds a match; no Match made.
+    [[nodiscard]] bool matches(std::string_view subject) const;
     [[nodiscard]] std::vector<Match> search_all(std::string_view subject) const;
     // Replaces every match by `replacement` ($1, ${name} expand).
     [[nodiscard]] std::string replace_all(std::string_view subject,
                                           std::string_view replacement) const;
+    // The same, in place: false, and the text left as it is, when nothing
+    // matched (no copy made).
+    bool replace_in(std::string &text, std::string_view replacement) const;
     [[nodiscard]] const std::string &source() const { return source_; }
     [[nodiscard]] bool limit_hit() const { return limit_hit_.load(std::memory_order_relaxed); }
     // Where the pattern was written (the grammar file and line).
@@ -89,6 +91,9 @@ class Regex {
   private:
     [[nodiscard]] std::optional<Match> run(std::string_view subject, std::size_t start,
                                            bool anchored) const;
+    // pcre2_match's result, the groups left in this thread's match data; a
+    // limit hit noted.
+    int execute(std::string_view subject, std::size_t start, bool anchored) const;
     void note_limit_hit(std::string_view subject) const;
     friend class PatternLibrary;
     friend class Match;
