@@ -33,19 +33,18 @@ bool is_space(char c) {
            (c == ' ' || c == '\t' || c == '\n' || c == kBlockBreak);
 }
 
-// Whether collapse_spaces would give the text back as it is: no space at
-// either end, no tab, newline or block break, no two spaces together.
-bool is_collapsed(std::string_view text) {
-    if (!text.empty() && (text.front() == ' ' || text.back() == ' '))
-        return false;
+// Where the first white space that collapsing changes is: a tab, newline or
+// block break, or a space followed by another or ending the text. Everything
+// before it is copied as it is.
+std::size_t first_untidy_space(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
-        if (static_cast<unsigned char>(c) > ' ')
+        if (static_cast<unsigned char>(c) > ' ' || !is_space(c))
             continue;
-        if (c == '\t' || c == '\n' || c == kBlockBreak || (c == ' ' && text[i + 1] == ' '))
-            return false; // text[i + 1] is there: the text does not end with a space
+        if (c != ' ' || i + 1 == text.size() || is_space(text[i + 1]))
+            return i;
     }
-    return true;
+    return std::string_view::npos;
 }
 
 } // namespace
@@ -77,15 +76,17 @@ std::string clean_spaces(std::string_view text) {
 }
 
 std::string collapse_spaces(std::string_view text) {
-    if (is_collapsed(text)) // most text is by the time it is collapsed again
-        return std::string(text);
-    // Written in place into room for the whole text: one allocation, no
-    // append per word.
+    std::size_t lead = 0;
+    while (lead < text.size() && is_space(text[lead]))
+        ++lead;
+    text.remove_prefix(lead);
+    // Most text is collapsed already, or nearly: what comes before the first
+    // space to change is copied whole, the rest written a byte at a time.
+    std::size_t tidy = std::min(first_untidy_space(text), text.size());
     std::string out(text.size(), '\0');
-    char *to = out.data();
-    const char *at = text.data(), *end = at + text.size();
-    while (at < end && is_space(*at))
-        ++at;
+    text.copy(out.data(), tidy);
+    char *to = out.data() + tidy;
+    const char *at = text.data() + tidy, *end = text.data() + text.size();
     while (at < end) {
         if (!is_space(*at)) {
             *to++ = *at++;

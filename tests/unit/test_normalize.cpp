@@ -53,7 +53,11 @@ TEST_CASE("normalize: collapse_spaces gives what collapsing word by word gave") 
                                             "\r\f\v kept",
                                             "Caf\xC3\xA9 \xE2\x80\x93 na\xC3\xAFve",
                                             "x \t y",
-                                            "x\x1E\x1E y"};
+                                            "x\x1E\x1E y",
+                                            "a b\tc",
+                                            "ab  ",
+                                            "a b c d  e f",
+                                            " a b c \n"};
     for (const std::string &t : texts) {
         CAPTURE(t);
         CHECK(collapse_spaces(t) == word_by_word(t));
