@@ -7,6 +7,7 @@
 #include "inspex/layout/grid_tables.hpp"
 #include "inspex/model/text_view.hpp"
 #include "inspex/read/reader.hpp"
+#include "inspex/word_set.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -145,34 +146,14 @@ class RecordBuilder {
     const Input &input_;
     const std::vector<std::size_t> &pages_;
     Normalizer norm_;
-    std::map<std::string, std::vector<std::pair<std::string, std::string>>> lookups_;
+    // A lookup's entries, each with the words of its text, made once: every
+    // record compares its own text with all of them.
+    struct Entry {
+        WordSet words;
+        std::string value;
+    };
+    std::map<std::string, std::vector<Entry>> lookups_;
 };
-
-std::vector<std::string> words(std::string_view text) {
-    std::vector<std::string> out;
-    std::string word;
-    for (char c : text) {
-        if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80)) {
-            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        } else if (!word.empty()) {
-            out.push_back(std::move(word));
-            word.clear();
-        }
-    }
-    if (!word.empty())
-        out.push_back(std::move(word));
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-}
-
-// Shared words over all words (Jaccard): 1 for the same wording, whatever the spacing.
-double similarity(std::string_view a, std::string_view b) {
-    std::vector<std::string> wa = words(a), wb = words(b), common;
-    std::set_intersection(wa.begin(), wa.end(), wb.begin(), wb.end(), std::back_inserter(common));
-    std::size_t all = wa.size() + wb.size() - common.size();
-    return all ? static_cast<double>(common.size()) / static_cast<double>(all) : 0.0;
-}
 
 constexpr double kSameText = 0.6; // least similarity for two texts to be one statement
 
@@ -197,7 +178,7 @@ RecordBuilder::text_value(const FieldSpec &f, const Working &w,
     if (value.empty() && !f.format.empty())
         value = formatted(f.format, w, context);
     for (const auto &r : f.replace)
-        value = r.pattern->replace_all(value, r.with);
+        r.pattern->replace_in(value, r.with);
     value = collapse_spaces(value);
     if (f.lower)
         value = lower(value);
@@ -272,8 +253,8 @@ void RecordBuilder::read_lookups(const std::vector<Line> &lines) {
         auto &entries = lookups_[spec.name];
         for (const Match &m : spec.entry->search_all(text))
             if (m.group("text") && m.group("value"))
-                entries.emplace_back(collapse_spaces(*m.text("text")),
-                                     collapse_spaces(*m.text("value")));
+                entries.push_back(
+                    {WordSet(collapse_spaces(*m.text("text"))), collapse_spaces(*m.text("value"))});
     }
 }
 
@@ -285,10 +266,11 @@ json RecordBuilder::lookup_value(const FieldSpec &f, const json &record, std::si
         return nullptr;
     double best = 0;
     const std::string *value = nullptr;
-    for (const auto &[text, v] : table->second)
-        if (double score = similarity(text, key.get<std::string>()); score > best) {
+    const WordSet key_words(key.get<std::string>());
+    for (const Entry &entry : table->second)
+        if (double score = similarity(entry.words, key_words); score > best) {
             best = score;
-            value = &v;
+            value = &entry.value;
         }
     if (!value || best < kSameText) {
         warnings.push_back(
@@ -523,11 +505,14 @@ GrammarView grammar_view(const Grammar &grammar, Document &document) {
         if (!b.is_table() && b.words.empty())
             b.text = norm.replace_lines(b.text);
     bool by_lines = grammar.layout != LayoutKind::stream;
-    if (recoverable && !TableLayout(table).find_header(text_view(document)) &&
-        !(by_lines &&
-          (recover_cell_lines(document, table) || recover_cell_blocks(document, table))))
-        recover_aligned_tables(document, table);
-    GrammarView view{text_view(document), line_pages(document), document.paragraph_lines};
+    std::vector<Line> lines = text_view(document);
+    if (recoverable && !TableLayout(table).find_header(lines)) {
+        if (!(by_lines &&
+              (recover_cell_lines(document, table) || recover_cell_blocks(document, table))))
+            recover_aligned_tables(document, table);
+        lines = text_view(document); // the lines of the tables recovered
+    }
+    GrammarView view{std::move(lines), line_pages(document), document.paragraph_lines};
     for (Line &line : view.lines)
         line = norm.line(line);
     return view;

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <mutex>
 #include <toml++/toml.h>
 
 namespace inspex {
@@ -30,6 +34,32 @@ std::vector<std::pair<std::string, const toml::node *>> in_file_order(const toml
         return a.second->source().begin < b.second->source().begin;
     });
     return entries;
+}
+
+// A grammar file's TOML, parsed once per process while its text stays the
+// same: every tool reads each file to see whether it is a grammar and then
+// loads it, and every grammar includes common.toml. Throws as parse_file does.
+std::shared_ptr<const toml::table> parse_once(const std::string &path) {
+    std::error_code ec;
+    std::ifstream in(path, std::ios::binary);
+    if (!fs::is_regular_file(path, ec) || !in)
+        return std::make_shared<const toml::table>(toml::parse_file(path)); // its error
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    struct Parsed {
+        std::string text;
+        std::shared_ptr<const toml::table> table;
+    };
+    static std::mutex mutex;
+    static std::map<std::string, Parsed> parsed;
+    {
+        std::lock_guard lock(mutex);
+        if (auto it = parsed.find(path); it != parsed.end() && it->second.text == text)
+            return it->second.table;
+    }
+    auto table = std::make_shared<const toml::table>(toml::parse(text, path));
+    std::lock_guard lock(mutex);
+    parsed[path] = {std::move(text), table};
+    return table;
 }
 
 class Loader {
@@ -156,13 +186,14 @@ class Loader {
 void Loader::load(const fs::path &path, int depth) {
     if (depth > 8)
         throw GrammarError{Error{"includes nest too deeply", path.string()}};
-    toml::table root;
+    std::shared_ptr<const toml::table> parsed;
     try {
-        root = toml::parse_file(path.string());
+        parsed = parse_once(path.string());
     } catch (const toml::parse_error &e) {
         throw GrammarError{
             Error{std::string(e.description()), path.string(), e.source().begin.line}};
     }
+    const toml::table &root = *parsed;
     std::string saved = file_;
     file_ = path.string();
     if (const toml::table *meta = table_at(root, "grammar")) {
@@ -629,7 +660,7 @@ std::optional<std::size_t> Grammar::part_index(std::string_view name) const {
 
 bool is_grammar_file(const std::string &path) {
     try {
-        return toml::parse_file(path).contains("grammar");
+        return parse_once(path)->contains("grammar");
     } catch (const toml::parse_error &) {
         return true; // broken TOML: let loading it report the error
     }

@@ -29,7 +29,22 @@ bool is_invisible(char32_t cp) {
 }
 
 bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == kBlockBreak;
+    return static_cast<unsigned char>(c) <= ' ' &&
+           (c == ' ' || c == '\t' || c == '\n' || c == kBlockBreak);
+}
+
+// Where the first white space that collapsing changes is: a tab, newline or
+// block break, or a space followed by another or ending the text. Everything
+// before it is copied as it is.
+std::size_t first_untidy_space(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (static_cast<unsigned char>(c) > ' ' || !is_space(c))
+            continue;
+        if (c != ' ' || i + 1 == text.size() || is_space(text[i + 1]))
+            return i;
+    }
+    return std::string_view::npos;
 }
 
 } // namespace
@@ -61,21 +76,28 @@ std::string clean_spaces(std::string_view text) {
 }
 
 std::string collapse_spaces(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && is_space(text[i]))
-            ++i;
-        std::size_t start = i;
-        while (i < text.size() && !is_space(text[i]))
-            ++i;
-        if (i == start)
-            break;
-        if (!out.empty())
-            out += ' ';
-        out.append(text.substr(start, i - start));
+    std::size_t lead = 0;
+    while (lead < text.size() && is_space(text[lead]))
+        ++lead;
+    text.remove_prefix(lead);
+    // Most text is collapsed already, or nearly: what comes before the first
+    // space to change is copied whole, the rest written a byte at a time.
+    std::size_t tidy = std::min(first_untidy_space(text), text.size());
+    std::string out(text.size(), '\0');
+    text.copy(out.data(), tidy);
+    char *to = out.data() + tidy;
+    const char *at = text.data() + tidy, *end = text.data() + text.size();
+    while (at < end) {
+        if (!is_space(*at)) {
+            *to++ = *at++;
+            continue;
+        }
+        while (at < end && is_space(*at))
+            ++at;
+        if (at < end)
+            *to++ = ' ';
     }
+    out.resize(static_cast<std::size_t>(to - out.data()));
     return out;
 }
 
@@ -94,7 +116,7 @@ std::string excerpt(std::string_view text, std::size_t limit) {
 std::string Normalizer::cell(std::string_view raw) const {
     std::string text = clean_spaces(raw);
     for (const auto &r : rules_.line_replace)
-        text = r.pattern->replace_all(text, r.with);
+        r.pattern->replace_in(text, r.with);
     if (rules_.html && looks_like_html(text))
         text = html_fragment_to_text(text);
     return text;
@@ -107,7 +129,7 @@ std::string Normalizer::replace_lines(std::string_view text) const {
         std::size_t nl = std::min(text.find('\n', start), text.size());
         std::string line(text.substr(start, nl - start));
         for (const auto &r : rules_.line_replace)
-            line = r.pattern->replace_all(line, r.with);
+            r.pattern->replace_in(line, r.with);
         out += line;
         if (nl == text.size())
             break;
@@ -132,7 +154,7 @@ Line Normalizer::line(const Line &raw) const {
 std::string Normalizer::text_field(std::string_view joined) const {
     std::string text = collapse_spaces(joined);
     for (const auto &r : rules_.text_replace)
-        text = r.pattern->replace_all(text, r.with);
+        r.pattern->replace_in(text, r.with);
     return text;
 }
 

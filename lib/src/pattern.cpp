@@ -3,15 +3,42 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <mutex>
 #include <pcre2.h>
 
 namespace inspex {
 
+constexpr uint32_t kCompileOptions = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES;
+
 struct Regex::Impl {
     pcre2_code *code = nullptr;
     pcre2_match_context *context = nullptr;
+    std::once_flag jit;
+    // JIT-compiled on first use, not when loaded: a run loads every grammar's
+    // patterns and uses few of them; compiling them all cost most of a
+    // process's start.
+    const pcre2_code *ready() {
+        std::call_once(jit, [this] { pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); });
+        return code; // the interpreter when JIT is unavailable
+    }
+    // The same pattern compiled anchored, for match_at: JIT does not take
+    // PCRE2_ANCHORED at match time, only when compiling.
+    std::once_flag anchored_once;
+    pcre2_code *anchored = nullptr;
+    const pcre2_code *anchored_ready(const std::string &source) {
+        std::call_once(anchored_once, [&] {
+            int code = 0;
+            PCRE2_SIZE offset = 0;
+            anchored = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(),
+                                     kCompileOptions | PCRE2_ANCHORED, &code, &offset, nullptr);
+            if (anchored)
+                pcre2_jit_compile(anchored, PCRE2_JIT_COMPLETE);
+        });
+        return anchored;
+    }
     ~Impl() {
         pcre2_match_context_free(context);
+        pcre2_code_free(anchored);
         pcre2_code_free(code);
     }
 };
@@ -78,18 +105,41 @@ std::vector<std::string> Match::matched_names() const {
 }
 
 std::optional<Match> Regex::search(std::string_view subject, std::size_t start) const {
-    const uint32_t pairs = pairs_;
-    pcre2_match_data *data = match_data_for(pairs);
+    return run(subject, start, false);
+}
+
+std::optional<Match> Regex::match_at(std::string_view subject, std::size_t start) const {
+    return run(subject, start, true);
+}
+
+int Regex::execute(std::string_view subject, std::size_t start, bool anchored) const {
+    pcre2_match_data *data = match_data_for(pairs_);
+    const pcre2_code *code = anchored ? impl_->anchored_ready(source_) : impl_->ready();
     // Subjects are valid UTF-8 by contract (see pattern.hpp); PCRE2's own check
     // would re-read the whole subject on every call.
-    const uint32_t options = PCRE2_NO_UTF_CHECK;
-    int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
-                         start, options, data, impl_->context);
+    uint32_t options = PCRE2_NO_UTF_CHECK;
+    if (!code) { // the anchored compile failed: anchored at match time, without JIT
+        code = impl_->ready();
+        options |= PCRE2_ANCHORED;
+    }
+    int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), start,
+                         options, data, impl_->context);
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
         rc == PCRE2_ERROR_JIT_STACKLIMIT)
         note_limit_hit(subject.substr(start));
+    return rc;
+}
+
+bool Regex::matches(std::string_view subject) const {
+    return execute(subject, 0, false) >= 0;
+}
+
+std::optional<Match> Regex::run(std::string_view subject, std::size_t start, bool anchored) const {
+    const uint32_t pairs = pairs_;
+    int rc = execute(subject, start, anchored);
     if (rc < 0)
         return std::nullopt;
+    pcre2_match_data *data = match_data_for(pairs);
     Match m;
     m.subject_ = subject;
     m.regex_ = this;
@@ -121,24 +171,43 @@ std::vector<Match> Regex::search_all(std::string_view subject) const {
 }
 
 std::string Regex::replace_all(std::string_view subject, std::string_view replacement) const {
-    std::string out(subject.size() + 64, '\0');
+    std::string text(subject);
+    replace_in(text, replacement);
+    return text;
+}
+
+bool Regex::replace_in(std::string &text, std::string_view replacement) const {
+    // Most text has nothing to replace: one match says so, and where there is
+    // something, the substitution starts at the first match instead of 0.
+    pcre2_match_data *data = match_data_for(pairs_);
+    int found = pcre2_match(impl_->ready(), reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(),
+                            0, PCRE2_NO_UTF_CHECK, data, impl_->context);
+    if (found == PCRE2_ERROR_NOMATCH)
+        return false;
+    if (found < 0) {
+        note_limit_hit(text);
+        return false;
+    }
+    const PCRE2_SIZE first = pcre2_get_ovector_pointer(data)[0];
+    std::string out(text.size() + 64, '\0');
     for (int attempt = 0; attempt < 2; ++attempt) {
         PCRE2_SIZE length = out.size();
         int rc = pcre2_substitute(
-            impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), 0,
+            impl_->ready(), reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), first,
             PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH | PCRE2_NO_UTF_CHECK,
             nullptr, impl_->context, reinterpret_cast<PCRE2_SPTR>(replacement.data()),
             replacement.size(), reinterpret_cast<PCRE2_UCHAR *>(out.data()), &length);
         if (rc >= 0) {
             out.resize(length);
-            return out;
+            text = std::move(out);
+            return true;
         }
         if (rc != PCRE2_ERROR_NOMEMORY)
             break;
         out.assign(length, '\0');
     }
-    note_limit_hit(subject);
-    return std::string(subject);
+    note_limit_hit(text);
+    return false;
 }
 
 void Regex::note_limit_hit(std::string_view subject) const {
@@ -218,7 +287,7 @@ Result<RegexPtr> PatternLibrary::compile(std::string_view pattern, const SourceR
     PCRE2_SIZE offset = 0;
     pcre2_code *compiled =
         pcre2_compile(reinterpret_cast<PCRE2_SPTR>(expanded->data()), expanded->size(),
-                      PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES, &code, &offset, nullptr);
+                      kCompileOptions, &code, &offset, nullptr);
     if (!compiled)
         return Error{fmt::format("bad pattern: {} at offset {} of \"{}\"", pcre2_message(code),
                                  offset, expanded.value()),
@@ -228,8 +297,6 @@ Result<RegexPtr> PatternLibrary::compile(std::string_view pattern, const SourceR
     regex->impl_->code = compiled;
     regex->source_ = expanded.value();
     regex->where_ = where;
-    pcre2_jit_compile(compiled,
-                      PCRE2_JIT_COMPLETE); // falls back to the interpreter if JIT is unavailable
     regex->impl_->context = pcre2_match_context_create(nullptr);
     pcre2_set_match_limit(regex->impl_->context, limits_.match_limit);
     pcre2_set_depth_limit(regex->impl_->context, limits_.depth_limit);

@@ -85,8 +85,8 @@ LayoutResult group_units(const std::vector<Unit> &units, const std::vector<Strea
         std::optional<Match> match;
         const StreamRule *rule = nullptr;
         for (const StreamRule &r : rules) {
-            match = r.pattern->search(classes, pos);
-            if (match && match->whole().begin == pos && !match->whole().empty()) {
+            match = r.pattern->match_at(classes, pos);
+            if (match && !match->whole().empty()) {
                 rule = &r;
                 break;
             }

@@ -2,6 +2,7 @@
 
 #include "inspex/normalize.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <limits>
 
@@ -40,6 +41,11 @@ bool ends_table(const TableSpec &spec, const std::function<std::string_view(std:
 }
 
 std::optional<std::vector<int>> TableLayout::header_columns(std::string_view line) const {
+    // Each column named needs a cell of its own: most lines have too few to be
+    // the header, and are let go before their cells are read.
+    if (static_cast<std::size_t>(std::count(line.begin(), line.end(), kCellSeparator)) + 1 <
+        spec_.header_min)
+        return std::nullopt;
     std::vector<int> columns;
     std::vector<bool> named(spec_.columns.size(), false);
     std::size_t count = 0;

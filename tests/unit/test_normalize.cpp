@@ -15,6 +15,56 @@ TEST_CASE("normalize: odd spaces become spaces, invisible characters go") {
                        "x") == "bell x");
 }
 
+TEST_CASE("normalize: collapse_spaces gives what collapsing word by word gave") {
+    auto word_by_word = [](std::string_view text) { // the way it was written before
+        auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\x1E'; };
+        std::string out;
+        std::size_t i = 0;
+        while (i < text.size()) {
+            while (i < text.size() && space(text[i]))
+                ++i;
+            std::size_t start = i;
+            while (i < text.size() && !space(text[i]))
+                ++i;
+            if (i == start)
+                break;
+            if (!out.empty())
+                out += ' ';
+            out.append(text.substr(start, i - start));
+        }
+        return out;
+    };
+    const std::vector<std::string> texts = {"",
+                                            " ",
+                                            "a",
+                                            "a b",
+                                            " a",
+                                            "a ",
+                                            "a  b",
+                                            "a\tb",
+                                            "a\nb",
+                                            "a\x1E"
+                                            "b",
+                                            "\x1E",
+                                            "one two three",
+                                            "one two  three",
+                                            "  lead",
+                                            "trail\t",
+                                            "\r\f\v kept",
+                                            "Caf\xC3\xA9 \xE2\x80\x93 na\xC3\xAFve",
+                                            "x \t y",
+                                            "x\x1E\x1E y",
+                                            "a b\tc",
+                                            "ab  ",
+                                            "a b c d  e f",
+                                            " a b c \n"};
+    for (const std::string &t : texts) {
+        CAPTURE(t);
+        CHECK(collapse_spaces(t) == word_by_word(t));
+        CHECK(collapse_spaces(collapse_spaces(t)) == collapse_spaces(t));
+    }
+}
+
 TEST_CASE("normalize: collapse_spaces treats block breaks as spaces and trims") {
     CHECK(collapse_spaces("  a \x1E\x1E b\n c  ") == "a b c");
     CHECK(collapse_spaces(" \x1E ").empty());

@@ -66,3 +66,36 @@ TEST_CASE("pattern: a catastrophic pattern stops at the match limit instead of h
     CHECK_FALSE(re.value()->matches(evil));
     CHECK(re.value()->limit_hit());
 }
+
+TEST_CASE("pattern: replace_in changes the text in place only where something matched") {
+    PatternLibrary lib;
+    auto re = lib.compile("\\[bookmark:[^\\]]*\\]", {"g", 1});
+    REQUIRE(re.ok());
+    std::string text = "no marks here";
+    CHECK_FALSE(re.value()->replace_in(text, ""));
+    CHECK(text == "no marks here");
+    text = "a[bookmark: _H1] b [bookmark: _H2]c";
+    CHECK(re.value()->replace_in(text, ""));
+    CHECK(text == "a b c");
+    CHECK(re.value()->replace_all("x[bookmark: y]z", "-") == "x-z");
+    CHECK(re.value()->matches("[bookmark: y]"));
+    CHECK_FALSE(re.value()->matches("bookmark"));
+}
+
+TEST_CASE("pattern: match_at finds what search finds when its match begins there") {
+    PatternLibrary lib;
+    auto re = lib.compile("(?<word>[a-z]+)", {"g", 1});
+    REQUIRE(re.ok());
+    const std::string subject = "12 abc de";
+    for (std::size_t start = 0; start <= subject.size(); ++start) {
+        CAPTURE(start);
+        auto found = re.value()->search(subject, start);
+        auto at = re.value()->match_at(subject, start);
+        bool begins_here = found && found->whole().begin == start;
+        REQUIRE(at.has_value() == begins_here);
+        if (at) {
+            CHECK(at->whole().end == found->whole().end);
+            CHECK(*at->text("word") == *found->text("word"));
+        }
+    }
+}

@@ -1,5 +1,5 @@
-// Named, composable PCRE2 patterns: a pattern may refer to another by %{NAME},
-// and every compiled regex runs with JIT and bounded match and depth limits.
+// Named, composable PCRE2 patterns: a pattern may refer to another by %{NAME};
+// each regex is JIT-compiled on its first use and runs under bounded limits.
 //
 //   PatternLibrary lib; lib.define("MONTH", "(?:January|February)", {"common.toml", 3});
 //   auto re = lib.compile("%{MONTH} \\d{4}", {"plan.toml", 9});
@@ -70,19 +70,30 @@ class Regex {
     // which is reported through limit_hit()).
     [[nodiscard]] std::optional<Match> search(std::string_view subject,
                                               std::size_t start = 0) const;
-    [[nodiscard]] bool matches(std::string_view subject) const {
-        return search(subject).has_value();
-    }
+    // The match that begins exactly at `start` (an anchored search): what
+    // search(subject, start) gives when its match begins there, found without
+    // reading on past `start` for a later one.
+    [[nodiscard]] std::optional<Match> match_at(std::string_view subject, std::size_t start) const;
+    // Whether search(subject) finds a match; no Match made.
+    [[nodiscard]] bool matches(std::string_view subject) const;
     [[nodiscard]] std::vector<Match> search_all(std::string_view subject) const;
     // Replaces every match by `replacement` ($1, ${name} expand).
     [[nodiscard]] std::string replace_all(std::string_view subject,
                                           std::string_view replacement) const;
+    // The same, in place: false, and the text left as it is, when nothing
+    // matched (no copy made).
+    bool replace_in(std::string &text, std::string_view replacement) const;
     [[nodiscard]] const std::string &source() const { return source_; }
     [[nodiscard]] bool limit_hit() const { return limit_hit_.load(std::memory_order_relaxed); }
     // Where the pattern was written (the grammar file and line).
     [[nodiscard]] const SourceRef &where() const { return where_; }
 
   private:
+    [[nodiscard]] std::optional<Match> run(std::string_view subject, std::size_t start,
+                                           bool anchored) const;
+    // pcre2_match's result, the groups left in this thread's match data; a
+    // limit hit noted.
+    int execute(std::string_view subject, std::size_t start, bool anchored) const;
     void note_limit_hit(std::string_view subject) const;
     friend class PatternLibrary;
     friend class Match;

@@ -219,7 +219,9 @@ class Recovery {
         Header best;
         std::size_t best_named = 0;
         Header h{phrase_starts(lines_[i]), {}, {}, 0};
-        if (h.starts.size() < 2)
+        // Each phrase names at most one column: a line of fewer phrases than
+        // the header needs cannot begin one.
+        if (h.starts.size() < std::max<std::size_t>(spec_.header_min, 2))
             return std::nullopt;
         h.texts.assign(h.starts.size(), "");
         std::size_t blanks = 0;

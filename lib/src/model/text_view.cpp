@@ -15,8 +15,13 @@ std::string cell_text(const Cell &cell) {
     for (const std::string &p : cell.paragraphs) {
         if (!out.empty())
             out += kBlockBreak;
-        for (char c : p)
-            out += c == '\n' ? kBlockBreak : c == kCellSeparator ? ' ' : c;
+        std::size_t from = out.size();
+        out += p;
+        for (std::size_t i = from; i < out.size(); ++i)
+            if (out[i] == '\n')
+                out[i] = kBlockBreak;
+            else if (out[i] == kCellSeparator)
+                out[i] = ' ';
     }
     return out;
 }
