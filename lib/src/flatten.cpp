@@ -99,10 +99,11 @@ std::string text_field(const json &record, const char *key) {
 
 std::vector<FlatRow> RowMaker::rows(const json &record) {
     if (text_field(record, "kind") == "document") {
-        FlatRow cells = flatten_record(record, separator_), joined;
-        for (const Column &c : schema_.joined())
-            if (auto it = cells.find(c.name); it != cells.end())
-                joined[c.name] = it->second;
+        FlatRow cells = flatten_record(record, separator_);
+        std::vector<std::pair<std::size_t, FlatCell>> joined;
+        for (std::size_t i = 0; i < schema_.joined().size(); ++i)
+            if (auto it = cells.find(schema_.joined()[i].name); it != cells.end())
+                joined.emplace_back(i, std::move(it->second));
         documents_[text_field(record, "doc")] = std::move(joined);
     }
     if (schema_.options().explode.empty())
@@ -126,8 +127,8 @@ FlatRow RowMaker::row(const json &record) const {
     FlatRow cells = flatten_record(record, separator_);
     if (kind != "document" && schema_.options().join_document)
         if (auto doc = documents_.find(text_field(record, "doc")); doc != documents_.end())
-            for (const auto &[name, cell] : doc->second)
-                cells.emplace(name, cell);
+            for (const auto &[index, cell] : doc->second)
+                cells.emplace(schema_.joined()[index].name, cell);
     if (std::string keyed = schema_.keyed_field(kind); !keyed.empty())
         if (auto it = record.find(keyed); it != record.end() && it->is_string())
             cells[keyed + "_key"] = {natural_key(it->get<std::string>()), false};

@@ -11,6 +11,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace inspex {
@@ -43,8 +44,9 @@ class RowMaker {
     FlatRow row(const nlohmann::ordered_json &record) const;
     const TableSchema &schema_;
     std::string separator_;
-    // The joined cells of each document seen, by doc id (a few fields each).
-    std::map<std::string, FlatRow> documents_;
+    // The joined cells of each document seen, by doc id: each cell with the
+    // index of its column in schema.joined(), the names not copied per document.
+    std::unordered_map<std::string, std::vector<std::pair<std::size_t, FlatCell>>> documents_;
 };
 
 // Columns found in the data, for records no schema describes: the union of
