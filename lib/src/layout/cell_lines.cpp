@@ -5,6 +5,7 @@
 #include "labels.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 #include <map>
 #include <optional>
@@ -33,6 +34,12 @@ constexpr std::size_t kWidthSlack = 1;      // characters a wrapped line may exc
 constexpr std::size_t kMaxHeadingLines = 3; // heading lines between two rows
 constexpr std::size_t kMinRowLineWords = 6; // words of a line holding a row's cells side by side
 constexpr std::size_t kMinRowLineCells = 3; // shaped cells such a line holds
+
+// A cell's text ends here: a sentence's end, or a bracketed reference after
+// it ("... should have a care plan. (2.50)").
+bool ends_text(std::string_view text) {
+    return layout::ends_sentence(text) || (!text.empty() && text.back() == ')');
+}
 
 bool is_line(const Block &b) {
     return !b.is_table() && b.text.find('\n') == std::string::npos;
@@ -349,9 +356,7 @@ class Recovery {
             spec_.columns[static_cast<std::size_t>(order_[p])].fits)
             return 0.0;
         const std::string &above = texts[i - 1];
-        return layout::ends_sentence(above) || (!above.empty() && above.back() == ')')
-                   ? 0.0
-                   : kMidSentence;
+        return ends_text(above) ? 0.0 : kMidSentence;
     }
 
     bool ends_here(std::size_t i) const {
@@ -448,10 +453,7 @@ class Recovery {
     }
 
     // A line a cell may end with: a sentence's end, or a short cell.
-    bool ends_cell(const std::string &text) const {
-        return layout::ends_sentence(text) || (!text.empty() && text.back() == ')') ||
-               short_cells(text);
-    }
+    bool ends_cell(const std::string &text) const { return ends_text(text) || short_cells(text); }
 
     void place_cells(const std::vector<std::size_t> &blocks) {
         std::vector<std::string> texts;
@@ -719,7 +721,7 @@ class Recovery {
         if (position >= unfinished_.size())
             return;
         std::string end = collapse_spaces(clean_spaces(text));
-        unfinished_[position] = !layout::ends_sentence(end) && (end.empty() || end.back() != ')');
+        unfinished_[position] = !ends_text(end);
     }
 
     void set_cells(std::size_t block,
