@@ -53,7 +53,7 @@ if [ "$which" = all ] || [ "$which" = tsan ]; then
   cmake --build build-tsan -j "$jobs" --target inspex-extract inspex-convert inspex-validate unit_tests
   logs=$root/build-tsan/sanitizer-logs
   rm -rf "$logs" && mkdir -p "$logs"
-  export TSAN_OPTIONS="exitcode=86:log_path=$logs/tsan:halt_on_error=1"
+  export TSAN_OPTIONS="exitcode=86:log_path=$logs/tsan:halt_on_error=1:suppressions=$root/tests/sanitize/tsan.supp"
   bash tests/sanitize/batch.sh build-tsan
   no_reports "$logs" "ThreadSanitizer"
   unset TSAN_OPTIONS

@@ -16,7 +16,6 @@
 #include <set>
 #include <sstream>
 #include <thread>
-#include <time.h>
 
 namespace inspex {
 
@@ -276,10 +275,6 @@ BatchReport extract_batch(const std::vector<Grammar> &grammars,
     };
     // Standard input is read on this thread, once, in its turn.
     jobs.on_caller = [&](std::size_t i) { return paths[i] == "-"; };
-    // The readers' zip library converts entry times with the C library's
-    // time zone, whose first setting frees and writes its state: set it here,
-    // before the workers start, so that they only read it.
-    tzset();
     run_ordered(jobs);
     if (auto finished = writer.finish(); !finished) {
         ++report.input_errors;
