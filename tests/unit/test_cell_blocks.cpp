@@ -124,6 +124,46 @@ TEST_CASE("cell blocks: numbers written one after another, their rows' cells aft
                                    "\tSecond text.\t\t\t\t", "\t\t\tSecond reply.\t\t"});
 }
 
+// Rows whose text and reply each wrap over three lines at their column's
+// width (24 and 44 characters), so the widths the columns wrap at are learnt.
+std::string wrapped_row(const std::string &ref, const std::string &reply_middle,
+                        const std::string &owner) {
+    return ref +
+           "\n\nPrisoners should have a\nsafe place to live and\nwork face-to-face daily.\n\n" +
+           "Agreed\n\nWe agree and will make sure that all of the\n" + reply_middle +
+           "\nplan for the work they do every single day.\n\n" + owner + "May 2022\n\n";
+}
+
+TEST_CASE("cell blocks: an owner glued to a reply's line beyond its column's width") {
+    TableSpec s = spec();
+    const std::string middle = "prisoners have a safe place to live in and a";
+    Document doc = text_document(std::string(kHeader) + wrapped_row("1.1", middle, "Governor\n\n") +
+                                 wrapped_row("1.2", middle, "Governor\n\n") +
+                                 wrapped_row("1.3", middle + " Director", ""));
+    REQUIRE(recover_cell_blocks(doc, s) == 1);
+    std::vector<std::string> r = rows(doc);
+    REQUIRE(r.size() >= 3);
+    CHECK(std::count(r.begin(), r.end(), "\t\t\t\tDirector\t") == 1);
+    CHECK(std::none_of(r.begin(), r.end(), [](const std::string &row) {
+        return row.find("a Director") != std::string::npos;
+    }));
+}
+
+TEST_CASE("cell blocks: a hyphen dropped where two lines were joined is put back") {
+    TableSpec s = spec();
+    const std::string middle = "prisoners have a safe place to live in and a";
+    Document doc = text_document(
+        std::string(kHeader) + wrapped_row("1.1", middle, "Governor\n\n") +
+        wrapped_row("1.2", middle, "Governor\n\n") +
+        wrapped_row("1.3", "weeks and a plan for the staff on the face-toface work on the wings",
+                    "Governor\n\n"));
+    REQUIRE(recover_cell_blocks(doc, s) == 1);
+    std::vector<std::string> r = rows(doc);
+    CHECK(std::count_if(r.begin(), r.end(), [](const std::string &row) {
+              return row.find("staff on the face-to-face work") != std::string::npos;
+          }) == 1);
+}
+
 TEST_CASE("cell blocks: no header of label blocks, nothing changed") {
     TableSpec s = spec();
     Document doc = text_document("Ref No\nText\nSome words.\n\n1.1\n");

@@ -1,5 +1,7 @@
 #include "inspex/layout/cell_blocks.hpp"
 
+#include "inspex/layout/lost_hyphens.hpp"
+
 #include "inspex/model/text_view.hpp"
 #include "inspex/normalize.hpp"
 #include "labels.hpp"
@@ -24,6 +26,7 @@ constexpr double kShortShare = 0.6;         // a line this share of its run's wi
 constexpr std::size_t kWidthSlack = 1;      // characters a wrapped line may exceed its column
 constexpr std::size_t kMinWrapped = 3;      // lines of a run whose wrapping tells its column
 constexpr std::size_t kMinGap = 4;          // characters between two columns' wrapping widths
+constexpr std::size_t kEdgeGap = 3;         // characters above a column's widest runs: glued cells
 
 std::string flat(const Block &b) {
     return collapse_spaces(clean_spaces(b.text));
@@ -561,6 +564,9 @@ class Recovery {
                 cells.push_back({glued->column, first + k, first + k, glued->tail});
                 lines[k] = glued->head;
             }
+        if (std::size_t wrap = wraps_at(column))
+            for (std::string &line : lines)
+                line = hyphens().restore(line, wrap);
         std::size_t widest = 0;
         for (const std::string &l : lines)
             widest = std::max(widest, width(l));
@@ -633,6 +639,17 @@ class Recovery {
         return to_row && free_cells_ == 0 ? free_.front() : free_.back();
     }
 
+    // The document's words, to put back hyphens dropped where two lines were joined.
+    const layout::LostHyphens &hyphens() {
+        if (!hyphens_) {
+            std::vector<std::string> lines;
+            for (std::size_t b = 0; b < doc_.blocks.size(); ++b)
+                lines.push_back(text(b));
+            hyphens_.emplace(lines);
+        }
+        return *hyphens_;
+    }
+
     // The widest a free-text column's wrapped lines were seen (0: unknown).
     std::size_t wraps_at(std::size_t column) const {
         if (split_ == 0)
@@ -669,12 +686,23 @@ class Recovery {
         std::size_t median = widths[widths.size() / 2];
         std::erase_if(widths, [&](std::size_t w) { return 2 * w < median || 2 * w > 3 * median; });
         split_ = otsu(widths);
-        narrow_max_ = wide_max_ = 0;
-        for (std::size_t w : widths)
-            (w <= split_ ? narrow_max_ : wide_max_) =
-                std::max(w <= split_ ? narrow_max_ : wide_max_, w);
+        auto wide = std::upper_bound(widths.begin(), widths.end(), split_);
+        narrow_max_ = group_edge({widths.begin(), wide});
+        wide_max_ = group_edge({wide, widths.end()});
         if (narrow_max_ == 0 || wide_max_ == 0 || wide_max_ - narrow_max_ < kMinGap)
             split_ = 0;
+    }
+
+    // The width a group of runs (sorted) wraps at: its widest but those above a
+    // gap in its upper half, runs made wider by another column's cell glued to
+    // a line ("... as this training is Governor").
+    static std::size_t group_edge(std::vector<std::size_t> group) {
+        if (group.empty())
+            return 0;
+        for (std::size_t k = group.size() / 2 + 1; k < group.size(); ++k)
+            if (group[k] - group[k - 1] > kEdgeGap)
+                return group[k - 1];
+        return group.back();
     }
 
     // The threshold parting sorted values into two groups of least spread.
@@ -749,6 +777,7 @@ class Recovery {
     std::size_t split_ = 0;      // free text wrapping at most this wide is the first column's
     std::size_t narrow_max_ = 0; // the widest the first free-text column wraps at
     std::size_t wide_max_ = 0;   // the widest the last free-text column wraps at
+    std::optional<layout::LostHyphens> hyphens_;
 };
 
 } // namespace
