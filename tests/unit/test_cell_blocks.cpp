@@ -164,6 +164,22 @@ TEST_CASE("cell blocks: a hyphen dropped where two lines were joined is put back
           }) == 1);
 }
 
+TEST_CASE("cell blocks: a line of two joined does not take a text to the wider column") {
+    TableSpec s = spec();
+    const std::string middle = "prisoners have a safe place to live in and a";
+    std::string joined = "1.4\n\nPrisoners should have a\nsafe place to live and wellbeing support "
+                         "from staff\nwho meet them daily.\n\nAgreed\n\nA reply.\n";
+    Document doc = text_document(std::string(kHeader) + wrapped_row("1.1", middle, "Governor\n\n") +
+                                 wrapped_row("1.2", middle, "Governor\n\n") +
+                                 wrapped_row("1.3", middle, "Governor\n\n") + joined);
+    REQUIRE(recover_cell_blocks(doc, s) == 1);
+    std::vector<std::string> r = rows(doc);
+    CHECK(
+        std::count(r.begin(), r.end(),
+                   "\tPrisoners should have a safe place to live and wellbeing support from staff "
+                   "who meet them daily.\t\t\t\t") == 1);
+}
+
 TEST_CASE("cell blocks: no header of label blocks, nothing changed") {
     TableSpec s = spec();
     Document doc = text_document("Ref No\nText\nSome words.\n\n1.1\n");

@@ -635,7 +635,7 @@ class Recovery {
     // number comes later) to the last.
     std::size_t free_column(const std::vector<std::string> &lines, bool to_row) const {
         if (split_ > 0 && lines.size() >= kMinWrapped)
-            return run_width(lines) <= split_ ? free_.front() : free_.back();
+            return wraps_wide(lines) ? free_.back() : free_.front();
         return to_row && free_cells_ == 0 ? free_.front() : free_.back();
     }
 
@@ -648,6 +648,20 @@ class Recovery {
             hyphens_.emplace(lines);
         }
         return *hyphens_;
+    }
+
+    // The run's widest line wider than the narrow column wraps at: lines wider
+    // than even the wide column left out (two lines joined: "... higherlevel
+    // qualifications, and those working in", or a cell glued), and the first
+    // if a cell of the next column could be glued to it.
+    bool wraps_wide(const std::vector<std::string> &lines) const {
+        std::size_t widest = 0;
+        bool glued = glued_at(lines.front(), free_.front(), true, 0) ||
+                     glued_at(lines.front(), free_.back(), true, 0);
+        for (std::size_t k = glued ? 1 : 0; k < lines.size(); ++k)
+            if (std::size_t w = width(lines[k]); w <= wide_max_ + kWidthSlack)
+                widest = std::max(widest, w);
+        return widest > split_;
     }
 
     // The widest a free-text column's wrapped lines were seen (0: unknown).
