@@ -80,6 +80,19 @@ TEST_CASE("cell blocks: a status glued to a row's first line is cut from it") {
                            "\t\t\tA reply.\t\t", "\t\t\t\t\tJune 2022"});
 }
 
+TEST_CASE("cell blocks: of two statuses glued, the one the document writes as a cell") {
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("^(?:Partly )?(?:Agreed|Rejected)$");
+    Document doc =
+        text_document(std::string(kHeader) +
+                      "1.1\n\nThe text of the row is Partly Agreed\nwritten on two lines.\n\n"
+                      "A reply.\n\n1.2\n\nMore text.\n\nPartly Agreed\n\nA reply.\n");
+    REQUIRE(recover_cell_blocks(doc, s) == 1);
+    std::vector<std::string> r = rows(doc);
+    REQUIRE(r.size() >= 3);
+    CHECK(r[2] == "\tThe text of the row is written on two lines.\tPartly Agreed\t\t\t");
+}
+
 TEST_CASE("cell blocks: a header repeated on a new page; text after it goes on") {
     TableSpec s = spec();
     Document doc =

@@ -10,6 +10,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <unordered_set>
 #include <utility>
 
 namespace inspex {
@@ -194,13 +195,16 @@ class Recovery {
             if (!spec_.columns[j].fits)
                 free_.push_back(j);
         fitted_.assign(spec_.columns.size(), {});
+        cell_values_.assign(spec_.columns.size(), {});
         for (std::size_t b = 0; b < doc_.blocks.size(); ++b) {
             if (!plain(b) || blank(b))
                 continue;
             std::string line = text(b);
             for (std::size_t j = 0; j < spec_.columns.size(); ++j)
-                if (spec_.columns[j].fits && spec_.columns[j].fits->matches(line))
+                if (spec_.columns[j].fits && spec_.columns[j].fits->matches(line)) {
                     fitted_[j].push_back(b);
+                    cell_values_[j].insert(line);
+                }
         }
     }
 
@@ -610,15 +614,20 @@ class Recovery {
             return std::nullopt;
         std::size_t most = wide ? limit + kWidthSlack : width(line);
         std::vector<std::string> words = layout::split_words(line);
+        std::optional<Glued> found;
         for (std::size_t k = 1; k <= kMaxGluedWords && k + 2 <= words.size(); ++k) {
             std::size_t cut = words.size() - k;
             std::string head = layout::join_words(words, 0, cut);
             std::string tail = layout::join_words(words, cut, words.size());
             bool lower = std::islower(static_cast<unsigned char>(tail.front())) != 0;
-            if (!lower && width(head) <= most && shaped_column(tail) == next)
-                return Glued{head, tail, *next};
+            if (lower || width(head) > most || shaped_column(tail) != next)
+                continue;
+            // The shortest that fits, or a longer one the document writes as a
+            // cell of its own ("Agreed" or "Partly Agreed").
+            if (!found || cell_values_[*next].contains(tail))
+                found = Glued{head, tail, *next};
         }
-        return std::nullopt;
+        return found;
     }
 
     // The column after `column` in the header's order.
@@ -778,10 +787,11 @@ class Recovery {
     std::vector<std::size_t> order_;               // the columns in the header's order
     std::vector<std::size_t> free_;                // free-text columns, in the header's order
     std::vector<std::vector<std::size_t>> fitted_; // per column, the lines its `fits` matches
-    std::vector<std::vector<Cut>> waiting_;        // cells of rows whose numbers come later
-    std::vector<bool> held_;                       // columns the current row holds
-    std::vector<Cut> claimed_;                     // waiting cells the current row took
-    std::size_t headers_ = 0;                      // header rows made, a repeated one too
+    std::vector<std::unordered_set<std::string>> cell_values_; // and those lines' texts
+    std::vector<std::vector<Cut>> waiting_; // cells of rows whose numbers come later
+    std::vector<bool> held_;                // columns the current row holds
+    std::vector<Cut> claimed_;              // waiting cells the current row took
+    std::size_t headers_ = 0;               // header rows made, a repeated one too
     std::vector<std::pair<std::size_t, std::string>> queued_; // numbers waiting for their cells
     std::size_t row_last_ = 0;                                // the last block a cell was put on
     std::optional<std::size_t> last_put_;                     // ... before the current row began
