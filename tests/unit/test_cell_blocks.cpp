@@ -193,6 +193,28 @@ TEST_CASE("cell blocks: a line of two joined does not take a text to the wider c
                    "who meet them daily.\t\t\t\t") == 1);
 }
 
+TEST_CASE("cell blocks: a text as wide as the narrower column wraps at goes by its order") {
+    TableSpec s = spec();
+    // Six rows whose replies wrap at 44 characters, their texts too short to tell.
+    std::string rows_before;
+    for (char n = '1'; n <= '6'; ++n)
+        rows_before += std::string("1.") + n +
+                       "\n\nPrisoners should have a\nsafe place.\n\nAgreed\n\n"
+                       "We agree and will make sure that all of the\nprisoners have a safe "
+                       "place to live in and a\nplan.\n\nGovernor\n\n";
+    // A reply that wraps at the narrower width (24): the row's second text.
+    std::string narrow_reply = "1.7\n\nPrisoners should have a\nsafe place.\n\nAgreed\n\n"
+                               "We will do this and we\nwill say how we do it by\nthe end of the "
+                               "year.\n\nGovernor\n";
+    Document doc = text_document(std::string(kHeader) + rows_before + narrow_reply);
+    REQUIRE(recover_cell_blocks(doc, s) == 1);
+    std::vector<std::string> r = rows(doc);
+    CHECK(std::count(
+              r.begin(), r.end(),
+              "\t\t\tWe will do this and we will say how we do it by the end of the year.\t\t") ==
+          1);
+}
+
 TEST_CASE("cell blocks: no header of label blocks, nothing changed") {
     TableSpec s = spec();
     Document doc = text_document("Ref No\nText\nSome words.\n\n1.1\n");

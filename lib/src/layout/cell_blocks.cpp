@@ -639,12 +639,15 @@ class Recovery {
     }
 
     // Free text goes by the width it wraps at when the two free-text columns'
-    // widths are known (a cell wraps at its column's width); else a row's first
-    // goes to the first free-text column, later ones (and those of a row whose
-    // number comes later) to the last.
+    // widths are known (a cell wraps at its column's width) and it is clearly
+    // one's; else a row's first goes to the first free-text column, later ones
+    // (and those of a row whose number comes later) to the last.
     std::size_t free_column(const std::vector<std::string> &lines, bool to_row) const {
-        if (split_ > 0 && lines.size() >= kMinWrapped)
-            return wraps_wide(lines) ? free_.back() : free_.front();
+        std::size_t wraps = split_ > 0 && lines.size() >= kMinWrapped ? run_wraps_at(lines) : 0;
+        if (wraps > split_ + kWidthSlack)
+            return free_.back();
+        if (wraps > 0 && wraps + kWidthSlack < split_)
+            return free_.front();
         return to_row && free_cells_ == 0 ? free_.front() : free_.back();
     }
 
@@ -659,18 +662,18 @@ class Recovery {
         return *hyphens_;
     }
 
-    // The run's widest line wider than the narrow column wraps at: lines wider
+    // The width the run wraps at, its widest line: lines wider
     // than even the wide column left out (two lines joined: "... higherlevel
     // qualifications, and those working in", or a cell glued), and the first
     // if a cell of the next column could be glued to it.
-    bool wraps_wide(const std::vector<std::string> &lines) const {
+    std::size_t run_wraps_at(const std::vector<std::string> &lines) const {
         std::size_t widest = 0;
         bool glued = glued_at(lines.front(), free_.front(), true, 0) ||
                      glued_at(lines.front(), free_.back(), true, 0);
         for (std::size_t k = glued ? 1 : 0; k < lines.size(); ++k)
             if (std::size_t w = width(lines[k]); w <= wide_max_ + kWidthSlack)
                 widest = std::max(widest, w);
-        return widest > split_;
+        return widest;
     }
 
     // The widest a free-text column's wrapped lines were seen (0: unknown).
