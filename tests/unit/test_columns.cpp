@@ -112,3 +112,44 @@ TEST_CASE("columns: a one-paragraph value squeezed against the column before is 
           std::vector<std::string>{"The first words of the row's text."});
     CHECK(doc.blocks[1].rows[0].cells[2].paragraphs == std::vector<std::string>{"Partly Agreed"});
 }
+
+TEST_CASE("columns: a cell begun a little left of its label, after a gutter, is that column's") {
+    // The label is centred over its column; the cell's text begins at the
+    // column's left edge, four characters before it.
+    Document doc =
+        text_document("No.   Text                          Function Responsible/   When\n"
+                      "1.1   Words of the text         Governor and Head           May 2022\n");
+    REQUIRE(recover_aligned_tables(doc, spec()) == 1);
+    CHECK(test::view(doc)[1] == "1.1\tWords of the text\tGovernor and Head\tMay 2022");
+}
+
+TEST_CASE("columns: a cell squeezed against the column before begins where its next line does") {
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*,?$");
+    s.columns[2].one_paragraph = true;
+    // "Chief" lies left of the label, one space after the text; the cell's
+    // next line shows where the column begins.
+    Document doc = text_document("No.   Text                      Function Responsible/   When\n"
+                                 "1.1   The words of the text Chief Executive,           May 2022\n"
+                                 "      go on here.           Governor\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    REQUIRE(doc.blocks[1].is_table());
+    CHECK(doc.blocks[1].rows[0].cells[2].paragraphs ==
+          std::vector<std::string>{"Chief Executive, Governor"});
+    CHECK(doc.blocks[1].rows[0].cells[1].paragraphs ==
+          std::vector<std::string>{"The words of the text go on here."});
+}
+
+TEST_CASE("columns: a word of its own shape is not pulled into a cell that holds text") {
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*$");
+    s.columns[2].one_paragraph = true;
+    // "Clinical" would make an owner, but so does the cell without it.
+    Document doc =
+        text_document("No.   Text                     Function Responsible/   When\n"
+                      "1.1   The words of the Clinical NHSE                     May 2022\n"
+                      "      group go on.\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    REQUIRE(doc.blocks[1].is_table());
+    CHECK(doc.blocks[1].rows[0].cells[2].paragraphs == std::vector<std::string>{"NHSE"});
+}

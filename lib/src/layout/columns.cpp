@@ -17,6 +17,9 @@ constexpr double kUnknownCharWidth = 1.0; // a line of no words
 // How far left of its column a word may sit and still be the column's (text
 // laid out by pdftotext -layout squeezes a short cell against its neighbour).
 constexpr double kSqueeze = 8.0;
+// How far left of its label a column's text may begin on a line, after a
+// gutter (a label centred over its column).
+constexpr double kSnap = 12.0;
 // The space between a column's text and the next column's (padding, rules).
 constexpr double kCellMargin = 1.5;
 
@@ -111,6 +114,21 @@ std::vector<std::string> cells_of(const PlacedLine &line, const std::vector<doub
     return cells;
 }
 
+// The columns' left edges on one line: a phrase beginning a little left of a
+// column's label, after a gutter, begins that column here (a cell's text set
+// a few characters left of its label: "...with Line      Governor and Head of").
+std::vector<double> edges_on(const PlacedLine &line, std::vector<double> starts) {
+    std::vector<double> phrases = phrase_starts(line);
+    for (std::size_t j = 1; j < starts.size(); ++j)
+        for (double p : phrases)
+            if (p < starts[j] - line.char_width && p >= starts[j] - kSnap * line.char_width &&
+                p > starts[j - 1] + kSnap * line.char_width) {
+                starts[j] = p;
+                break;
+            }
+    return starts;
+}
+
 // A word lying across a column's left edge: a line of prose, not of the table.
 bool crosses_columns(const PlacedLine &line, const std::vector<double> &starts) {
     for (const Word &w : line.words)
@@ -201,8 +219,13 @@ class Recovery {
                 std::string tail;
                 for (std::size_t t = k; t < left.size(); ++t)
                     tail += (tail.empty() ? "" : " ") + left[t]->text;
+                // Into a cell holding text, only a fragment its text completes
+                // ("Partly" before "Agreed"), never a value of its own ("Clinical").
+                const Regex &fits = *spec_.columns[column].fits;
+                if (!cells[j].empty() && fits.matches(tail))
+                    continue;
                 std::string value = cells[j].empty() ? tail : tail + ' ' + cells[j];
-                if (!spec_.columns[column].fits->matches(value))
+                if (!fits.matches(value))
                     continue;
                 cells[j] = value;
                 cells[j - 1].resize(cells[j - 1].size() - tail.size() - 1);
@@ -300,17 +323,19 @@ class Recovery {
                     open.clear(); // a gap: what follows is a new paragraph
                 continue;
             }
-            if (crosses_columns(line, header.starts)) {
+            Header here = header;
+            here.starts = edges_on_row(i, header);
+            if (crosses_columns(line, here.starts)) {
                 prose.push_back(i);
                 if (prose.size() >= kProseRun)
                     return prose.front(); // prose after the table: left as it is
             } else {
                 prose.clear();
             }
-            std::vector<std::string> cells = cells_of(line, header.starts);
-            pull_squeezed(line, header, previous, cells);
+            std::vector<std::string> cells = cells_of(line, here.starts);
+            pull_squeezed(line, here, previous, cells);
             std::vector<std::string> written = cells;
-            join_wrapped(line, header, cells, open);
+            join_wrapped(line, here, cells, open);
             write_row(i, cells);
             previous = std::move(written);
             page_turned_ = false;
@@ -425,6 +450,30 @@ class Recovery {
             paragraphs.push_back(text);
         else
             paragraphs.back() += ' ' + text;
+    }
+
+    // The columns' left edges on line i: where a cell's text begins there, or
+    // where it begins on the next line if further left and the words it
+    // brings fit the column (a cell squeezed against the column before:
+    // "... security and Prison Group Director," over "Herts, Essex and").
+    std::vector<double> edges_on_row(std::size_t i, const Header &header) const {
+        const PlacedLine &line = lines_[i];
+        std::vector<double> edges = edges_on(line, header.starts);
+        std::size_t next = i + 1;
+        if (next >= lines_.size() || !is_paragraph(next) || lines_[next].blank())
+            return edges;
+        std::vector<double> below = edges_on(lines_[next], header.starts);
+        for (std::size_t j = 1; j < edges.size(); ++j) {
+            int column = header.columns[j];
+            if (below[j] >= edges[j] || column < 0 || !spec_.columns[column].fits)
+                continue;
+            std::vector<double> moved = edges;
+            moved[j] = below[j];
+            std::string cell = cells_of(line, moved)[j];
+            if (!cell.empty() && spec_.columns[column].fits->matches(cell))
+                edges = std::move(moved);
+        }
+        return edges;
     }
 
     std::size_t write_header(std::size_t i, const Header &header) {
