@@ -153,3 +153,22 @@ TEST_CASE("columns: a word of its own shape is not pulled into a cell that holds
     REQUIRE(doc.blocks[1].is_table());
     CHECK(doc.blocks[1].rows[0].cells[2].paragraphs == std::vector<std::string>{"NHSE"});
 }
+
+TEST_CASE("columns: an owner squeezed over two lines: its first words pulled, the next line "
+          "begins where it began") {
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("^[A-Z]\\w*(?: (?:[A-Z]\\w*|and|of))*$");
+    s.columns[2].one_paragraph = true;
+    // "and Head of" is no owner alone: "Governor" before it completes it. On the
+    // next line "Prison" begins where "Governor" began.
+    Document doc =
+        text_document("No.   Text                           Function Responsible/   When\n"
+                      "1.1   The words of these texts Governor and Head of         May 2022\n"
+                      "      go on with all of them, Prison Safety Team\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    REQUIRE(doc.blocks[1].is_table());
+    CHECK(doc.blocks[1].rows[0].cells[2].paragraphs ==
+          std::vector<std::string>{"Governor and Head of Prison Safety Team"});
+    CHECK(doc.blocks[1].rows[0].cells[1].paragraphs ==
+          std::vector<std::string>{"The words of these texts go on with all of them,"});
+}

@@ -129,6 +129,15 @@ std::vector<double> edges_on(const PlacedLine &line, std::vector<double> starts)
     return starts;
 }
 
+// Where each column's text begins on a line (0: no text there).
+std::vector<double> text_begins(const PlacedLine &line, const std::vector<double> &starts) {
+    std::vector<double> begins(starts.size(), 0);
+    for (const Word &w : line.words)
+        if (double &b = begins[column_of(w, starts, line.char_width)]; b == 0)
+            b = w.x0;
+    return begins;
+}
+
 // A word lying across a column's left edge: a line of prose, not of the table.
 bool crosses_columns(const PlacedLine &line, const std::vector<double> &starts) {
     for (const Word &w : line.words)
@@ -198,9 +207,11 @@ class Recovery {
     // it holds one short value they begin ("... of Partly" | "Agreed").
     // Only where a cell can begin: on a row's first line, or on the line after
     // one where the cell already had text (a cell wrapped over lines).
-    void pull_squeezed(const PlacedLine &line, const Header &header,
-                       const std::vector<std::string> &previous,
-                       std::vector<std::string> &cells) const {
+    // Returns where each column's text begins on the line (0: none).
+    std::vector<double> pull_squeezed(const PlacedLine &line, const Header &header,
+                                      const std::vector<std::string> &previous,
+                                      std::vector<std::string> &cells) const {
+        std::vector<double> begins = text_begins(line, header.starts);
         bool row_start = starts_row(header, cells);
         for (std::size_t j = 1; j < cells.size(); ++j) {
             int column = header.columns[j];
@@ -219,19 +230,23 @@ class Recovery {
                 std::string tail;
                 for (std::size_t t = k; t < left.size(); ++t)
                     tail += (tail.empty() ? "" : " ") + left[t]->text;
-                // Into a cell holding text, only a fragment its text completes
-                // ("Partly" before "Agreed"), never a value of its own ("Clinical").
+                // Into a cell holding text, a fragment its text completes
+                // ("Partly" before "Agreed") or that completes it ("Governor"
+                // before "and Head of"); not a value of its own before another
+                // ("Clinical" before "NHSE&I").
                 const Regex &fits = *spec_.columns[column].fits;
-                if (!cells[j].empty() && fits.matches(tail))
+                if (!cells[j].empty() && fits.matches(tail) && fits.matches(cells[j]))
                     continue;
                 std::string value = cells[j].empty() ? tail : tail + ' ' + cells[j];
                 if (!fits.matches(value))
                     continue;
                 cells[j] = value;
                 cells[j - 1].resize(cells[j - 1].size() - tail.size() - 1);
+                begins[j] = left[k]->x0;
                 break;
             }
         }
+        return begins;
     }
 
     // A header band beginning at line i: its first line's phrases give the
@@ -307,6 +322,7 @@ class Recovery {
         i = write_header(i, header);
         std::vector<std::size_t> prose;    // lines across the columns, in a run
         std::vector<std::string> previous; // the last line's cells
+        std::vector<double> began;         // where each of them began
         std::vector<OpenCell> open;        // per column: the cell a wrapped line would go on
         for (; i < lines_.size() && is_paragraph(i) && !ends_at(i); ++i) {
             if (auto again = header_at(i)) {
@@ -314,17 +330,20 @@ class Recovery {
                 i = write_header(i, header) - 1;
                 prose.clear();
                 previous.clear();
+                began.clear();
                 page_turned_ = true; // a cell open at the foot of the page goes on at its head
                 continue;
             }
             const PlacedLine &line = lines_[i];
             if (line.blank()) {
-                if (!page_turned_)
+                if (!page_turned_) {
                     open.clear(); // a gap: what follows is a new paragraph
+                    began.clear();
+                }
                 continue;
             }
             Header here = header;
-            here.starts = edges_on_row(i, header);
+            here.starts = edges_on_row(i, header, began);
             if (crosses_columns(line, here.starts)) {
                 prose.push_back(i);
                 if (prose.size() >= kProseRun)
@@ -333,7 +352,7 @@ class Recovery {
                 prose.clear();
             }
             std::vector<std::string> cells = cells_of(line, here.starts);
-            pull_squeezed(line, here, previous, cells);
+            began = pull_squeezed(line, here, previous, cells);
             std::vector<std::string> written = cells;
             join_wrapped(line, here, cells, open);
             write_row(i, cells);
@@ -453,27 +472,39 @@ class Recovery {
     }
 
     // The columns' left edges on line i: where a cell's text begins there, or
-    // where it begins on the next line if further left and the words it
-    // brings fit the column (a cell squeezed against the column before:
-    // "... security and Prison Group Director," over "Herts, Essex and").
-    std::vector<double> edges_on_row(std::size_t i, const Header &header) const {
+    // further left where the cell's line above began (`began`) or its next
+    // line begins, when the words that brings fit the column (a cell squeezed
+    // against the column before: "... security and Prison Group Director,"
+    // over "Herts, Essex and").
+    std::vector<double> edges_on_row(std::size_t i, const Header &header,
+                                     const std::vector<double> &began) const {
         const PlacedLine &line = lines_[i];
         std::vector<double> edges = edges_on(line, header.starts);
+        std::vector<double> below;
         std::size_t next = i + 1;
-        if (next >= lines_.size() || !is_paragraph(next) || lines_[next].blank())
-            return edges;
-        std::vector<double> below = edges_on(lines_[next], header.starts);
+        if (next < lines_.size() && is_paragraph(next) && !lines_[next].blank())
+            below = edges_on(lines_[next], header.starts);
         for (std::size_t j = 1; j < edges.size(); ++j) {
-            int column = header.columns[j];
-            if (below[j] >= edges[j] || column < 0 || !spec_.columns[column].fits)
-                continue;
-            std::vector<double> moved = edges;
-            moved[j] = below[j];
-            std::string cell = cells_of(line, moved)[j];
-            if (!cell.empty() && spec_.columns[column].fits->matches(cell))
-                edges = std::move(moved);
+            if (j < below.size())
+                widen(line, header, j, below[j], edges);
+            if (j < began.size() && began[j] > 0)
+                widen(line, header, j, began[j] - line.char_width / 2, edges);
         }
         return edges;
+    }
+
+    // Column j begins at `edge` on the line, if left of where it begins now and
+    // the cell it makes fits the column.
+    void widen(const PlacedLine &line, const Header &header, std::size_t j, double edge,
+               std::vector<double> &edges) const {
+        int column = header.columns[j];
+        if (edge >= edges[j] || edge <= edges[j - 1] || column < 0 || !spec_.columns[column].fits)
+            return;
+        std::vector<double> moved = edges;
+        moved[j] = edge;
+        std::string cell = cells_of(line, moved)[j];
+        if (!cell.empty() && spec_.columns[column].fits->matches(cell))
+            edges = std::move(moved);
     }
 
     std::size_t write_header(std::size_t i, const Header &header) {
