@@ -368,10 +368,13 @@ std::vector<StreamRule> Loader::read_rules(const toml::table &t) const {
     each(t, "rules", [&](const toml::node &n) {
         const toml::table *r = n.as_table();
         if (!r || !r->get("pattern"))
-            fail(&n, "each rule is { pattern = '...', context = true|false }");
-        allow(*r, {"pattern", "context"}, "a rule");
-        rules.push_back({regex(*r->get("pattern"), "pattern"),
-                         r->get("context") && r->get("context")->value_or(false)});
+            fail(&n,
+                 "each rule is { pattern = '...', context = true|false, continues = true|false }");
+        allow(*r, {"pattern", "context", "continues"}, "a rule");
+        auto flag = [&](const char *key) { return r->get(key) && r->get(key)->value_or(false); };
+        if (flag("context") && flag("continues"))
+            fail(&n, "a rule sets context values or continues an item, not both");
+        rules.push_back({regex(*r->get("pattern"), "pattern"), flag("context"), flag("continues")});
     });
     if (rules.empty())
         fail(&t, "the layout needs rules");

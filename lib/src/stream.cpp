@@ -52,13 +52,25 @@ void trace_taken(const TraceSink *trace, const std::vector<Unit> &units, const S
     std::vector<std::string> names = rule.context ? match.matched_names() : parts;
     for (std::size_t c = match.whole().begin; c < match.whole().end; ++c) {
         std::string group = group_of(match, names, c);
-        std::string by =
-            fmt::format("{} at {}", rule.context ? "context rule" : "rule", rule_at(*rule.pattern));
+        std::string by = fmt::format("{} at {}",
+                                     rule.context     ? "context rule"
+                                     : rule.continues ? "continuing rule"
+                                                      : "rule",
+                                     rule_at(*rule.pattern));
         by += group.empty() ? ", in no part" : (rule.context ? ", value " : ", part ") + group;
         const Fragment &f = units[c].fragment;
         inspex::trace(trace, {f.line, last_line_of(f), class_name(units[c]), by,
                               group.empty() ? "matched by the rule but in no part" : "", f.text});
     }
+}
+
+// The lines of each part the match names, added to the item's.
+void add_parts(Item &item, const std::vector<Unit> &units, const Match &match,
+               const std::vector<std::string> &parts) {
+    for (std::size_t k = 0; k < parts.size(); ++k)
+        if (auto span = match.group(parts[k]))
+            for (std::size_t c = span->begin; c < span->end; ++c)
+                item.parts[k].push_back(units[c].fragment);
 }
 
 } // namespace
@@ -109,16 +121,17 @@ LayoutResult group_units(const std::vector<Unit> &units, const std::vector<Strea
         if (rule->context) {
             for (const std::string &name : match->matched_names())
                 context[name] = join_text(units, *match->group(name));
+        } else if (rule->continues && !result.items.empty()) {
+            Item &item = result.items.back();
+            item.last_line = last_line_of(units[whole.end - 1].fragment);
+            add_parts(item, units, *match, parts);
         } else {
             Item item;
             item.parts.resize(parts.size());
             item.context = context;
             item.first_line = units[whole.begin].fragment.line;
             item.last_line = last_line_of(units[whole.end - 1].fragment);
-            for (std::size_t k = 0; k < parts.size(); ++k)
-                if (auto span = match->group(parts[k]))
-                    for (std::size_t c = span->begin; c < span->end; ++c)
-                        item.parts[k].push_back(units[c].fragment);
+            add_parts(item, units, *match, parts);
             result.items.push_back(std::move(item));
         }
         pos = whole.end;

@@ -114,3 +114,13 @@ TEST_CASE("catalog: names are looked up in the grammar folders, extra folders fi
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().message.find("no grammar named \"no-such-grammar\"") == 0);
 }
+
+TEST_CASE("grammar: a stream rule sets context values or continues an item, not both") {
+    auto both = load_text("[grammar]\nname = \"s\"\nrecord = \"item\"\norder = [\"text\"]\n"
+                          "[stream]\nclasses = [['N', '^\\d+$']]\nparts = [\"text\"]\n"
+                          "rules = [{ context = true, continues = true, pattern = '\\G(?<text>N)' "
+                          "}]\n[fields.text]\npart = \"text\"\n");
+    REQUIRE_FALSE(both.ok());
+    CHECK(both.error().describe().find("g.toml:8: a rule sets context values or continues an "
+                                       "item, not both") != std::string::npos);
+}

@@ -52,6 +52,23 @@ TEST_CASE("stream: an action's text may run over many lines, owner-like ones inc
     CHECK(r.items[0].context.at("number") == "2");
 }
 
+TEST_CASE("stream: a continuing rule adds its parts to the item before") {
+    StreamSpec s = spec();
+    // The action's second paragraph comes after its owner and date, as text
+    // laid out by position writes a row: its first line holds all its cells.
+    s.rules.insert(s.rules.begin() + 2,
+                   StreamRule{test::re("\\G(?<action>T+)(?=A|$)"), false, true});
+    auto r =
+        StreamLayout(s).run(test::lines({"Due", "4", "Title", "i) do this.", "Board", "May 2022",
+                                         "then this.", "ii) and that.", "Board", "June 2022"}));
+    REQUIRE(r.items.size() == 2);
+    REQUIRE(r.items[0].parts[0].size() == 2);
+    CHECK(r.items[0].parts[0][1].text == "then this.");
+    CHECK(r.items[0].last_line == 7);
+    CHECK(r.items[1].parts[0].front().text == "ii) and that.");
+    CHECK(r.warnings.empty());
+}
+
 TEST_CASE("stream: lines no rule explains become warnings, and the rest goes on") {
     StreamSpec s = spec();
     auto r = StreamLayout(s).run(

@@ -25,10 +25,13 @@ struct LineClass {
 
 // Tried at the current line in order; the first that matches there (use \G)
 // consumes the lines its match spans. Its named groups name parts of a new
-// item, or, for a context rule, context values that later items carry.
+// item, or, for a context rule, context values that later items carry, or,
+// for a continuing rule, parts the item before goes on with (a cell's later
+// paragraphs written after the row's other cells).
 struct StreamRule {
     RegexPtr pattern;
     bool context = false;
+    bool continues = false;
 };
 
 struct StreamSpec {
