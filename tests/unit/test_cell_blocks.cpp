@@ -215,6 +215,22 @@ TEST_CASE("cell blocks: a text as wide as the narrower column wraps at goes by i
           1);
 }
 
+TEST_CASE("cell blocks: two lines going on after a page break go by their first line's width") {
+    TableSpec s = spec();
+    const std::string middle = "prisoners have a safe place to live in and a";
+    // Row 1.4's text goes on after the page's header: its first line is as
+    // wide as the text column wraps at, not the reply's.
+    std::string broken =
+        "1.4\n\nPrisoners should have a\n\nAgreed\n\nWe agree and will say so.\n\f" +
+        std::string(kHeader) + "safe place to live and\nwork every day.\n\n1.5\n";
+    Document doc = text_document(std::string(kHeader) + wrapped_row("1.1", middle, "Governor\n\n") +
+                                 wrapped_row("1.2", middle, "Governor\n\n") +
+                                 wrapped_row("1.3", middle, "Governor\n\n") + broken);
+    REQUIRE(recover_cell_blocks(doc, s) == 2);
+    std::vector<std::string> r = rows(doc);
+    CHECK(std::count(r.begin(), r.end(), "\tsafe place to live and work every day.\t\t\t\t") == 1);
+}
+
 TEST_CASE("cell blocks: no header of label blocks, nothing changed") {
     TableSpec s = spec();
     Document doc = text_document("Ref No\nText\nSome words.\n\n1.1\n");

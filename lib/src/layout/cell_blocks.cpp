@@ -552,7 +552,7 @@ class Recovery {
         bool to_row = waiting_.empty() || since_header_;
         if (to_row && free_cells_ == 0 && last_put_ && continues(lines.front())) {
             // A cell's first line begins a sentence: this goes on from the row before.
-            std::size_t column = free_column(lines, false);
+            std::size_t column = free_column(lines, false, true);
             clear(first, first + lines.size() - 1);
             append(*last_put_, column, join_lines(lines, 0, lines.size()));
             return;
@@ -640,13 +640,18 @@ class Recovery {
 
     // Free text goes by the width it wraps at when the two free-text columns'
     // widths are known (a cell wraps at its column's width) and it is clearly
-    // one's; else a row's first goes to the first free-text column, later ones
-    // (and those of a row whose number comes later) to the last.
-    std::size_t free_column(const std::vector<std::string> &lines, bool to_row) const {
+    // one's, or when it goes on from the row before (after a page break, either
+    // cell may go on); else a row's first goes to the first free-text column,
+    // later ones (and those of a row whose number comes later) to the last.
+    std::size_t free_column(const std::vector<std::string> &lines, bool to_row,
+                            bool goes_on = false) const {
         std::size_t wraps = split_ > 0 && lines.size() >= kMinWrapped ? run_wraps_at(lines) : 0;
-        if (wraps > split_ + kWidthSlack)
+        if (split_ > 0 && lines.size() == 2 && continues(lines.front()) &&
+            width(lines.front()) <= wide_max_ + kWidthSlack)
+            wraps = width(lines.front()); // two lines going on from a cell: the first is full
+        if (wraps > split_ + kWidthSlack || (goes_on && wraps > split_))
             return free_.back();
-        if (wraps > 0 && wraps + kWidthSlack < split_)
+        if (wraps > 0 && (goes_on || wraps + kWidthSlack < split_))
             return free_.front();
         return to_row && free_cells_ == 0 ? free_.front() : free_.back();
     }
