@@ -7,20 +7,40 @@
 
 namespace inspex {
 
+namespace {
+
+// The share of the rules' weight whose patterns the text holds.
+double share(const std::vector<DetectRule> &rules, const std::string &text) {
+    double total = 0, found = 0;
+    for (const DetectRule &rule : rules) {
+        total += rule.weight;
+        if (rule.pattern->matches(text))
+            found += rule.weight;
+    }
+    return total > 0 ? found / total : 0;
+}
+
+bool better(const Score &a, const Score &b) {
+    return a.score != b.score ? a.score > b.score : a.body > b.body;
+}
+
+} // namespace
+
 std::vector<Score> score_grammars(const std::vector<Grammar> &grammars, std::string_view text) {
     std::string clean = clean_spaces(text);
     std::vector<Score> scores;
+    bool body_fits = false;
     for (const Grammar &g : grammars) {
-        double total = 0, found = 0;
-        for (const DetectRule &rule : g.detect) {
-            total += rule.weight;
-            if (rule.pattern->matches(clean))
-                found += rule.weight;
-        }
-        scores.push_back({&g, total > 0 ? found / total : 0});
+        double body = share(g.detect, clean);
+        body_fits = body_fits || body >= g.threshold;
+        scores.push_back({&g, body, body});
     }
+    // Where no grammar's body patterns fit, the text may be a header alone.
+    if (!body_fits)
+        for (Score &s : scores)
+            s.score = std::max(s.body, share(s.grammar->detect_header, clean));
     std::stable_sort(scores.begin(), scores.end(), [](const Score &a, const Score &b) {
-        return a.score != b.score ? a.score > b.score : a.grammar->name < b.grammar->name;
+        return better(a, b) || (!better(b, a) && a.grammar->name < b.grammar->name);
     });
     return scores;
 }
@@ -29,7 +49,7 @@ Result<const Grammar *> choose_grammar(const std::vector<Grammar> &grammars, std
                                        const std::string &file) {
     std::vector<Score> scores = score_grammars(grammars, text);
     if (!scores.empty() && scores[0].score >= scores[0].grammar->threshold &&
-        (scores.size() == 1 || scores[1].score < scores[0].score))
+        (scores.size() == 1 || better(scores[0], scores[1])))
         return scores[0].grammar;
     std::string listed;
     for (const Score &s : scores)

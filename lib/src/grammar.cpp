@@ -498,15 +498,19 @@ void Loader::read_detect(const toml::table &root) {
     const toml::table *d = table_at(root, "detect");
     if (!d)
         return;
-    allow(*d, {"threshold", "patterns"}, "[detect]");
+    allow(*d, {"threshold", "patterns", "header"}, "[detect]");
     if (const toml::node *t = d->get("threshold"))
         g_.threshold = t->value_or(0.5);
-    each(*d, "patterns", [&](const toml::node &n) {
-        const toml::array *pair = n.as_array();
-        if (!pair || pair->size() != 2 || !pair->get(1)->is_number())
-            fail(&n, "each detect pattern is ['pattern', weight]");
-        g_.detect.push_back({regex(*pair->get(0), "detect"), pair->get(1)->value_or(1.0)});
-    });
+    auto read = [&](const char *key, std::vector<DetectRule> &rules) {
+        each(*d, key, [&](const toml::node &n) {
+            const toml::array *pair = n.as_array();
+            if (!pair || pair->size() != 2 || !pair->get(1)->is_number())
+                fail(&n, fmt::format("each detect {} pattern is ['pattern', weight]", key));
+            rules.push_back({regex(*pair->get(0), "detect"), pair->get(1)->value_or(1.0)});
+        });
+    };
+    read("patterns", g_.detect);
+    read("header", g_.detect_header);
 }
 
 void Loader::read_columns(const toml::table &t, TableSpec &spec, std::string_view where) {

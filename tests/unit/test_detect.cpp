@@ -52,3 +52,44 @@ TEST_CASE("catalog: shared pattern files are not listed as grammars") {
         CHECK(g.name != "common");
     CHECK(installed().size() >= 2);
 }
+
+TEST_CASE("detect: a header alone is given its family, in each year's template") {
+    struct Case {
+        const char *text, *grammar;
+    };
+    for (const Case &c : std::initializer_list<Case>{
+             {"HM Prison & Probation Service\nAction Plan: HMP Stafford\nAction Plan Submitted: 29 "
+              "July 2020\nA Response to the HMIP Inspection\nReport Published: 12th May "
+              "2020\nINTRODUCTION\n",
+              "action-plan"},
+             {"Action Plan HMP Elmley Action Plan Submitted 29th June 2022 A Response to the HMIP "
+              "Inspection 28th February to 11th March 2022 Report Published 21st June 2022\n",
+              "action-plan"},
+             {"ACTION PLAN: HMCIP REPORT ON HMP Elmley\nTIMETABLE\nDATE\nSTATUS OF THIS "
+              "RETURN\nFull unannounced inspection\n28th February to 11th March 2022\nReport "
+              "published\n21st June 2022\nAction Plan Submitted\n29th June 2022\n",
+              "action-plan"},
+             {"Action Plan:\nHMP Ashfield\nA Response to HMIP Inspection:\nA Report on an "
+              "unannounced inspection of HMP Ashfield\nReport Published:\n30th July 2019\n",
+              "action-plan"},
+             {"Report on an independent review of progress at HMYOI Wetherby by HM Chief "
+              "Inspector of Prisons (22 October – 6 November 2024)\n",
+              "irp-report"},
+             {"HMP Chelmsford Urgent Notification Action Plan\n", "un-action-plan"},
+             {"Urgent Notification Action Plan: HMP Bedford\n", "un-action-plan"}}) {
+        CAPTURE(std::string(c.text));
+        auto chosen = choose_grammar(installed(), c.text, "header.txt");
+        REQUIRE(chosen.ok());
+        CHECK(chosen.value()->name == c.grammar);
+    }
+}
+
+TEST_CASE("detect: a header's patterns count only where no grammar's body fits") {
+    // An action plan that names an urgent notification's plan in a line of its
+    // own is still an action plan: its body says so.
+    std::string text = "Action Plan: HMP Stafford\n1. Rec No\tRecommendation\nPartly Agreed\t3\n"
+                       "Urgent Notification Action Plan: see the annex\n";
+    auto chosen = choose_grammar(installed(), text, "plan.txt");
+    REQUIRE(chosen.ok());
+    CHECK(chosen.value()->name == "action-plan");
+}

@@ -139,6 +139,7 @@ struct Grammar {
     std::map<std::string, Vocabulary> vocabularies;
     DocumentSpec document;
     std::vector<DetectRule> detect;
+    std::vector<DetectRule> detect_header; // the document's header alone (title, dated labels)
     std::vector<LookupSpec> lookups;
     ValidateSpec validate;
     std::map<std::string, long> numbers; // number words: "three" -> 3
