@@ -186,6 +186,8 @@ inline Result<std::unique_ptr<Output>> open_output(const char *tool, const std::
     }
     if (*format == Format::xlsx && path.empty() && isatty(STDOUT_FILENO))
         return Error("a workbook is binary: name a file with -o FILE or redirect standard output");
+    if (auto available = writer_available(*format); !available)
+        return available.error();
     remove_temporaries_on_signal();
     auto file = OutputFile::open(path);
     if (!file)

@@ -1,6 +1,6 @@
 #include "inspex/read/pdf.hpp"
 
-#include "backend/pdf_backend.hpp"
+#include "../backend/pdf_backend.hpp"
 #include "inspex/model/text_view.hpp"
 
 #include <algorithm>
@@ -12,7 +12,7 @@
 #include <regex>
 
 #ifndef INSPEX_STATIC_BACKENDS
-#include "backend/module.hpp"
+#include "../backend/module.hpp"
 #endif
 
 namespace inspex {
@@ -192,7 +192,8 @@ Result<const backend::PdfBackend *> poppler() {
 #ifdef INSPEX_STATIC_BACKENDS
     return inspex_pdf_backend_v1();
 #else
-    return detail::backend<backend::PdfBackend>("inspex-pdf", "inspex_pdf_backend_v1", "PDF");
+    return detail::backend<backend::PdfBackend>("inspex-pdf", "inspex_pdf_backend_v1",
+                                                "cannot read PDF");
 #endif
 }
 

@@ -1,12 +1,12 @@
 #include "inspex/read/zip.hpp"
 
-#include "backend/zip_backend.hpp"
+#include "../backend/zip_backend.hpp"
 
 #include <fmt/format.h>
 #include <memory>
 
 #ifndef INSPEX_STATIC_BACKENDS
-#include "backend/module.hpp"
+#include "../backend/module.hpp"
 #endif
 
 namespace inspex {
@@ -20,7 +20,8 @@ Result<const ZipBackend *> libarchive() {
 #ifdef INSPEX_STATIC_BACKENDS
     return inspex_zip_backend_v1();
 #else
-    return detail::backend<ZipBackend>("inspex-zip", "inspex_zip_backend_v1", "zip archives");
+    return detail::backend<ZipBackend>("inspex-zip", "inspex_zip_backend_v1",
+                                       "cannot read zip archives");
 #endif
 }
 

@@ -24,8 +24,8 @@ std::vector<fs::path> module_dirs() {
 }
 
 Result<const void *> open_module(const fs::path &file, const char *symbol,
-                                 const std::string &reading) {
-    std::string prefix = "cannot read " + reading + ": module " + file.string();
+                                 const std::string &purpose) {
+    std::string prefix = purpose + ": module " + file.string();
     // Never closed: its code runs until the process ends.
     void *handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle)
@@ -39,16 +39,16 @@ Result<const void *> open_module(const fs::path &file, const char *symbol,
 } // namespace
 
 Result<const void *> load_module(const std::string &name, const char *symbol,
-                                 const std::string &reading) {
+                                 const std::string &purpose) {
     std::string searched;
     for (const fs::path &dir : module_dirs()) {
         fs::path file = dir / (name + ".so");
         std::error_code ec;
         if (fs::is_regular_file(file, ec))
-            return open_module(file, symbol, reading);
+            return open_module(file, symbol, purpose);
         searched += (searched.empty() ? "" : ", ") + dir.string();
     }
-    return Error("cannot read " + reading + ": module " + name + ".so not found in " + searched);
+    return Error(purpose + ": module " + name + ".so not found in " + searched);
 }
 
 } // namespace inspex::detail
