@@ -22,8 +22,9 @@ cp samples/action-plan-elmley-2022.txt "$tmp/plan.txt"
 cd "$tmp"
 out=$("$tmp/p/bin/inspex" extract -q plan.txt)
 check "installed extract reads a sample" test "$(jq -r 'select(.kind == "recommendation") | .ref' <<< "$out" | wc -l)" -eq 18
-check "the PDF, zip and XLSX modules are installed" \
-  test -f "$tmp/p/lib/inspex/inspex-pdf.so" -a -f "$tmp/p/lib/inspex/inspex-zip.so" -a -f "$tmp/p/lib/inspex/inspex-xlsx.so"
+check "the PDF, zip, XLSX and SQLite modules are installed" \
+  test -f "$tmp/p/lib/inspex/inspex-pdf.so" -a -f "$tmp/p/lib/inspex/inspex-zip.so" \
+  -a -f "$tmp/p/lib/inspex/inspex-xlsx.so" -a -f "$tmp/p/lib/inspex/inspex-sqlite.so"
 cp "$src/tests/fixtures/originals/action-plan-elmley-2022.pdf" "$src/tests/fixtures/originals/action-plan-elmley-2022.docx" "$tmp/"
 check "installed normalize reads a PDF" has "$("$tmp/p/bin/inspex-normalize" action-plan-elmley-2022.pdf)" "ESTABLISHMENT: HMP ELMLEY"
 check "installed tools use the installed grammars" \
@@ -84,6 +85,8 @@ out=$(hidden "$tmp/moved/bin/inspex" extract -q action-plan-elmley-2022.docx)
 check "moved, no build: a DOCX read with the moved prefix's module" test "$(jq -r 'select(.kind == "recommendation") | .ref' <<< "$out" | wc -l)" -eq 18
 check "moved, no build: an XLSX written with the moved prefix's module" \
   hidden "$tmp/moved/bin/inspex" extract -q --to xlsx -o "$tmp/moved.xlsx" plan.txt
+check "moved, no build: a SQLite archive written with the moved prefix's module" \
+  hidden "$tmp/moved/bin/inspex" extract -q --to sqlite -o "$tmp/moved.db" plan.txt
 check "moved, no source: the moved prefix's grammars" \
   has "$(hidden "$tmp/moved/bin/inspex" grammars)" "$tmp/moved/share/inspex/grammars/action-plan.toml"
 check "inspex test is installed" test -x "$tmp/moved/bin/inspex-test"

@@ -173,7 +173,7 @@ expect normalize-pdf 0 "$bin/inspex-normalize" "$originals/irp-report-chelmsford
 check "normalize: a PDF's text view marks new pages" has "$out" $'\u240C'
 # The PDF and zip backends are modules loaded on first use (none when linked in).
 if [ -f "$bin/../lib/inspex/inspex-pdf.so" ]; then
-  check "a text run maps neither poppler, libarchive nor libxlsxwriter" test "$(ldd "$bin/inspex-extract" | grep -c 'poppler\|libarchive\|xlsxwriter')" -eq 0
+  check "a text run maps none of poppler, libarchive, libxlsxwriter, SQLite" test "$(ldd "$bin/inspex-extract" | grep -c 'poppler\|libarchive\|xlsxwriter\|sqlite')" -eq 0
   expect module-missing 2 env INSPEX_MODULE_DIR="$tmp/none" "$bin/inspex-normalize" "$originals/irp-report-chelmsford-2022.pdf"
   check "missing module: named, with the input" has "$err" "inspex-normalize: $originals/irp-report-chelmsford-2022.pdf: cannot read PDF: module inspex-pdf.so not found in $tmp/none"
   mkdir -p "$tmp/modules" && printf 'not a module' > "$tmp/modules/inspex-zip.so"
@@ -184,6 +184,9 @@ if [ -f "$bin/../lib/inspex/inspex-pdf.so" ]; then
   expect module-xlsx 2 env INSPEX_MODULE_DIR="$tmp/none" "$bin/inspex-extract" -q --to xlsx -o "$tmp/keep.xlsx" "$elmley"
   check "missing XLSX module: named" has "$err" "inspex-extract: cannot write XLSX: module inspex-xlsx.so not found in $tmp/none"
   check "missing XLSX module: said before the output is touched" test "$(cat "$tmp/keep.xlsx")" = previous
+  expect module-sqlite 2 env INSPEX_MODULE_DIR="$tmp/none" "$bin/inspex-extract" -q --to sqlite -o "$tmp/none.db" "$elmley"
+  check "missing SQLite module: named" has "$err" "inspex-extract: cannot write a SQLite archive: module inspex-sqlite.so not found in $tmp/none"
+  check "missing SQLite module: no archive made" test ! -e "$tmp/none.db"
 fi
 expect grammars-docx 0 "$bin/inspex-grammars" "$originals/action-plan-stafford-2020.docx"
 check "grammars: scores an original" has "$out" "action-plan	1.00	fits"
