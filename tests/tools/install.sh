@@ -22,9 +22,11 @@ cp samples/action-plan-elmley-2022.txt "$tmp/plan.txt"
 cd "$tmp"
 out=$("$tmp/p/bin/inspex" extract -q plan.txt)
 check "installed extract reads a sample" test "$(jq -r 'select(.kind == "recommendation") | .ref' <<< "$out" | wc -l)" -eq 18
-check "the PDF, zip, XLSX and SQLite modules are installed" \
-  test -f "$tmp/p/lib/inspex/inspex-pdf.so" -a -f "$tmp/p/lib/inspex/inspex-zip.so" \
-  -a -f "$tmp/p/lib/inspex/inspex-xlsx.so" -a -f "$tmp/p/lib/inspex/inspex-sqlite.so"
+if [ -d "$build/lib/inspex" ]; then # none with -DINSPEX_STATIC_BACKENDS=ON
+  check "the PDF, zip, XLSX and SQLite modules are installed" \
+    test -f "$tmp/p/lib/inspex/inspex-pdf.so" -a -f "$tmp/p/lib/inspex/inspex-zip.so" \
+    -a -f "$tmp/p/lib/inspex/inspex-xlsx.so" -a -f "$tmp/p/lib/inspex/inspex-sqlite.so"
+fi
 cp "$src/tests/fixtures/originals/action-plan-elmley-2022.pdf" "$src/tests/fixtures/originals/action-plan-elmley-2022.docx" "$tmp/"
 check "installed normalize reads a PDF" has "$("$tmp/p/bin/inspex-normalize" action-plan-elmley-2022.pdf)" "ESTABLISHMENT: HMP ELMLEY"
 check "installed tools use the installed grammars" \
