@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --tests
 bash scripts/build.sh
-clang-format --dry-run --Werror lib/src/*.cpp lib/src/*/*.cpp lib/src/*/*.hpp lib/src/*/*/*.cpp lib/src/*/*/*.hpp lib/include/inspex/*.hpp lib/include/inspex/*/*.hpp tools/*.cpp tools/*.hpp tests/unit/*.cpp tests/unit/*.hpp tests/fuzz/*.cpp
+clang-format --dry-run --Werror lib/src/*.cpp lib/src/*/*.cpp lib/src/*/*.hpp lib/include/inspex/*.hpp lib/include/inspex/*/*.hpp tools/*.cpp tools/*.hpp tests/unit/*.cpp tests/unit/*.hpp tests/fuzz/*.cpp
 echo "clang-format: clean"
 ctest --test-dir build --output-on-failure -j "$(nproc)"
 if [ "${1:-}" != "--no-sanitize" ]; then

@@ -36,6 +36,16 @@ check "detect: notes fit no grammar, with the candidates listed" has "$err" "ins
 check "detect: this README fits no grammar either" has "$err" "inspex-extract: README.md: no grammar fits this document well enough"
 check "detect: the other input is still read" test "$(jq -r 'select(.kind != "document") | .ref' <<< "$out" | wc -l)" -eq 18
 check "detect: each failed input leaves a document record with its error" test "$(jq -r 'select(.error) | .doc' <<< "$out" | tr '\n' ' ')" = "NOTES README "
+# Detection compiles a grammar's other patterns when a document chooses it:
+# a bad one is that document's error (the others are read); inspex-grammars,
+# which compiles every pattern at load, names it at once.
+mkdir -p "$tmp/lists"
+printf '[grammar]\nname = "lists"\nrecord = "item"\norder = ["ref"]\n[detect]\npatterns = [["Shopping list", 1.0]]\n[table]\ncolumns = [{ name = "ref" }]\n[fields.ref]\npart = "ref"\n[patterns]\nBAD = "(unclosed"\n[table.heading]\ncolumn = "ref"\npattern = "%%{BAD}"\n' > "$tmp/lists/lists.toml"
+expect lazy-bad-pattern 2 "$bin/inspex-extract" -q --grammar-path "$tmp/lists" "$tmp/NOTES.txt" "$elmley"
+check "bad pattern of the chosen grammar: the document's error, with file and line" has "$err" "inspex-extract: $tmp/NOTES.txt: grammar lists cannot be used: $tmp/lists/lists.toml:15: bad pattern"
+check "bad pattern of the chosen grammar: the other input is still read" test "$(jq -r 'select(.kind=="recommendation") | .ref' <<< "$out" | wc -l)" -eq 18
+expect lazy-bad-pattern-listed 0 "$bin/inspex-grammars" --grammar-path "$tmp/lists"
+check "bad pattern: inspex-grammars names it at once" has "$err" "$tmp/lists/lists.toml:15: bad pattern"
 expect grammars 0 "$bin/inspex-grammars"
 check "grammars: lists names and descriptions" has "$out" "action-plan        HMPPS action plan"
 expect grammars-score 0 "$bin/inspex-grammars" "$elmley"
