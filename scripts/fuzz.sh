@@ -19,7 +19,7 @@ target=${2:-extract}
 runs=${3:--1}
 bash scripts/install-deps.sh
 command -v clang++ > /dev/null || { echo "fuzz.sh: needs clang++ (Debian package clang)" >&2; exit 2; }
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo -DINSPEX_STATIC_BACKENDS=ON \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" > /dev/null
 cmake --build build-fuzz -j "$(nproc)" --target inspexlib
 libs=$(pkg-config --libs libpcre2-8 tomlplusplus libxml-2.0 xlsxwriter fmt libarchive poppler-cpp)

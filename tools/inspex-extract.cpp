@@ -88,7 +88,7 @@ struct Messages {
 };
 
 int run(const Options &o) {
-    auto grammars = tool::load_grammars(kTool, o.grammar_path, o.grammar);
+    auto grammars = tool::load_grammars(kTool, o.grammar_path, o.grammar, Compile::when_used);
     if (!grammars)
         return tool::complain(kTool, grammars.error().describe()), tool::usage_or_input;
     if (grammars->empty())

@@ -51,11 +51,14 @@ inline std::vector<std::string> split_list(const std::string &text) {
 
 // The grammars a tool runs with: the one named, or every installed one; a
 // broken grammar among many is reported and left out, the others go on.
+// `when`: see load_grammar (extraction compiles a grammar's patterns other
+// than detection's only when a document chooses it).
 inline Result<std::vector<Grammar>> load_grammars(const char *tool,
                                                   const std::vector<std::string> &grammar_path,
-                                                  const std::string &name = {}) {
+                                                  const std::string &name = {},
+                                                  Compile when = Compile::at_load) {
     std::vector<Error> broken;
-    auto grammars = Catalog(grammar_path).load_choice(name, {}, &broken);
+    auto grammars = Catalog(grammar_path).load_choice(name, {}, &broken, when);
     for (const Error &e : broken)
         complain(tool, e.describe() + " (warning: this grammar is left out)");
     return grammars;
@@ -186,6 +189,8 @@ inline Result<std::unique_ptr<Output>> open_output(const char *tool, const std::
     }
     if (*format == Format::xlsx && path.empty() && isatty(STDOUT_FILENO))
         return Error("a workbook is binary: name a file with -o FILE or redirect standard output");
+    if (auto available = writer_available(*format); !available)
+        return available.error();
     remove_temporaries_on_signal();
     auto file = OutputFile::open(path);
     if (!file)

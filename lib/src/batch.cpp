@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fnmatch.h>
 #include <fstream>
 #include <iostream>
@@ -181,6 +182,10 @@ Result<PreparedInput> prepare_input(const std::vector<Grammar> &grammars, const 
             return chosen.error();
         grammar = chosen.value();
     }
+    if (auto ready = grammar->patterns.ready(); !ready)
+        return Error(
+            fmt::format("grammar {} cannot be used: {}", grammar->name, ready.error().describe()),
+            path);
     return PreparedInput{std::move(document.value()), grammar};
 }
 

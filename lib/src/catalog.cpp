@@ -72,8 +72,8 @@ Result<std::string> Catalog::find(const std::string &file_name) const {
     return Error{"no " + file_name + " in " + searched};
 }
 
-Result<std::vector<Grammar>> Catalog::load_all(MatchLimits limits,
-                                               std::vector<Error> *broken) const {
+Result<std::vector<Grammar>> Catalog::load_all(MatchLimits limits, std::vector<Error> *broken,
+                                               Compile when) const {
     namespace fs = std::filesystem;
     std::vector<Grammar> grammars;
     std::set<std::string> seen;
@@ -89,7 +89,7 @@ Result<std::vector<Grammar>> Catalog::load_all(MatchLimits limits,
         for (const fs::path &file : files) {
             if (!is_grammar_file(file.string()) || seen.count(file.stem().string()))
                 continue;
-            auto g = load_grammar(file.string(), limits, folders_);
+            auto g = load_grammar(file.string(), limits, folders_, when);
             if (!g && !broken)
                 return g.error();
             if (!g) {
@@ -106,10 +106,10 @@ Result<std::vector<Grammar>> Catalog::load_all(MatchLimits limits,
 }
 
 Result<std::vector<Grammar>> Catalog::load_choice(const std::string &name_or_path,
-                                                  MatchLimits limits,
-                                                  std::vector<Error> *broken) const {
+                                                  MatchLimits limits, std::vector<Error> *broken,
+                                                  Compile when) const {
     if (name_or_path.empty())
-        return load_all(limits, broken);
+        return load_all(limits, broken, when);
     auto g = load(name_or_path, limits);
     if (!g)
         return g.error();

@@ -576,6 +576,8 @@ void trace_document(const TraceSink *trace, const Grammar &g, const std::vector<
 
 Result<Extraction> extract(const Grammar &grammar, const Input &input,
                            const ExtractOptions &options) {
+    if (auto ready = grammar.patterns.ready(); !ready)
+        return ready.error();
     auto document = read_document(input.bytes, input.file);
     if (!document)
         return document.error();

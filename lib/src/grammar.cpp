@@ -64,8 +64,8 @@ std::shared_ptr<const toml::table> parse_once(const std::string &path) {
 
 class Loader {
   public:
-    Loader(Grammar &g, MatchLimits limits, std::vector<std::string> search)
-        : g_(g), search_(std::move(search)) {
+    Loader(Grammar &g, MatchLimits limits, std::vector<std::string> search, Compile when)
+        : g_(g), search_(std::move(search)), when_(when) {
         g_.patterns.set_limits(limits);
     }
 
@@ -93,9 +93,15 @@ class Loader {
             return *s;
         fail(&node, fmt::format("{} must be a string", what));
     }
-    RegexPtr regex(const toml::node &node, std::string_view what) const {
-        std::string text = string_at(node, what);
-        auto compiled = g_.patterns.compile(text, {file_, node.source().begin.line});
+    // Compiled now, or, with Compile::when_used, when the grammar is first
+    // used (detection's patterns are always compiled now: detection uses them).
+    RegexPtr regex(const toml::node &node, std::string_view what, bool now = false) const {
+        return compiled(string_at(node, what), node.source().begin.line, now);
+    }
+    RegexPtr compiled(const std::string &text, std::size_t line, bool now = false) const {
+        auto compiled = now || when_ == Compile::at_load
+                            ? g_.patterns.compile(text, {file_, line})
+                            : g_.patterns.compile_later(text, {file_, line});
         if (!compiled)
             throw GrammarError{compiled.error()};
         return compiled.value();
@@ -180,6 +186,7 @@ class Loader {
 
     Grammar &g_;
     std::vector<std::string> search_;
+    Compile when_;
     std::string file_;
 };
 
@@ -307,10 +314,7 @@ void Loader::read_vocab(const toml::table &root) {
         Vocabulary v;
         for (const auto &[value, pattern] : in_file_order(*values)) {
             std::string whole = "^(?:" + string_at(*pattern, value) + ")$";
-            auto compiled = g_.patterns.compile(whole, {file_, pattern->source().begin.line});
-            if (!compiled)
-                throw GrammarError{compiled.error()};
-            v.values.emplace_back(value, compiled.value());
+            v.values.emplace_back(value, compiled(whole, pattern->source().begin.line));
         }
         g_.vocabularies[std::string(name.str())] = std::move(v);
     }
@@ -501,12 +505,13 @@ void Loader::read_detect(const toml::table &root) {
     allow(*d, {"threshold", "patterns", "header"}, "[detect]");
     if (const toml::node *t = d->get("threshold"))
         g_.threshold = t->value_or(0.5);
+    // Detection's patterns are compiled at once: every document is scored with them.
     auto read = [&](const char *key, std::vector<DetectRule> &rules) {
         each(*d, key, [&](const toml::node &n) {
             const toml::array *pair = n.as_array();
             if (!pair || pair->size() != 2 || !pair->get(1)->is_number())
                 fail(&n, fmt::format("each detect {} pattern is ['pattern', weight]", key));
-            rules.push_back({regex(*pair->get(0), "detect"), pair->get(1)->value_or(1.0)});
+            rules.push_back({regex(*pair->get(0), "detect", true), pair->get(1)->value_or(1.0)});
         });
     };
     read("patterns", g_.detect);
@@ -674,13 +679,13 @@ bool is_grammar_file(const std::string &path) {
 }
 
 Result<Grammar> load_grammar(const std::string &path, MatchLimits limits,
-                             const std::vector<std::string> &search) {
+                             const std::vector<std::string> &search, Compile when) {
     Grammar g;
     g.file = path;
     if (!fs::is_regular_file(path))
         return Error{"grammar file not found", path};
     try {
-        Loader(g, limits, search).load(path, 0);
+        Loader(g, limits, search, when).load(path, 0);
     } catch (const GrammarError &e) {
         return e.error;
     }

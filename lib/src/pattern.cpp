@@ -11,7 +11,9 @@ namespace inspex {
 constexpr uint32_t kCompileOptions = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES;
 
 struct Regex::Impl {
-    pcre2_code *code = nullptr;
+    std::once_flag compiled;
+    pcre2_code *code = nullptr; // null when the pattern does not compile
+    std::optional<Error> error; // then why
     pcre2_match_context *context = nullptr;
     std::once_flag jit;
     // JIT-compiled on first use, not when loaded: a run loads every grammar's
@@ -71,6 +73,25 @@ std::string pcre2_message(int code) {
     return reinterpret_cast<const char *>(buffer);
 }
 
+// The pattern's named groups (name -> number, in number order); the count of
+// its capture groups.
+uint32_t group_names(const pcre2_code *code, std::vector<std::pair<std::string, int>> &names) {
+    uint32_t captures = 0, count = 0, entry_size = 0;
+    PCRE2_SPTR table = nullptr;
+    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &captures);
+    pcre2_pattern_info(code, PCRE2_INFO_NAMECOUNT, &count);
+    pcre2_pattern_info(code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+    pcre2_pattern_info(code, PCRE2_INFO_NAMETABLE, &table);
+    for (uint32_t k = 0; k < count; ++k) {
+        PCRE2_SPTR entry = table + k * entry_size;
+        int number = (entry[0] << 8) | entry[1];
+        names.emplace_back(reinterpret_cast<const char *>(entry + 2), number);
+    }
+    std::sort(names.begin(), names.end(),
+              [](const auto &a, const auto &b) { return a.second < b.second; });
+    return captures;
+}
+
 bool is_name_char(char c, bool first) {
     return c == '_' || (c >= 'A' && c <= 'Z') || (!first && c >= '0' && c <= '9');
 }
@@ -113,6 +134,8 @@ std::optional<Match> Regex::match_at(std::string_view subject, std::size_t start
 }
 
 int Regex::execute(std::string_view subject, std::size_t start, bool anchored) const {
+    if (compile_once()) // a pattern compiled later that does not compile matches nothing
+        return PCRE2_ERROR_NOMATCH;
     pcre2_match_data *data = match_data_for(pairs_);
     const pcre2_code *code = anchored ? impl_->anchored_ready(source_) : impl_->ready();
     // Subjects are valid UTF-8 by contract (see pattern.hpp); PCRE2's own check
@@ -135,10 +158,10 @@ bool Regex::matches(std::string_view subject) const {
 }
 
 std::optional<Match> Regex::run(std::string_view subject, std::size_t start, bool anchored) const {
-    const uint32_t pairs = pairs_;
     int rc = execute(subject, start, anchored);
     if (rc < 0)
         return std::nullopt;
+    const uint32_t pairs = pairs_; // known once execute has compiled the pattern
     pcre2_match_data *data = match_data_for(pairs);
     Match m;
     m.subject_ = subject;
@@ -179,6 +202,8 @@ std::string Regex::replace_all(std::string_view subject, std::string_view replac
 bool Regex::replace_in(std::string &text, std::string_view replacement) const {
     // Most text has nothing to replace: one match says so, and where there is
     // something, the substitution starts at the first match instead of 0.
+    if (compile_once())
+        return false;
     pcre2_match_data *data = match_data_for(pairs_);
     int found = pcre2_match(impl_->ready(), reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(),
                             0, PCRE2_NO_UTF_CHECK, data, impl_->context);
@@ -279,44 +304,77 @@ Result<std::string> PatternLibrary::expand_inner(std::string_view pattern, const
     return out;
 }
 
-Result<RegexPtr> PatternLibrary::compile(std::string_view pattern, const SourceRef &where) const {
+std::optional<Error> Regex::compile_once() const {
+    std::call_once(impl_->compiled, [this] {
+        int code = 0;
+        PCRE2_SIZE offset = 0;
+        pcre2_code *compiled =
+            pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source_.data()), source_.size(),
+                          kCompileOptions, &code, &offset, nullptr);
+        if (!compiled) {
+            impl_->error = Error{fmt::format("bad pattern: {} at offset {} of \"{}\"",
+                                             pcre2_message(code), offset, source_),
+                                 where_.file, where_.line};
+            return;
+        }
+        impl_->code = compiled;
+        pairs_ = group_names(compiled, names_) + 1;
+    });
+    return impl_->error;
+}
+
+Result<std::shared_ptr<Regex>> PatternLibrary::make(std::string_view pattern,
+                                                    const SourceRef &where) const {
     auto expanded = expand(pattern, where);
     if (!expanded)
         return expanded.error();
-    int code = 0;
-    PCRE2_SIZE offset = 0;
-    pcre2_code *compiled =
-        pcre2_compile(reinterpret_cast<PCRE2_SPTR>(expanded->data()), expanded->size(),
-                      kCompileOptions, &code, &offset, nullptr);
-    if (!compiled)
-        return Error{fmt::format("bad pattern: {} at offset {} of \"{}\"", pcre2_message(code),
-                                 offset, expanded.value()),
-                     where.file, where.line};
     std::shared_ptr<Regex> regex(new Regex());
     regex->impl_ = std::make_unique<Regex::Impl>();
-    regex->impl_->code = compiled;
-    regex->source_ = expanded.value();
+    regex->source_ = std::move(expanded.value());
     regex->where_ = where;
     regex->impl_->context = pcre2_match_context_create(nullptr);
     pcre2_set_match_limit(regex->impl_->context, limits_.match_limit);
     pcre2_set_depth_limit(regex->impl_->context, limits_.depth_limit);
+    return regex;
+}
 
-    uint32_t captures = 0;
-    pcre2_pattern_info(compiled, PCRE2_INFO_CAPTURECOUNT, &captures);
-    regex->pairs_ = captures + 1;
-    uint32_t count = 0, entry_size = 0;
-    PCRE2_SPTR table = nullptr;
-    pcre2_pattern_info(compiled, PCRE2_INFO_NAMECOUNT, &count);
-    pcre2_pattern_info(compiled, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
-    pcre2_pattern_info(compiled, PCRE2_INFO_NAMETABLE, &table);
-    for (uint32_t k = 0; k < count; ++k) {
-        PCRE2_SPTR entry = table + k * entry_size;
-        int number = (entry[0] << 8) | entry[1];
-        regex->names_.emplace_back(reinterpret_cast<const char *>(entry + 2), number);
-    }
-    std::sort(regex->names_.begin(), regex->names_.end(),
-              [](const auto &a, const auto &b) { return a.second < b.second; });
-    return RegexPtr(std::move(regex));
+Result<RegexPtr> PatternLibrary::compile(std::string_view pattern, const SourceRef &where) const {
+    auto regex = make(pattern, where);
+    if (!regex)
+        return regex.error();
+    if (auto error = regex.value()->compile_once())
+        return *error;
+    return RegexPtr(std::move(regex.value()));
+}
+
+struct PatternLibrary::Later {
+    std::mutex mutex;
+    std::vector<RegexPtr> pending;
+    std::optional<Error> error; // the first
+};
+
+Result<RegexPtr> PatternLibrary::compile_later(std::string_view pattern,
+                                               const SourceRef &where) const {
+    auto regex = make(pattern, where);
+    if (!regex)
+        return regex.error();
+    if (!later_)
+        later_ = std::make_shared<Later>();
+    later_->pending.push_back(regex.value());
+    return RegexPtr(std::move(regex.value()));
+}
+
+Result<bool> PatternLibrary::ready() const {
+    if (!later_)
+        return true;
+    std::lock_guard lock(later_->mutex);
+    for (const RegexPtr &regex : later_->pending)
+        if (auto error = regex->compile_once(); error && !later_->error)
+            later_->error = std::move(error);
+    later_->pending.clear();
+    if (later_->error)
+        return *later_->error;
+    return true;
 }
 
 } // namespace inspex

@@ -22,6 +22,13 @@ cp samples/action-plan-elmley-2022.txt "$tmp/plan.txt"
 cd "$tmp"
 out=$("$tmp/p/bin/inspex" extract -q plan.txt)
 check "installed extract reads a sample" test "$(jq -r 'select(.kind == "recommendation") | .ref' <<< "$out" | wc -l)" -eq 18
+if [ -d "$build/lib/inspex" ]; then # none with -DINSPEX_STATIC_BACKENDS=ON
+  check "the PDF, zip, XLSX and SQLite modules are installed" \
+    test -f "$tmp/p/lib/inspex/inspex-pdf.so" -a -f "$tmp/p/lib/inspex/inspex-zip.so" \
+    -a -f "$tmp/p/lib/inspex/inspex-xlsx.so" -a -f "$tmp/p/lib/inspex/inspex-sqlite.so"
+fi
+cp "$src/tests/fixtures/originals/action-plan-elmley-2022.pdf" "$src/tests/fixtures/originals/action-plan-elmley-2022.docx" "$tmp/"
+check "installed normalize reads a PDF" has "$("$tmp/p/bin/inspex-normalize" action-plan-elmley-2022.pdf)" "ESTABLISHMENT: HMP ELMLEY"
 check "installed tools use the installed grammars" \
   has "$("$tmp/p/bin/inspex" grammars)" "$tmp/p/share/inspex/grammars/action-plan.toml"
 if command -v help2man > /dev/null; then
@@ -74,6 +81,14 @@ else
 fi
 out=$(hidden "$tmp/moved/bin/inspex" extract -q plan.txt)
 check "moved, no source: extract reads a sample" test "$(jq -r 'select(.kind == "recommendation") | .ref' <<< "$out" | wc -l)" -eq 18
+check "moved, no build: a PDF read with the moved prefix's module" \
+  has "$(hidden "$tmp/moved/bin/inspex-normalize" action-plan-elmley-2022.pdf)" "ESTABLISHMENT: HMP ELMLEY"
+out=$(hidden "$tmp/moved/bin/inspex" extract -q action-plan-elmley-2022.docx)
+check "moved, no build: a DOCX read with the moved prefix's module" test "$(jq -r 'select(.kind == "recommendation") | .ref' <<< "$out" | wc -l)" -eq 18
+check "moved, no build: an XLSX written with the moved prefix's module" \
+  hidden "$tmp/moved/bin/inspex" extract -q --to xlsx -o "$tmp/moved.xlsx" plan.txt
+check "moved, no build: a SQLite archive written with the moved prefix's module" \
+  hidden "$tmp/moved/bin/inspex" extract -q --to sqlite -o "$tmp/moved.db" plan.txt
 check "moved, no source: the moved prefix's grammars" \
   has "$(hidden "$tmp/moved/bin/inspex" grammars)" "$tmp/moved/share/inspex/grammars/action-plan.toml"
 check "inspex test is installed" test -x "$tmp/moved/bin/inspex-test"

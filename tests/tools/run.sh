@@ -36,6 +36,16 @@ check "detect: notes fit no grammar, with the candidates listed" has "$err" "ins
 check "detect: this README fits no grammar either" has "$err" "inspex-extract: README.md: no grammar fits this document well enough"
 check "detect: the other input is still read" test "$(jq -r 'select(.kind != "document") | .ref' <<< "$out" | wc -l)" -eq 18
 check "detect: each failed input leaves a document record with its error" test "$(jq -r 'select(.error) | .doc' <<< "$out" | tr '\n' ' ')" = "NOTES README "
+# Detection compiles a grammar's other patterns when a document chooses it:
+# a bad one is that document's error (the others are read); inspex-grammars,
+# which compiles every pattern at load, names it at once.
+mkdir -p "$tmp/lists"
+printf '[grammar]\nname = "lists"\nrecord = "item"\norder = ["ref"]\n[detect]\npatterns = [["Shopping list", 1.0]]\n[table]\ncolumns = [{ name = "ref" }]\n[fields.ref]\npart = "ref"\n[patterns]\nBAD = "(unclosed"\n[table.heading]\ncolumn = "ref"\npattern = "%%{BAD}"\n' > "$tmp/lists/lists.toml"
+expect lazy-bad-pattern 2 "$bin/inspex-extract" -q --grammar-path "$tmp/lists" "$tmp/NOTES.txt" "$elmley"
+check "bad pattern of the chosen grammar: the document's error, with file and line" has "$err" "inspex-extract: $tmp/NOTES.txt: grammar lists cannot be used: $tmp/lists/lists.toml:15: bad pattern"
+check "bad pattern of the chosen grammar: the other input is still read" test "$(jq -r 'select(.kind=="recommendation") | .ref' <<< "$out" | wc -l)" -eq 18
+expect lazy-bad-pattern-listed 0 "$bin/inspex-grammars" --grammar-path "$tmp/lists"
+check "bad pattern: inspex-grammars names it at once" has "$err" "$tmp/lists/lists.toml:15: bad pattern"
 expect grammars 0 "$bin/inspex-grammars"
 check "grammars: lists names and descriptions" has "$out" "action-plan        HMPPS action plan"
 expect grammars-score 0 "$bin/inspex-grammars" "$elmley"
@@ -171,6 +181,23 @@ expect damaged-docx 2 "$bin/inspex-extract" -q "$tmp/cut.docx"
 check "damaged DOCX named" has "$err" "$tmp/cut.docx: damaged DOCX (zip)"
 expect normalize-pdf 0 "$bin/inspex-normalize" "$originals/irp-report-chelmsford-2022.pdf"
 check "normalize: a PDF's text view marks new pages" has "$out" $'\u240C'
+# The PDF and zip backends are modules loaded on first use (none when linked in).
+if [ -f "$bin/../lib/inspex/inspex-pdf.so" ]; then
+  check "a text run maps none of poppler, libarchive, libxlsxwriter, SQLite" test "$(ldd "$bin/inspex-extract" | grep -c 'poppler\|libarchive\|xlsxwriter\|sqlite')" -eq 0
+  expect module-missing 2 env INSPEX_MODULE_DIR="$tmp/none" "$bin/inspex-normalize" "$originals/irp-report-chelmsford-2022.pdf"
+  check "missing module: named, with the input" has "$err" "inspex-normalize: $originals/irp-report-chelmsford-2022.pdf: cannot read PDF: module inspex-pdf.so not found in $tmp/none"
+  mkdir -p "$tmp/modules" && printf 'not a module' > "$tmp/modules/inspex-zip.so"
+  expect module-broken 2 env INSPEX_MODULE_DIR="$tmp/modules" "$bin/inspex-extract" -q "$originals/action-plan-elmley-2022.docx" "$elmley"
+  check "broken module: named, with the input" has "$err" "action-plan-elmley-2022.docx: cannot read zip archives: module $tmp/modules/inspex-zip.so cannot be loaded"
+  check "broken module: the text input is still read" test "$(jq -r 'select(.kind=="recommendation") | .ref' <<< "$out" | wc -l)" -eq 18
+  printf 'previous\n' > "$tmp/keep.xlsx"
+  expect module-xlsx 2 env INSPEX_MODULE_DIR="$tmp/none" "$bin/inspex-extract" -q --to xlsx -o "$tmp/keep.xlsx" "$elmley"
+  check "missing XLSX module: named" has "$err" "inspex-extract: cannot write XLSX: module inspex-xlsx.so not found in $tmp/none"
+  check "missing XLSX module: said before the output is touched" test "$(cat "$tmp/keep.xlsx")" = previous
+  expect module-sqlite 2 env INSPEX_MODULE_DIR="$tmp/none" "$bin/inspex-extract" -q --to sqlite -o "$tmp/none.db" "$elmley"
+  check "missing SQLite module: named" has "$err" "inspex-extract: cannot write a SQLite archive: module inspex-sqlite.so not found in $tmp/none"
+  check "missing SQLite module: no archive made" test ! -e "$tmp/none.db"
+fi
 expect grammars-docx 0 "$bin/inspex-grammars" "$originals/action-plan-stafford-2020.docx"
 check "grammars: scores an original" has "$out" "action-plan	1.00	fits"
 

@@ -14,14 +14,14 @@ using namespace inspex;
 namespace {
 
 // Writes a grammar file into a fresh temporary folder and loads it.
-Result<Grammar> load_text(const std::string &text) {
+Result<Grammar> load_text(const std::string &text, Compile when = Compile::at_load) {
     // A folder of this process's own: ctest runs the cases side by side.
     auto dir = std::filesystem::temp_directory_path() /
                ("inspex-grammar-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     auto path = dir / "g.toml";
     std::ofstream(path) << text;
-    return load_grammar(path.string());
+    return load_grammar(path.string(), {}, {}, when);
 }
 
 const char *kMinimal = R"([grammar]
@@ -78,6 +78,23 @@ TEST_CASE("grammar: errors name the file and the line") {
     REQUIRE_FALSE(regex.ok());
     CHECK(regex.error().line == 13);
     CHECK(regex.error().message.find("bad pattern") == 0);
+
+    // Loaded to choose among grammars: the bad pattern is found when the
+    // grammar is to be used, with the same file and line; detection's own
+    // patterns are compiled at load.
+    auto later = load_text(bad_regex, Compile::when_used);
+    REQUIRE(later.ok());
+    auto ready = later->patterns.ready();
+    REQUIRE_FALSE(ready.ok());
+    CHECK(ready.error().line == 13);
+    CHECK(ready.error().message.find("bad pattern") == 0);
+    CHECK_FALSE(later->patterns.ready().ok()); // and again, for every document
+    std::string bad_detect = kMinimal;
+    bad_detect += "[detect]\npatterns = [['(unclosed', 1.0]]\n";
+    REQUIRE_FALSE(load_text(bad_detect, Compile::when_used).ok());
+    auto good = load_text(kMinimal, Compile::when_used);
+    REQUIRE(good.ok());
+    CHECK(good->patterns.ready().ok());
 
     std::string unknown_column = kMinimal;
     unknown_column += "[fields.other]\npart = \"nope\"\n";

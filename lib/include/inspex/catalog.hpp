@@ -27,14 +27,17 @@ class Catalog {
     // libraries such as common.toml) are not grammars. A broken grammar file
     // is an error; with `broken`, its error is added there and the others
     // are still loaded (one bad grammar of a user's does not stop the rest).
+    // `when`: see load_grammar.
     Result<std::vector<Grammar>> load_all(MatchLimits limits = {},
-                                          std::vector<Error> *broken = nullptr) const;
+                                          std::vector<Error> *broken = nullptr,
+                                          Compile when = Compile::at_load) const;
 
-    // The grammars a tool chooses from: the one named, or every one (for
-    // detection) when the name is empty.
+    // The grammars a tool chooses from: the one named (compiled at load), or
+    // every one (for detection, compiled `when` asked) when the name is empty.
     Result<std::vector<Grammar>> load_choice(const std::string &name_or_path,
                                              MatchLimits limits = {},
-                                             std::vector<Error> *broken = nullptr) const;
+                                             std::vector<Error> *broken = nullptr,
+                                             Compile when = Compile::at_load) const;
 
     // The path of a file of the folders ("track.toml"): the first folder's.
     Result<std::string> find(const std::string &file_name) const;

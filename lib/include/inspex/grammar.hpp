@@ -151,9 +151,12 @@ struct Grammar {
 
 // Loads a grammar file and the files it includes (looked up beside it, then
 // in the `search` folders: a grammar copied to a folder of its own still
-// finds common.toml). Errors name the grammar file and line.
+// finds common.toml). Errors name the grammar file and line; with
+// Compile::when_used, those of patterns other than [detect]'s are found by
+// patterns.ready(), which must come before the grammar is used.
 Result<Grammar> load_grammar(const std::string &path, MatchLimits limits = {},
-                             const std::vector<std::string> &search = {});
+                             const std::vector<std::string> &search = {},
+                             Compile when = Compile::at_load);
 
 // True when the file is TOML with a [grammar] table: a grammar rather than a
 // library of shared patterns that grammars include.

@@ -24,6 +24,11 @@ struct SourceRef {
     std::size_t line = 0;
 };
 
+// When a grammar's patterns are compiled: all at load (every error said
+// then), or, for a run that chooses among grammars, the detection patterns at
+// load and the others when the grammar is first used (PatternLibrary::ready).
+enum class Compile { at_load, when_used };
+
 // Resource bounds for every match; one place, documented in the README.
 struct MatchLimits {
     uint32_t match_limit = 1'000'000;
@@ -91,6 +96,9 @@ class Regex {
   private:
     [[nodiscard]] std::optional<Match> run(std::string_view subject, std::size_t start,
                                            bool anchored) const;
+    // pcre2_compile, once (at load, or at first use when compiled later); on
+    // success the groups' count and names are known. Empty, or the error.
+    [[nodiscard]] std::optional<Error> compile_once() const;
     // pcre2_match's result, the groups left in this thread's match data; a
     // limit hit noted.
     int execute(std::string_view subject, std::size_t start, bool anchored) const;
@@ -100,9 +108,10 @@ class Regex {
     Regex() = default;
     struct Impl;
     std::unique_ptr<Impl> impl_;
-    std::string source_;                             // expanded pattern text
-    std::vector<std::pair<std::string, int>> names_; // name -> group number, pattern order
-    uint32_t pairs_ = 1;                             // capture groups + the whole match
+    std::string source_; // expanded pattern text
+    // Set by compile_once, before any match reads them.
+    mutable std::vector<std::pair<std::string, int>> names_; // name -> group, pattern order
+    mutable uint32_t pairs_ = 1;                             // capture groups + the whole match
     SourceRef where_;
     // Set by any thread that hits a limit (regexes are shared by threads).
     mutable std::atomic<bool> limit_hit_{false};
@@ -128,7 +137,15 @@ class PatternLibrary {
     [[nodiscard]] bool has(const std::string &name) const { return defs_.count(name) > 0; }
     // Expanded text of a pattern, with %{NAME} replaced by (?:body of NAME).
     Result<std::string> expand(std::string_view pattern, const SourceRef &where) const;
+    // Compiled now: a bad pattern is an error with its file and line.
     Result<RegexPtr> compile(std::string_view pattern, const SourceRef &where) const;
+    // Expanded now (a bad reference is an error), compiled by ready() or at
+    // its first use: for the patterns of a grammar a run may never choose.
+    Result<RegexPtr> compile_later(std::string_view pattern, const SourceRef &where) const;
+    // Compiles every pattern compile_later gave, once (thread-safe): the
+    // first error, with its file and line. Call it before using a grammar
+    // loaded with Compile::when_used (extract() does).
+    [[nodiscard]] Result<bool> ready() const;
     void set_limits(MatchLimits limits) { limits_ = limits; }
 
   private:
@@ -138,8 +155,11 @@ class PatternLibrary {
     };
     Result<std::string> expand_inner(std::string_view pattern, const SourceRef &where,
                                      std::vector<std::string> &stack) const;
+    Result<std::shared_ptr<Regex>> make(std::string_view pattern, const SourceRef &where) const;
+    struct Later;
     std::map<std::string, Definition> defs_;
     MatchLimits limits_;
+    mutable std::shared_ptr<Later> later_; // what compile_later gave; shared by copies
 };
 
 } // namespace inspex

@@ -71,6 +71,11 @@ class RecordWriter {
 [[nodiscard]] std::unique_ptr<RecordWriter> make_writer(Format format, std::ostream &out,
                                                         WriteOptions options = {});
 
+// Whether the format's writer can run here: XLSX loads its library's module
+// on first use (README, "Install"); the error names what is missing. Ask
+// before opening the output, so that a previous file is not replaced.
+[[nodiscard]] Result<bool> writer_available(Format format);
+
 // "=1+2" -> "'=1+2": a text that a spreadsheet would take for a formula, made
 // inert; any other text unchanged.
 [[nodiscard]] std::string neutralise_formula(std::string text);

@@ -1,5 +1,6 @@
 #include "inspex/read/pdf.hpp"
 
+#include "../backend/pdf_backend.hpp"
 #include "inspex/model/text_view.hpp"
 
 #include <algorithm>
@@ -8,11 +9,11 @@
 #include <fmt/format.h>
 #include <map>
 #include <memory>
-#include <mutex>
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
 #include <regex>
+
+#ifndef INSPEX_STATIC_BACKENDS
+#include "../backend/module.hpp"
+#endif
 
 namespace inspex {
 namespace {
@@ -26,13 +27,7 @@ constexpr double kJoinGap = 0.15; // boxes closer than this share of their heigh
 constexpr double kSameRow = 0.5;  // a box whose middle is this near a line's is on it
 constexpr double kGroupGap = 1.0; // a gap of a line's height parts groups of words
 
-struct Box {
-    std::string text;
-    double x0, x1, y0, y1;
-    bool space_after;
-    [[nodiscard]] double middle() const { return (y0 + y1) / 2; }
-    [[nodiscard]] double height() const { return y1 - y0; }
-};
+using Box = backend::PdfBox;
 
 struct PageLine {
     std::vector<Box> boxes;
@@ -40,18 +35,6 @@ struct PageLine {
     [[nodiscard]] double middle() const { return (y0 + y1) / 2; }
     [[nodiscard]] double height() const { return y1 - y0; }
 };
-
-std::vector<Box> boxes_of(const poppler::page &page) {
-    std::vector<Box> boxes;
-    for (const poppler::text_box &t : page.text_list()) {
-        poppler::byte_array utf8 = t.text().to_utf8();
-        std::string text(utf8.begin(), utf8.end());
-        poppler::rectf r = t.bbox();
-        if (!text.empty() && r.height() > 0)
-            boxes.push_back({text, r.left(), r.right(), r.top(), r.bottom(), t.has_space_after()});
-    }
-    return boxes;
-}
 
 // Boxes grouped into lines by their vertical middles, each line read left to right.
 std::vector<PageLine> lines_of(std::vector<Box> boxes) {
@@ -204,27 +187,27 @@ void add_page(Document &doc, const PageText &page, const std::vector<bool> &skip
     }
 }
 
-void quiet(const std::string &, void *) {}
-
-// Poppler's message handler is global: set once, not raced by a batch's threads.
-void silence_poppler() {
-    static std::once_flag once;
-    std::call_once(once, [] { poppler::set_debug_error_function(quiet, nullptr); });
+// Poppler in its module, or linked in (INSPEX_STATIC_BACKENDS).
+Result<const backend::PdfBackend *> poppler() {
+#ifdef INSPEX_STATIC_BACKENDS
+    return inspex_pdf_backend_v1();
+#else
+    return detail::backend<backend::PdfBackend>("inspex-pdf", "inspex_pdf_backend_v1",
+                                                "cannot read PDF");
+#endif
 }
 
-// The height of the page as its text is laid out: poppler gives the words of a
-// page turned a quarter (/Rotate 90 or 270) upright, so its width is their height.
-double upright_height(const poppler::page &page) {
-    poppler::rectf r = page.page_rect();
-    auto o = page.orientation();
-    return o == poppler::page::landscape || o == poppler::page::seascape ? r.width() : r.height();
+// A page's lines: its boxes with text and height; none when it cannot be made.
+std::vector<PageLine> page_lines(backend::PdfPage &page) {
+    std::erase_if(page.boxes, [](const Box &b) { return b.text.empty() || b.height() <= 0; });
+    return lines_of(std::move(page.boxes));
 }
 
-Result<Document> read_opened(const poppler::document &pdf, const std::string &file,
+Result<Document> read_opened(const backend::PdfBackend &pdf, void *opened, const std::string &file,
                              const ReadLimits &limits) {
-    if (pdf.is_locked())
+    if (pdf.locked(opened))
         return Error("password-protected PDF: remove the password and try again", file);
-    auto count = static_cast<std::size_t>(std::max(0, pdf.pages()));
+    auto count = static_cast<std::size_t>(std::max(0, pdf.pages(opened)));
     if (count > limits.max_pages)
         return Error(
             fmt::format("PDF of {} pages: more than the limit of {}", count, limits.max_pages),
@@ -232,9 +215,9 @@ Result<Document> read_opened(const poppler::document &pdf, const std::string &fi
     std::vector<PageText> pages;
     bool any_text = false;
     for (std::size_t i = 0; i < count; ++i) {
-        std::unique_ptr<poppler::page> page(pdf.create_page(static_cast<int>(i)));
-        PageText p{page ? lines_of(boxes_of(*page)) : std::vector<PageLine>{},
-                   page ? upright_height(*page) : 0};
+        backend::PdfPage page;
+        bool made = pdf.page(opened, static_cast<int>(i), &page);
+        PageText p{made ? page_lines(page) : std::vector<PageLine>{}, made ? page.height : 0};
         any_text = any_text || !p.lines.empty();
         pages.push_back(std::move(p));
     }
@@ -257,13 +240,15 @@ Result<Document> read_pdf(std::string_view bytes, const std::string &file,
     if (bytes.size() > static_cast<std::size_t>(INT_MAX))
         return Error(fmt::format("PDF of {} bytes: more than poppler can read", bytes.size()),
                      file);
-    silence_poppler();
+    auto pdf = poppler();
+    if (!pdf)
+        return Error(pdf.error().message, file);
+    const backend::PdfBackend &b = *pdf.value();
     try { // poppler may throw (out of memory on a hostile file): an error value, never an exception
-        std::unique_ptr<poppler::document> pdf(
-            poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-        if (!pdf)
+        std::unique_ptr<void, void (*)(void *)> opened(b.open(bytes), b.close);
+        if (!opened)
             return Error("damaged PDF: cannot be opened", file);
-        return read_opened(*pdf, file, limits);
+        return read_opened(b, opened.get(), file, limits);
     } catch (const std::exception &e) {
         return Error(fmt::format("damaged PDF: cannot be read ({})", e.what()), file);
     } catch (...) {

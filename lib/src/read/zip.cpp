@@ -1,30 +1,44 @@
 #include "inspex/read/zip.hpp"
 
-#include <archive.h>
-#include <archive_entry.h>
+#include "../backend/zip_backend.hpp"
+
 #include <fmt/format.h>
 #include <memory>
+
+#ifndef INSPEX_STATIC_BACKENDS
+#include "../backend/module.hpp"
+#endif
 
 namespace inspex {
 namespace {
 
-using Archive = std::unique_ptr<archive, decltype(&archive_read_free)>;
+using backend::ZipBackend;
+using Archive = std::unique_ptr<void, void (*)(void *)>;
 
-Error damaged(const std::string &file, const std::string &kind, archive *a) {
-    const char *why = archive_error_string(a);
-    return Error(fmt::format("damaged {} (zip): {}", kind, why ? why : "unreadable"), file);
+// Libarchive in its module, or linked in (INSPEX_STATIC_BACKENDS).
+Result<const ZipBackend *> libarchive() {
+#ifdef INSPEX_STATIC_BACKENDS
+    return inspex_zip_backend_v1();
+#else
+    return detail::backend<ZipBackend>("inspex-zip", "inspex_zip_backend_v1",
+                                       "cannot read zip archives");
+#endif
+}
+
+Error damaged(const std::string &file, const std::string &kind, const std::string &why) {
+    return Error(fmt::format("damaged {} (zip): {}", kind, why), file);
 }
 
 // Reads the current entry in chunks, stopping at the limits whatever its header claims.
-Result<std::string> read_data(archive *a, const std::string &entry, const std::string &file,
-                              const std::string &kind, std::size_t compressed,
-                              const ReadLimits &limits) {
+Result<std::string> read_data(const ZipBackend &zip, void *a, const std::string &entry,
+                              const std::string &file, const std::string &kind,
+                              std::size_t compressed, const ReadLimits &limits) {
     std::string out;
     char chunk[65536];
     for (;;) {
-        la_ssize_t n = archive_read_data(a, chunk, sizeof chunk);
+        long n = zip.read(a, chunk, sizeof chunk);
         if (n < 0)
-            return damaged(file, kind, a);
+            return damaged(file, kind, zip.error(a));
         if (n == 0)
             return out;
         out.append(chunk, static_cast<std::size_t>(n));
@@ -44,25 +58,28 @@ Result<std::string> read_data(archive *a, const std::string &entry, const std::s
 Result<std::string> read_zip_entry(std::string_view bytes, const std::string &entry,
                                    const std::string &file, const std::string &kind,
                                    const ReadLimits &limits) {
-    Archive a(archive_read_new(), archive_read_free);
-    archive_read_support_format_zip(a.get());
-    if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK)
-        return damaged(file, kind, a.get());
-    archive_entry *e = nullptr;
+    auto loaded = libarchive();
+    if (!loaded)
+        return Error(loaded.error().message, file);
+    const ZipBackend &zip = *loaded.value();
+    std::string why;
+    Archive a(zip.open(bytes, &why), zip.close);
+    if (!a)
+        return damaged(file, kind, why);
+    std::string name;
     for (std::size_t count = 0;; ++count) {
-        int status = archive_read_next_header(a.get(), &e);
-        if (status == ARCHIVE_EOF)
+        backend::ZipStep step = zip.next(a.get(), &name);
+        if (step == backend::ZipStep::end)
             return Error(fmt::format("not a {}: no {} in the archive", kind, entry), file);
-        if (status < ARCHIVE_WARN)
-            return damaged(file, kind, a.get());
+        if (step == backend::ZipStep::damaged)
+            return damaged(file, kind, zip.error(a.get()));
         if (count >= limits.max_zip_entries)
             return Error(fmt::format("{} has more than {} zip entries: not read", kind,
                                      limits.max_zip_entries),
                          file);
-        const char *name = archive_entry_pathname(e);
-        if (name && entry == name)
-            return read_data(a.get(), entry, file, kind, bytes.size(), limits);
-        archive_read_data_skip(a.get());
+        if (entry == name)
+            return read_data(zip, a.get(), entry, file, kind, bytes.size(), limits);
+        zip.skip(a.get());
     }
 }
 

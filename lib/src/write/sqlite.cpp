@@ -6,14 +6,34 @@
 // skipped; with another hash its rows are replaced. One transaction a run.
 #include "writers.hpp"
 
+#include "../backend/sqlite_backend.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
-#include <sqlite3.h>
+
+#ifndef INSPEX_STATIC_BACKENDS
+#include "../backend/module.hpp"
+#endif
 
 namespace inspex::detail {
 namespace {
 
 using json = nlohmann::ordered_json;
+
+// SQLite in its module, or linked in (INSPEX_STATIC_BACKENDS).
+Result<const backend::SqliteBackend *> libsqlite3() {
+#ifdef INSPEX_STATIC_BACKENDS
+    return inspex_sqlite_backend_v1();
+#else
+    return detail::backend<backend::SqliteBackend>("inspex-sqlite", "inspex_sqlite_backend_v1",
+                                                   "cannot write a SQLite archive");
+#endif
+}
+
+// SQLite's functions, once open_archive has loaded them.
+const backend::SqliteBackend &sqlite() {
+    return *libsqlite3().value();
+}
 
 std::string ident(const std::string &name) {
     std::string out = "\"";
@@ -49,25 +69,26 @@ std::string hash_of(const DocumentGroups::Group &g) {
 class Statement {
   public:
     Statement(sqlite3 *db, const std::string &sql) {
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK)
+        if (sqlite().sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK)
             stmt_ = nullptr;
     }
-    ~Statement() { sqlite3_finalize(stmt_); }
+    ~Statement() { sqlite().sqlite3_finalize(stmt_); }
     Statement(const Statement &) = delete;
     Statement &operator=(const Statement &) = delete;
     [[nodiscard]] bool ok() const { return stmt_ != nullptr; }
     void bind(int i, const std::string &text) {
-        sqlite3_bind_text(stmt_, i, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+        sqlite().sqlite3_bind_text(stmt_, i, text.c_str(), static_cast<int>(text.size()),
+                                   SQLITE_TRANSIENT);
     }
-    void bind_null(int i) { sqlite3_bind_null(stmt_, i); }
-    void bind_int(int i, long long v) { sqlite3_bind_int64(stmt_, i, v); }
-    int step() { return sqlite3_step(stmt_); }
-    void reset() { sqlite3_reset(stmt_), sqlite3_clear_bindings(stmt_); }
+    void bind_null(int i) { sqlite().sqlite3_bind_null(stmt_, i); }
+    void bind_int(int i, long long v) { sqlite().sqlite3_bind_int64(stmt_, i, v); }
+    int step() { return sqlite().sqlite3_step(stmt_); }
+    void reset() { sqlite().sqlite3_reset(stmt_), sqlite().sqlite3_clear_bindings(stmt_); }
     [[nodiscard]] std::string text(int i) const {
-        auto *t = sqlite3_column_text(stmt_, i);
+        auto *t = sqlite().sqlite3_column_text(stmt_, i);
         return t ? reinterpret_cast<const char *>(t) : "";
     }
-    [[nodiscard]] long long integer(int i) const { return sqlite3_column_int64(stmt_, i); }
+    [[nodiscard]] long long integer(int i) const { return sqlite().sqlite3_column_int64(stmt_, i); }
 
   private:
     sqlite3_stmt *stmt_ = nullptr;
@@ -79,7 +100,7 @@ class SqliteWriter : public RecordWriter {
         : db_(db), options_(std::move(options)), rows_(options_.schema, options_.list_separator) {}
     ~SqliteWriter() override {
         if (db_)
-            exec("ROLLBACK"), sqlite3_close(db_);
+            exec("ROLLBACK"), sqlite().sqlite3_close(db_);
     }
 
     Result<bool> begin() {
@@ -110,7 +131,7 @@ class SqliteWriter : public RecordWriter {
         exec("COMMIT");
         if (!error_.empty())
             return Error("cannot write the archive: " + error_);
-        sqlite3_close(db_);
+        sqlite().sqlite3_close(db_);
         db_ = nullptr;
         return true;
     }
@@ -123,10 +144,10 @@ class SqliteWriter : public RecordWriter {
   private:
     void exec(const std::string &sql) {
         char *message = nullptr;
-        if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK &&
+        if (sqlite().sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK &&
             error_.empty())
             error_ = std::string(message ? message : "failed") + " (" + sql.substr(0, 80) + ")";
-        sqlite3_free(message);
+        sqlite().sqlite3_free(message);
     }
 
     std::vector<Column> columns(const std::string &kind) const {
@@ -255,7 +276,7 @@ class SqliteWriter : public RecordWriter {
             put.bind(static_cast<int>(cols.size() + 1), hash);
         if (put.step() != SQLITE_DONE)
             return note_error();
-        full_text(kind, cols, row, sqlite3_last_insert_rowid(db_));
+        full_text(kind, cols, row, sqlite().sqlite3_last_insert_rowid(db_));
     }
 
     static void bind(Statement &s, int i, const Column &c, const FlatRow &row) {
@@ -307,7 +328,7 @@ class SqliteWriter : public RecordWriter {
 
     void note_error() {
         if (error_.empty())
-            error_ = sqlite3_errmsg(db_);
+            error_ = sqlite().sqlite3_errmsg(db_);
     }
 
     sqlite3 *db_;
@@ -326,11 +347,13 @@ namespace inspex {
 Result<std::unique_ptr<RecordWriter>> open_archive(const std::string &path, WriteOptions options) {
     if (options.schema.empty())
         return Error("a SQLite archive needs the grammars' schema (no grammars installed)", path);
+    if (auto loaded = detail::libsqlite3(); !loaded)
+        return loaded.error();
     sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-        SQLITE_OK) {
-        std::string message = db ? sqlite3_errmsg(db) : "out of memory";
-        sqlite3_close(db);
+    if (detail::sqlite().sqlite3_open_v2(
+            path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        std::string message = db ? detail::sqlite().sqlite3_errmsg(db) : "out of memory";
+        detail::sqlite().sqlite3_close(db);
         return Error("cannot open the archive: " + message, path);
     }
     auto writer = std::make_unique<detail::SqliteWriter>(db, std::move(options));

@@ -70,6 +70,10 @@ std::unique_ptr<RecordWriter> make_writer(Format format, std::ostream &out, Writ
     return std::make_unique<NoArchive>();
 }
 
+Result<bool> writer_available(Format format) {
+    return format == Format::xlsx ? detail::xlsx_available() : Result<bool>(true);
+}
+
 nlohmann::ordered_json table_schema(const WriteOptions &options) {
     nlohmann::ordered_json fields = nlohmann::ordered_json::array();
     for (const Column &c : detail::table_columns(options, detail::table_kinds(options))) {

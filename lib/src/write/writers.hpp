@@ -19,6 +19,8 @@ namespace inspex::detail {
 make_delimited_writer(std::ostream &out, WriteOptions options, char separator);
 [[nodiscard]] std::unique_ptr<RecordWriter> make_xlsx_writer(std::ostream &out,
                                                              WriteOptions options);
+// Whether libxlsxwriter's module can be loaded (or is linked in).
+[[nodiscard]] Result<bool> xlsx_available();
 
 // The kinds a CSV or TSV table's rows are: those chosen, else every item kind.
 [[nodiscard]] std::vector<std::string> table_kinds(const WriteOptions &options);

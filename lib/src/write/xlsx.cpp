@@ -6,6 +6,7 @@
 // header row repeated; bookkeeping columns sit in collapsed groups.
 #include "writers.hpp"
 
+#include "../backend/xlsx_backend.hpp"
 #include "inspex/output_file.hpp"
 #include "inspex/workbook_limits.hpp"
 
@@ -18,7 +19,10 @@
 #include <fstream>
 #include <map>
 #include <unistd.h>
-#include <xlsxwriter.h>
+
+#ifndef INSPEX_STATIC_BACKENDS
+#include "../backend/module.hpp"
+#endif
 
 namespace inspex::detail {
 namespace {
@@ -88,6 +92,16 @@ struct DocumentStats {
     std::size_t records = 0, warnings = 0, errors = 0;
 };
 
+// Libxlsxwriter in its module, or linked in (INSPEX_STATIC_BACKENDS).
+Result<const backend::XlsxBackend *> libxlsxwriter() {
+#ifdef INSPEX_STATIC_BACKENDS
+    return inspex_xlsx_backend_v1();
+#else
+    return detail::backend<backend::XlsxBackend>("inspex-xlsx", "inspex_xlsx_backend_v1",
+                                                 "cannot write XLSX");
+#endif
+}
+
 class XlsxWriter : public RecordWriter {
   public:
     XlsxWriter(std::ostream &out, WriteOptions options)
@@ -96,6 +110,12 @@ class XlsxWriter : public RecordWriter {
                 ("inspex-" + std::to_string(::getpid()) + "-" +
                  std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".xlsx");
         track_temporary(path_.string()); // removed on an interrupt too
+        auto loaded = libxlsxwriter();
+        if (!loaded) {
+            unavailable_ = loaded.error().message;
+            return;
+        }
+        x_ = loaded.value();
         // libxlsxwriter's own temporary files beside ours (TMPDIR), not always /tmp.
         std::string tmpdir = path_.parent_path().string();
         lxw_workbook_options book_options{};
@@ -103,11 +123,11 @@ class XlsxWriter : public RecordWriter {
         // Each sheet's rows go to disk as the next row starts (rows are
         // written in order, a sheet's header first): memory stays flat.
         book_options.constant_memory = LXW_TRUE;
-        book_ = workbook_new_opt(path_.c_str(), &book_options);
+        book_ = x_->workbook_new_opt(path_.c_str(), &book_options);
         if (!book_)
             return;
         formats();
-        summary_ = workbook_add_worksheet(book_, names_.add("summary").c_str());
+        summary_ = x_->workbook_add_worksheet(book_, names_.add("summary").c_str());
         summary_line({"documents", "grammar", "establishment", "records", "warnings", "errors",
                       "input error"},
                      header_);
@@ -119,7 +139,7 @@ class XlsxWriter : public RecordWriter {
 
     ~XlsxWriter() override {
         if (book_)
-            workbook_close(book_);
+            x_->workbook_close(book_);
         std::error_code ec;
         std::filesystem::remove(path_, ec);
         forget_temporary(path_.string());
@@ -143,7 +163,8 @@ class XlsxWriter : public RecordWriter {
 
     Result<bool> finish() override {
         if (!book_)
-            return Error("cannot create a workbook", path_.string());
+            return unavailable_.empty() ? Error("cannot create a workbook", path_.string())
+                                        : Error(unavailable_);
         if (auto done = groups_.end())
             validate(*done);
         for (const DocumentStats &s : stats_)
@@ -158,11 +179,11 @@ class XlsxWriter : public RecordWriter {
         if (findings_.ws)
             finish_sheet(findings_);
         write_summary();
-        lxw_error closed = workbook_close(book_);
+        lxw_error closed = x_->workbook_close(book_);
         book_ = nullptr;
         if (closed != LXW_NO_ERROR) {
             std::filesystem::remove(path_);
-            return Error(std::string("cannot write the workbook: ") + lxw_strerror(closed),
+            return Error(std::string("cannot write the workbook: ") + x_->lxw_strerror(closed),
                          path_.string());
         }
         std::ifstream in(path_, std::ios::binary);
@@ -190,19 +211,19 @@ class XlsxWriter : public RecordWriter {
     }
 
     void formats() {
-        header_ = workbook_add_format(book_);
-        format_set_bold(header_);
-        format_set_text_wrap(header_);
-        format_set_align(header_, LXW_ALIGN_VERTICAL_TOP);
-        format_set_bg_color(header_, 0xDDDDDD);
-        wrap_ = workbook_add_format(book_);
-        format_set_text_wrap(wrap_);
-        format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
+        header_ = x_->workbook_add_format(book_);
+        x_->format_set_bold(header_);
+        x_->format_set_text_wrap(header_);
+        x_->format_set_align(header_, LXW_ALIGN_VERTICAL_TOP);
+        x_->format_set_bg_color(header_, 0xDDDDDD);
+        wrap_ = x_->workbook_add_format(book_);
+        x_->format_set_text_wrap(wrap_);
+        x_->format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
         for (const char *pattern : {"yyyy-mm-dd", "mmm yyyy", "yyyy"}) {
-            lxw_format *date = workbook_add_format(book_);
-            format_set_num_format(date, pattern);
-            format_set_align(date, LXW_ALIGN_VERTICAL_TOP);
-            format_set_align(date, LXW_ALIGN_LEFT);
+            lxw_format *date = x_->workbook_add_format(book_);
+            x_->format_set_num_format(date, pattern);
+            x_->format_set_align(date, LXW_ALIGN_VERTICAL_TOP);
+            x_->format_set_align(date, LXW_ALIGN_LEFT);
             dates_[pattern] = date;
         }
     }
@@ -217,7 +238,7 @@ class XlsxWriter : public RecordWriter {
             warn(fmt::format("more \"{}\" records than a sheet holds ({} rows): continued in "
                              "sheets \"{}\" and after",
                              kind, options_.xlsx_rows - 1, name));
-        sheet.ws = workbook_add_worksheet(book_, name.c_str());
+        sheet.ws = x_->workbook_add_worksheet(book_, name.c_str());
         sheet.columns = std::move(columns);
         sheet.data = FlatTable(options_.list_separator);
         if (!sheet.columns.empty())
@@ -261,8 +282,9 @@ class XlsxWriter : public RecordWriter {
             if (!column.detail)
                 lines = std::max(lines, wrapped_lines(cell->second.text, column_width(column)));
         }
-        worksheet_set_row(sheet.ws, sheet.next,
-                          std::min(kMaxHeight, kLineHeight * static_cast<double>(lines)), nullptr);
+        x_->worksheet_set_row(sheet.ws, sheet.next,
+                              std::min(kMaxHeight, kLineHeight * static_cast<double>(lines)),
+                              nullptr);
         ++sheet.next;
     }
 
@@ -271,12 +293,12 @@ class XlsxWriter : public RecordWriter {
         const std::string &text = cell.text;
         if (column.type == ColumnType::integer &&
             text.find_first_not_of("-0123456789.") == std::string::npos) {
-            worksheet_write_number(ws, r, c, std::strtod(text.c_str(), nullptr), wrap_);
+            x_->worksheet_write_number(ws, r, c, std::strtod(text.c_str(), nullptr), wrap_);
             return;
         }
         if (column.type == ColumnType::date)
             if (auto date = excel_date(text)) {
-                worksheet_write_datetime(ws, r, c, &date->first, dates_[date->second]);
+                x_->worksheet_write_datetime(ws, r, c, &date->first, dates_[date->second]);
                 return;
             }
         if (text.size() > kCellBytes) {
@@ -284,10 +306,10 @@ class XlsxWriter : public RecordWriter {
             warn(fmt::format("a cell of {} bytes cut to {} (a spreadsheet cell holds {} at most; "
                              "row {}, column {})",
                              text.size(), cut, kCellBytes, r + 1, c + 1));
-            worksheet_write_string(ws, r, c, text.substr(0, cut).c_str(), wrap_);
+            x_->worksheet_write_string(ws, r, c, text.substr(0, cut).c_str(), wrap_);
             return;
         }
-        worksheet_write_string(ws, r, c, text.c_str(), wrap_);
+        x_->worksheet_write_string(ws, r, c, text.c_str(), wrap_);
     }
 
     // A kind no schema describes: columns from the data, numbers and ISO
@@ -322,8 +344,8 @@ class XlsxWriter : public RecordWriter {
     // Row 0, before any other: in constant-memory mode a row once left is on disk.
     void write_header(const Sheet &sheet) {
         for (lxw_col_t c = 0; c < sheet.columns.size(); ++c)
-            worksheet_write_string(sheet.ws, 0, c, sheet.columns[c].name.c_str(), header_);
-        worksheet_set_row(sheet.ws, 0, kLineHeight * 2, nullptr);
+            x_->worksheet_write_string(sheet.ws, 0, c, sheet.columns[c].name.c_str(), header_);
+        x_->worksheet_set_row(sheet.ws, 0, kLineHeight * 2, nullptr);
     }
 
     void finish_sheet(Sheet &sheet) {
@@ -333,23 +355,23 @@ class XlsxWriter : public RecordWriter {
             // (uint8_t fields: lxw_boolean is an enum, which clang will not narrow)
             const uint8_t hidden = column.detail ? 1 : 0;
             lxw_row_col_options group{hidden, hidden, 0};
-            worksheet_set_column_opt(ws, c, c, column_width(column), nullptr, &group);
+            x_->worksheet_set_column_opt(ws, c, c, column_width(column), nullptr, &group);
         }
-        worksheet_freeze_panes(ws, 1, 0);
+        x_->worksheet_freeze_panes(ws, 1, 0);
         if (!sheet.columns.empty())
-            worksheet_autofilter(ws, 0, 0, sheet.next - 1,
-                                 static_cast<lxw_col_t>(sheet.columns.size() - 1));
+            x_->worksheet_autofilter(ws, 0, 0, sheet.next - 1,
+                                     static_cast<lxw_col_t>(sheet.columns.size() - 1));
         printable(ws);
     }
 
-    static void printable(lxw_worksheet *ws) {
-        worksheet_set_landscape(ws);
-        worksheet_set_paper(ws, 9); // A4
-        worksheet_fit_to_pages(ws, 1, 0);
-        worksheet_repeat_rows(ws, 0, 0);
-        worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
-        worksheet_set_footer(ws, "&L&A&RPage &P of &N");
-        worksheet_outline_settings(ws, LXW_TRUE, LXW_FALSE, LXW_TRUE, LXW_FALSE);
+    void printable(lxw_worksheet *ws) const {
+        x_->worksheet_set_landscape(ws);
+        x_->worksheet_set_paper(ws, 9); // A4
+        x_->worksheet_fit_to_pages(ws, 1, 0);
+        x_->worksheet_repeat_rows(ws, 0, 0);
+        x_->worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+        x_->worksheet_set_footer(ws, "&L&A&RPage &P of &N");
+        x_->worksheet_outline_settings(ws, LXW_TRUE, LXW_FALSE, LXW_TRUE, LXW_FALSE);
     }
 
     // Counts for the summary: per document, per kind, per category value.
@@ -417,10 +439,10 @@ class XlsxWriter : public RecordWriter {
             const std::string &v = cells[c];
             bool number = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
             if (number && format != header_)
-                worksheet_write_number(summary_, summary_row_, c, std::strtod(v.c_str(), nullptr),
-                                       nullptr);
+                x_->worksheet_write_number(summary_, summary_row_, c,
+                                           std::strtod(v.c_str(), nullptr), nullptr);
             else
-                worksheet_write_string(summary_, summary_row_, c, v.c_str(), format);
+                x_->worksheet_write_string(summary_, summary_row_, c, v.c_str(), format);
         }
         ++summary_row_;
     }
@@ -439,11 +461,11 @@ class XlsxWriter : public RecordWriter {
                 summary_line({key.first, key.second, value, std::to_string(n)}, nullptr);
         ++summary_row_;
         write_findings();
-        worksheet_set_column(ws, 0, 0, 32, nullptr);
-        worksheet_set_column(ws, 1, 3, 18, nullptr);
-        worksheet_set_column(ws, 4, 6, 12, nullptr);
+        x_->worksheet_set_column(ws, 0, 0, 32, nullptr);
+        x_->worksheet_set_column(ws, 1, 3, 18, nullptr);
+        x_->worksheet_set_column(ws, 4, 6, 12, nullptr);
         printable(ws);
-        worksheet_fit_to_pages(ws, 1, 0);
+        x_->worksheet_fit_to_pages(ws, 1, 0);
     }
 
     void write_findings() {
@@ -458,7 +480,7 @@ class XlsxWriter : public RecordWriter {
 
     // The sheet of every finding, as inspex validate reports them, one a row.
     void findings_sheet() {
-        findings_.ws = workbook_add_worksheet(book_, names_.add("findings").c_str());
+        findings_.ws = x_->workbook_add_worksheet(book_, names_.add("findings").c_str());
         for (const char *name : {"doc", "file", "first_line", "last_line", "severity", "code"})
             findings_.columns.push_back({name, ColumnType::text, ColumnRole::category});
         findings_.columns[2].type = findings_.columns[3].type = ColumnType::integer;
@@ -471,6 +493,8 @@ class XlsxWriter : public RecordWriter {
     WriteOptions options_;
     RowMaker rows_;
     std::filesystem::path path_;
+    const backend::XlsxBackend *x_ = nullptr; // libxlsxwriter's functions
+    std::string unavailable_;                 // why they cannot be had
     lxw_workbook *book_ = nullptr;
     lxw_worksheet *summary_ = nullptr;
     lxw_row_t summary_row_ = 0;
@@ -487,6 +511,13 @@ class XlsxWriter : public RecordWriter {
 };
 
 } // namespace
+
+Result<bool> xlsx_available() {
+    auto loaded = libxlsxwriter();
+    if (!loaded)
+        return loaded.error();
+    return true;
+}
 
 std::unique_ptr<RecordWriter> make_xlsx_writer(std::ostream &out, WriteOptions options) {
     return std::make_unique<XlsxWriter>(out, std::move(options));
