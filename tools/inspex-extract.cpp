@@ -140,6 +140,8 @@ int run(const Options &o) {
                 m.say(trace_line(path, e));
         };
     BatchReport report = extract_batch(grammars.value(), paths.value(), *writer, options);
+    if (report.output_failed) // said by on_error; the file there before is kept
+        return tool::usage_or_input;
     if (auto written = output.value()->commit(); !written)
         return tool::complain(kTool, written.error().describe()), tool::usage_or_input;
     if (trace_file.is_open() && !trace_file.flush())

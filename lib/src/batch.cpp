@@ -283,6 +283,7 @@ BatchReport extract_batch(const std::vector<Grammar> &grammars,
     run_ordered(jobs);
     if (auto finished = writer.finish(); !finished) {
         ++report.input_errors;
+        report.output_failed = true;
         if (options.on_error)
             options.on_error(finished.error());
     }

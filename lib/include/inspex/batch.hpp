@@ -39,6 +39,7 @@ struct BatchReport {
     std::size_t warnings = 0;
     std::size_t input_errors =
         0; // inputs that could not be read, or an output that could not be written
+    bool output_failed = false; // the writer could not finish: its file is not to be kept
 };
 
 // How folders are walked, as ripgrep walks them.

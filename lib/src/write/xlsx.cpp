@@ -16,6 +16,8 @@
 #include <deque>
 #include <filesystem>
 #include <fmt/format.h>
+
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <unistd.h>
@@ -31,7 +33,6 @@ using json = nlohmann::ordered_json;
 
 constexpr double kLineHeight = 15; // points per line of wrapped text
 constexpr double kMaxHeight = 409; // Excel's tallest row
-constexpr std::size_t kCellLimit = 32767;
 
 // "2022-06-29", "2022-09" or "2022": an Excel date, and the number format
 // that shows it at that precision.
@@ -106,9 +107,17 @@ class XlsxWriter : public RecordWriter {
   public:
     XlsxWriter(std::ostream &out, WriteOptions options)
         : out_(out), options_(std::move(options)), rows_(options_.schema, options_.list_separator) {
-        path_ = std::filesystem::temp_directory_path() /
-                ("inspex-" + std::to_string(::getpid()) + "-" +
-                 std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".xlsx");
+        std::error_code no_folder;
+        std::filesystem::path folder = std::filesystem::temp_directory_path(no_folder);
+        if (no_folder) {
+            const char *tmpdir = std::getenv("TMPDIR");
+            unavailable_ = fmt::format("cannot write XLSX: no folder for its temporary file "
+                                       "(TMPDIR {}: {})",
+                                       tmpdir ? tmpdir : "unset", no_folder.message());
+            return;
+        }
+        path_ = folder / ("inspex-" + std::to_string(::getpid()) + "-" +
+                          std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".xlsx");
         track_temporary(path_.string()); // removed on an interrupt too
         auto loaded = libxlsxwriter();
         if (!loaded) {
@@ -181,8 +190,9 @@ class XlsxWriter : public RecordWriter {
         write_summary();
         lxw_error closed = x_->workbook_close(book_);
         book_ = nullptr;
+        std::error_code ignored;
         if (closed != LXW_NO_ERROR) {
-            std::filesystem::remove(path_);
+            std::filesystem::remove(path_, ignored);
             return Error(std::string("cannot write the workbook: ") + x_->lxw_strerror(closed),
                          path_.string());
         }
@@ -190,7 +200,7 @@ class XlsxWriter : public RecordWriter {
         out_ << in.rdbuf();
         out_.flush();
         in.close();
-        std::filesystem::remove(path_);
+        std::filesystem::remove(path_, ignored);
         return true;
     }
 
