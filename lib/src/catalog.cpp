@@ -43,7 +43,8 @@ Result<Grammar> Catalog::load(const std::string &name_or_path, MatchLimits limit
         return load_grammar(name_or_path, limits, folders_);
     for (const std::string &dir : folders_) {
         fs::path candidate = fs::path(dir) / (name_or_path + ".toml");
-        if (fs::is_regular_file(candidate))
+        std::error_code ec;
+        if (fs::is_regular_file(candidate, ec))
             return load_grammar(candidate.string(), limits, folders_);
     }
     std::string searched;

@@ -682,8 +682,11 @@ Result<Grammar> load_grammar(const std::string &path, MatchLimits limits,
                              const std::vector<std::string> &search, Compile when) {
     Grammar g;
     g.file = path;
-    if (!fs::is_regular_file(path))
-        return Error{"grammar file not found", path};
+    std::error_code unreadable; // a symbolic link loop, a name too long: not found either
+    if (!fs::is_regular_file(path, unreadable))
+        return Error{unreadable ? "grammar file cannot be read: " + unreadable.message()
+                                : std::string("grammar file not found"),
+                     path};
     try {
         Loader(g, limits, search, when).load(path, 0);
     } catch (const GrammarError &e) {
