@@ -683,10 +683,12 @@ Result<Grammar> load_grammar(const std::string &path, MatchLimits limits,
     Grammar g;
     g.file = path;
     std::error_code unreadable; // a symbolic link loop, a name too long: not found either
-    if (!fs::is_regular_file(path, unreadable))
-        return Error{unreadable ? "grammar file cannot be read: " + unreadable.message()
-                                : std::string("grammar file not found"),
+    if (!fs::is_regular_file(path, unreadable)) {
+        bool absent = !unreadable || unreadable == std::errc::no_such_file_or_directory;
+        return Error{absent ? std::string("grammar file not found")
+                            : "grammar file cannot be read: " + unreadable.message(),
                      path};
+    }
     try {
         Loader(g, limits, search, when).load(path, 0);
     } catch (const GrammarError &e) {
