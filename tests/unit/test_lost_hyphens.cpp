@@ -45,6 +45,9 @@ TEST_CASE("lost hyphens: nothing changed without evidence or room") {
     // A word the document never writes hyphenated, nor of two of its words.
     CHECK(hyphens.restore("Staff will have understanding of the new arrivals rules", 30) ==
           "Staff will have understanding of the new arrivals rules");
+    // A line wider than two lines of its column is no two lines joined.
+    CHECK(hyphens.restore("Meetings will then be held bimonthly and then quarterly", 20) ==
+          "Meetings will then be held bimonthly and then quarterly");
     // The word lies where neither line could have ended.
     CHECK(hyphens.restore("bimonthly meetings will be held with all of the staff and", 30) ==
           "bimonthly meetings will be held with all of the staff and");

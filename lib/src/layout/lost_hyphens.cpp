@@ -130,9 +130,10 @@ std::string LostHyphens::from_parts(const std::string &word, std::size_t first_m
 }
 
 std::vector<LostHyphens::Fix> LostHyphens::fixes(const std::string &line, std::size_t wrap) const {
-    // The first line (with its hyphen) and the second both fit the column.
+    // The first line (with its hyphen) and the second both fit the column: a
+    // line wider than two of them is no two lines joined.
     std::size_t total = width(line), most = wrap + kWrapSlack;
-    if (total <= most)
+    if (total <= most || total > 2 * most)
         return {};
     std::size_t first_min = total > most ? total - most : 0, first_max = most - 1;
     std::vector<Fix> by_form, by_parts;
