@@ -172,3 +172,27 @@ TEST_CASE("columns: an owner squeezed over two lines: its first words pulled, th
     CHECK(doc.blocks[1].rows[0].cells[1].paragraphs ==
           std::vector<std::string>{"The words of these texts go on with all of them,"});
 }
+
+TEST_CASE("columns: labels set one space apart in a full header are cut into their columns") {
+    // Owner and date labels one space apart, the owner's wrapped below, and a
+    // number label whose second word sits on the line below.
+    Document doc = text_document("1. Rec 2. Text           Function Responsible/ When\n"
+                                 "No.                      Policy Lead\n"
+                                 "1.1    First words       Governor              May 2022\n");
+    TableSpec s = spec();
+    s.columns[0].header = test::re("^(?:\\d\\.\\s*)?Rec\\s+No\\.?$");
+    s.columns[1].header = test::re("^(?:\\d\\.\\s*)?Text$");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(lines[0] == "1. Rec No.\t2. Text\tFunction Responsible/ Policy Lead\tWhen");
+    CHECK(lines[2] == "1.1\tFirst words\tGovernor\tMay 2022");
+}
+
+TEST_CASE("columns: a label naming a column whole is not cut where its parts name two") {
+    // "Function Responsible/ Policy Lead": both parts name the owner column.
+    Document doc = text_document("No.  Text       Function Responsible/ Policy Lead   When\n"
+                                 "1.1  First      Governor                            May 2022\n");
+    REQUIRE(recover_aligned_tables(doc, spec()) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(lines[0] == "No.\tText\tFunction Responsible/ Policy Lead\tWhen");
+}

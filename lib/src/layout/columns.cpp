@@ -11,6 +11,7 @@ namespace inspex {
 namespace {
 
 constexpr std::size_t kMaxBand = 5;       // lines a wrapped header may take
+constexpr std::size_t kMaxCutWords = 10;  // words of a header phrase cut into labels
 constexpr double kGutter = 1.6;           // a gap this many characters wide parts columns
 constexpr std::size_t kProseRun = 6;      // lines across the columns that end a table
 constexpr double kUnknownCharWidth = 1.0; // a line of no words
@@ -250,34 +251,57 @@ class Recovery {
     }
 
     // A header band beginning at line i: its first line's phrases give the
-    // columns, the lines below add to their labels.
+    // columns, the lines below add to their labels; a phrase is cut where its
+    // parts name more columns (labels set one space apart when the columns
+    // are full: "5. Responsible 6. Target Date").
     std::optional<Header> header_at(std::size_t i) const {
         if (!is_paragraph(i) || lines_[i].blank())
             return std::nullopt;
-        Header best;
-        std::size_t best_named = 0;
-        Header h{phrase_starts(lines_[i]), {}, {}, 0};
-        // Each phrase names at most one column: a line of fewer phrases than
-        // the header needs cannot begin one.
-        if (h.starts.size() < std::max<std::size_t>(spec_.header_min, 2))
+        std::vector<double> phrases = phrase_starts(lines_[i]);
+        Header best = band_header(i, phrases);
+        std::size_t named_here = count_named(best.columns);
+        // Cutting is tried only where the phrases already look like labels.
+        if (named_here >= 1 && named_here < spec_.columns.size()) {
+            std::vector<double> cut = cut_phrases(i, phrases);
+            if (cut.size() > phrases.size())
+                if (Header other = band_header(i, cut); count_named(other.columns) > named_here)
+                    best = std::move(other);
+        }
+        if (count_named(best.columns) < std::max<std::size_t>(spec_.header_min, 2))
             return std::nullopt;
-        h.texts.assign(h.starts.size(), "");
+        return best;
+    }
+
+    // The lines of a header band from line i: up to kMaxBand, a label's
+    // wrapped words possibly a paragraph gap below the rest.
+    std::vector<std::size_t> band_lines(std::size_t i) const {
+        std::vector<std::size_t> band;
         std::size_t blanks = 0;
         for (std::size_t k = 0; k < kMaxBand && i + k < lines_.size(); ++k) {
-            const PlacedLine &line = lines_[i + k];
             if (!is_paragraph(i + k))
                 break;
-            // A label's wrapped words may sit a paragraph gap below the rest.
-            if (line.blank()) {
+            if (lines_[i + k].blank()) {
                 if (k == 0 || ++blanks > 1)
                     break;
                 continue;
             }
-            std::vector<std::string> cells = cells_of(line, h.starts);
+            band.push_back(i + k);
+        }
+        return band;
+    }
+
+    // The header the band from line i gives with these column starts: of its
+    // first lines, those naming the most columns.
+    Header band_header(std::size_t i, const std::vector<double> &starts) const {
+        Header best;
+        std::size_t best_named = 0;
+        Header h{starts, std::vector<std::string>(starts.size()), {}, 0};
+        for (std::size_t k : band_lines(i)) {
+            std::vector<std::string> cells = cells_of(lines_[k], h.starts);
             for (std::size_t c = 0; c < cells.size(); ++c)
                 if (!cells[c].empty())
                     h.texts[c] += (h.texts[c].empty() ? "" : " ") + cells[c];
-            h.lines = k + 1;
+            h.lines = k - i + 1;
             h.columns = named(h.texts);
             std::size_t n = count_named(h.columns);
             if (n > best_named || (n == best_named && n > 0 && continues_labels(cells, h))) {
@@ -285,9 +309,66 @@ class Recovery {
                 best = h;
             }
         }
-        if (best_named < std::max<std::size_t>(spec_.header_min, 2))
-            return std::nullopt;
         return best;
+    }
+
+    // The phrases' starts, each phrase cut at the words where its parts, with
+    // the band's words below them, each name a different column, as many as
+    // can be (a phrase left whole where no cut names two).
+    std::vector<double> cut_phrases(std::size_t i, const std::vector<double> &phrases) const {
+        const PlacedLine &first = lines_[i];
+        std::vector<std::size_t> band = band_lines(i);
+        std::vector<double> out;
+        for (std::size_t p = 0; p < phrases.size(); ++p) {
+            std::vector<double> word_starts;
+            for (const Word &w : first.words)
+                if (column_of(w, phrases, first.char_width) == p)
+                    word_starts.push_back(w.x0);
+            std::vector<double> pieces = best_pieces(band, phrases, p, word_starts);
+            out.insert(out.end(), pieces.begin(), pieces.end());
+        }
+        return out;
+    }
+
+    // The starts of phrase p's parts (a subset of its words' starts, the
+    // first always) whose band texts each name a different column, the most
+    // parts found; the phrase's own start alone when no cut names two.
+    std::vector<double> best_pieces(const std::vector<std::size_t> &band,
+                                    const std::vector<double> &phrases, std::size_t p,
+                                    const std::vector<double> &word_starts) const {
+        std::vector<double> best{phrases[p]};
+        std::size_t n = word_starts.size();
+        if (n < 2 || n > kMaxCutWords)
+            return best;
+        for (unsigned mask = 1; mask < (1U << (n - 1)); ++mask) {
+            std::vector<double> pieces{phrases[p]};
+            for (std::size_t w = 1; w < n; ++w)
+                if (mask & (1U << (w - 1)))
+                    pieces.push_back(word_starts[w]);
+            if (pieces.size() > best.size() && pieces_name_columns(band, phrases, p, pieces))
+                best = std::move(pieces);
+        }
+        return best;
+    }
+
+    // Whether each part of phrase p, cut at `pieces`, names a column of its
+    // own with the words below it on the band's first lines.
+    bool pieces_name_columns(const std::vector<std::size_t> &band,
+                             const std::vector<double> &phrases, std::size_t p,
+                             const std::vector<double> &pieces) const {
+        std::vector<double> starts(phrases.begin(), phrases.begin() + static_cast<long>(p));
+        starts.insert(starts.end(), pieces.begin(), pieces.end());
+        starts.insert(starts.end(), phrases.begin() + static_cast<long>(p) + 1, phrases.end());
+        std::vector<std::string> texts(pieces.size());
+        for (std::size_t k : band) { // the band's first lines, as many as name them
+            std::vector<std::string> cells = cells_of(lines_[k], starts);
+            for (std::size_t c = 0; c < pieces.size(); ++c)
+                if (const std::string &cell = cells[p + c]; !cell.empty())
+                    texts[c] += (texts[c].empty() ? "" : " ") + cell;
+            if (count_named(named(texts)) == pieces.size())
+                return true;
+        }
+        return false;
     }
 
     // Each cell of the line names, alone, the column it lies under: the line
