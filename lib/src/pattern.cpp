@@ -157,6 +157,18 @@ bool Regex::matches(std::string_view subject) const {
     return execute(subject, 0, false) >= 0;
 }
 
+bool Regex::could_begin(std::string_view subject) const {
+    if (compile_once())
+        return false;
+    // The interpreter: JIT code does partial matching only when compiled for it.
+    int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
+                         0, PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT | PCRE2_PARTIAL_SOFT,
+                         match_data_for(pairs_), impl_->context);
+    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT)
+        note_limit_hit(subject);
+    return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
+}
+
 std::optional<Match> Regex::run(std::string_view subject, std::size_t start, bool anchored) const {
     int rc = execute(subject, start, anchored);
     if (rc < 0)

@@ -52,6 +52,16 @@ TEST_CASE("cell blocks: a header of label blocks, two labels interleaved") {
                                    "1.1\t\t\t\t\t", "\tWords here.\t\t\t\t"});
 }
 
+TEST_CASE("cell blocks: a header line holding two labels' starts, the first's end below it") {
+    // A larger font: "Ref" and "Text" on one line, "No" wrapped under "Ref";
+    // "Agreed/" and "Reply" on one line, "Rejected" under "Agreed/".
+    TableSpec s = spec();
+    Document doc = text_document("Intro\n\nRef Text\nNo\n\nAgreed/ Reply\nRejected\n\nOwner\n\n"
+                                 "When\n\n1.1\n\nWords here.\n");
+    REQUIRE(recover_cell_blocks(doc, s) == 1);
+    CHECK(rows(doc)[1] == "Ref No\tText\tAgreed/ Rejected\tReply\tOwner\tWhen");
+}
+
 TEST_CASE("cell blocks: short cells before a row's number are that row's") {
     TableSpec s = spec();
     Document doc =

@@ -16,6 +16,17 @@ TEST_CASE("pattern: %{NAME} references expand recursively") {
     CHECK_FALSE(re.value()->matches("29 May 2022"));
 }
 
+TEST_CASE("pattern: could_begin is true for a match or the start of one") {
+    PatternLibrary lib;
+    auto re = lib.compile("(?i)^(?:\\d\\.\\s*)?Rec\\.?\\s*No$", {"g.toml", 1});
+    REQUIRE(re.ok());
+    CHECK(re.value()->could_begin("1. Rec No"));
+    CHECK(re.value()->could_begin("1. Rec"));
+    CHECK(re.value()->could_begin("1."));
+    CHECK_FALSE(re.value()->could_begin("1. The"));
+    CHECK_FALSE(re.value()->could_begin("1. Rec No more"));
+}
+
 TEST_CASE("pattern: errors name the grammar file and line") {
     PatternLibrary lib;
     lib.define("LOOP", "a%{LOOP}", {"lib.toml", 3});

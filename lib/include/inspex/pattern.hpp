@@ -81,6 +81,9 @@ class Regex {
     [[nodiscard]] std::optional<Match> match_at(std::string_view subject, std::size_t start) const;
     // Whether search(subject) finds a match; no Match made.
     [[nodiscard]] bool matches(std::string_view subject) const;
+    // Whether the subject matches, or is the start of a text that could
+    // (PCRE2's partial match: "1. Rec" of a label "1. Rec No").
+    [[nodiscard]] bool could_begin(std::string_view subject) const;
     [[nodiscard]] std::vector<Match> search_all(std::string_view subject) const;
     // Replaces every match by `replacement` ($1, ${name} expand).
     [[nodiscard]] std::string replace_all(std::string_view subject,

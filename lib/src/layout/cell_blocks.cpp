@@ -21,6 +21,7 @@ using layout::width;
 using layout::ends_sentence;
 
 constexpr std::size_t kMaxLabelLines = 6;   // lines of one header block (two labels interleaved)
+constexpr std::size_t kMaxHeadWords = 16;   // words of a header block's first line
 constexpr std::size_t kMaxHeadingLines = 3; // heading lines above a row's number
 constexpr std::size_t kMaxGluedWords = 3;   // words of a short cell ending a row's first line
 constexpr double kShortShare = 0.6;         // a line this share of its run's widest is short
@@ -119,32 +120,53 @@ class Recovery {
     }
 
     // The labels a run of lines cuts into: its words in order, or two labels
-    // side by side whose lines alternate ("3. Agreed/", "4. Response", "Partly Agreed/").
+    // side by side whose lines alternate: the first line holds the first
+    // label's start, or both labels' starts ("1. Rec 2. Recommendation" over
+    // "No"), and each line below goes on with one of the two ("3. Agreed/",
+    // "4. Response", "Partly Agreed/").
     std::optional<Labels> run_labels(std::size_t first, std::size_t last) const {
         std::vector<std::string> lines;
         for (std::size_t b = first; b <= last; ++b)
             lines.push_back(text(b));
         if (lines.size() > kMaxLabelLines)
             return std::nullopt;
+        std::vector<std::string> head = layout::split_words(lines[0]);
+        // Cheap refusal first: this runs on every run of lines of a document.
+        if (head.empty() || head.size() > kMaxHeadWords ||
+            !layout::could_begin_label(spec_, head.front()))
+            return std::nullopt;
         if (auto labels =
                 layout::cut_labels(spec_, layout::split_words(join_lines(lines, 0, lines.size()))))
             return labels;
         const std::size_t n = lines.size();
-        for (unsigned mask = 1; n >= 3 && mask < (1U << (n - 1)); ++mask) {
-            std::vector<std::string> left{lines[0]}, right;
-            for (std::size_t k = 1; k < n; ++k)
-                ((mask >> (k - 1)) & 1U ? right : left).push_back(lines[k]);
-            auto a =
-                layout::cut_labels(spec_, layout::split_words(join_lines(left, 0, left.size())));
-            auto b =
-                layout::cut_labels(spec_, layout::split_words(join_lines(right, 0, right.size())));
-            if (!a || !b)
-                continue;
-            a->insert(a->end(), b->begin(), b->end());
-            if (distinct(*a))
-                return a;
-        }
+        for (std::size_t split = 1; split <= head.size(); ++split)
+            for (unsigned mask = 0; mask < (1U << (n - 1)); ++mask)
+                if (auto labels = side_by_side(lines, head, split, mask))
+                    return labels;
         return std::nullopt;
+    }
+
+    // The labels of two columns side by side: the first line's words before
+    // `split` and the lines below whose bit in `mask` is 0 make the left
+    // one's, the rest the right one's.
+    std::optional<Labels> side_by_side(const std::vector<std::string> &lines,
+                                       const std::vector<std::string> &head, std::size_t split,
+                                       unsigned mask) const {
+        std::vector<std::string> left(head.begin(), head.begin() + static_cast<long>(split));
+        std::vector<std::string> right(head.begin() + static_cast<long>(split), head.end());
+        for (std::size_t k = 1; k < lines.size(); ++k) {
+            std::vector<std::string> words = layout::split_words(lines[k]);
+            std::vector<std::string> &side = (mask >> (k - 1)) & 1U ? right : left;
+            side.insert(side.end(), words.begin(), words.end());
+        }
+        if (right.empty())
+            return std::nullopt;
+        auto a = layout::cut_labels(spec_, left);
+        auto b = a ? layout::cut_labels(spec_, right) : std::nullopt;
+        if (!b)
+            return std::nullopt;
+        a->insert(a->end(), b->begin(), b->end());
+        return distinct(*a) ? a : std::nullopt;
     }
 
     static bool distinct(const Labels &labels) {

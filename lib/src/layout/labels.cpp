@@ -55,6 +55,12 @@ std::vector<unsigned> label_names(const TableSpec &spec, const std::vector<std::
     return any ? out : std::vector<unsigned>{};
 }
 
+bool could_begin_label(const TableSpec &spec, std::string_view text) {
+    return std::any_of(spec.columns.begin(), spec.columns.end(), [&](const ColumnSpec &c) {
+        return c.header && c.header->could_begin(text);
+    });
+}
+
 std::optional<LabelCutter::Cuts> LabelCutter::cut(std::size_t end) {
     failed_.clear();
     end_ = end;

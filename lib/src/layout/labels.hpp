@@ -28,6 +28,10 @@ bool ends_sentence(std::string_view text);
 std::vector<unsigned> label_names(const TableSpec &spec, const std::vector<std::string> &words,
                                   std::size_t a);
 
+// Whether some column's label could begin with this text (its header
+// pattern matches it, or could go on to match it).
+bool could_begin_label(const TableSpec &spec, std::string_view text);
+
 // Cuts words into consecutive labels, each naming a different column:
 // `names[a][len - 1]` holds the columns the words a..a+len name (label_names).
 // Returns each label's column and the word after it.
