@@ -246,3 +246,15 @@ TEST_CASE("cell lines: after a page break a line beginning a small letter goes o
     // (The row's text ended with its reference in brackets: finished.)
     CHECK(std::find(lines.begin(), lines.end(), "\t\t\tfinished here.\t") != lines.end());
 }
+
+TEST_CASE("cell lines: a bracket closing inside a sentence leaves the cell unfinished") {
+    // The text ends "(2.43)" after its sentence; the reply "(OMiC)" inside
+    // one: after the page break the reply goes on.
+    TableSpec s = spec();
+    Document doc = text_document("No Text Ok\nReply When\n1.1 Row text. (2.43)\nYes The reply in "
+                                 "Custody (OMiC)\nNo Text Ok\nReply When\nwill go on here.\nMay "
+                                 "2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 2);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\t\t\twill go on here.\t") != lines.end());
+}

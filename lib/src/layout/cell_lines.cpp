@@ -26,7 +26,7 @@ constexpr double kDropHeading = -1.0; // ... that reads as a heading
 constexpr double kMisfit = -1.0;      // a date, status... given to a free-text column
 constexpr double kNever = -std::numeric_limits<double>::infinity();
 constexpr std::size_t kMaxBlankRun = 2;     // blank lines allowed between header labels
-constexpr std::size_t kMaxBand = 10;        // lines a header may wrap over when labels share lines
+constexpr std::size_t kMaxBand = 16;        // lines a header may wrap over when labels share lines
 constexpr std::size_t kMaxGlued = 6;        // words of a short cell glued before the next one
 constexpr double kMidSentence = -0.5;       // a cell ending inside a sentence
 constexpr std::size_t kMinWrapped = 3;      // lines that tell a column's wrap width
@@ -36,9 +36,20 @@ constexpr std::size_t kMinRowLineWords = 6; // words of a line holding a row's c
 constexpr std::size_t kMinRowLineCells = 3; // shaped cells such a line holds
 
 // A cell's text ends here: a sentence's end, or a bracketed reference after
-// it ("... should have a care plan. (2.50)").
+// it ("... should have a care plan. (2.50)", or "(2.50)" on a line of its
+// own); not a bracket closing inside a sentence ("... in Custody (OMiC)").
 bool ends_text(std::string_view text) {
-    return layout::ends_sentence(text) || (!text.empty() && text.back() == ')');
+    if (layout::ends_sentence(text))
+        return true;
+    if (text.empty() || text.back() != ')')
+        return false;
+    std::size_t open = text.rfind('(');
+    if (open == std::string_view::npos) // opened on a line above: "(To" / "the governor)"
+        return true;
+    std::string_view before = text.substr(0, open);
+    while (!before.empty() && (before.back() == ' ' || before.back() == ')'))
+        before.remove_suffix(1); // "... (Repeated recommendation S39.) (To the governor)"
+    return before.empty() || layout::ends_sentence(before);
 }
 
 bool is_line(const Block &b) {
