@@ -14,9 +14,10 @@ failed=0 passing=0 total=0
 printf '%-38s %-17s %6s %8s\n' sample route f1 recorded
 for f in tests/fixtures/renditions/*.txt; do
   base=$(basename "$f" .txt) sample=${base%.*} route=${base##*.}
-  expected=samples/$sample.expected.jsonl
+  document=${sample%-11pt} # the same document set in a larger font
+  expected=samples/$document.expected.jsonl
   # a variant in an older year's template has records of its own
-  [ -f "tests/fixtures/originals/$sample.expected.jsonl" ] && expected=tests/fixtures/originals/$sample.expected.jsonl
+  [ -f "tests/fixtures/originals/$document.expected.jsonl" ] && expected=tests/fixtures/originals/$document.expected.jsonl
   "$extract" -q "$f" > "$tmp" 2> /dev/null
   f1=$(bash "$here/f1.sh" "$expected" "$tmp" | awk '{ print $3 }')
   was=$(awk -F'\t' -v s="$sample" -v r="$route" '$1 == s && $2 == r { print $3 }' "$baseline" 2>/dev/null)
