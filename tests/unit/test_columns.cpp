@@ -196,3 +196,37 @@ TEST_CASE("columns: a label naming a column whole is not cut where its parts nam
     std::vector<std::string> lines = test::view(doc);
     CHECK(lines[0] == "No.\tText\tFunction Responsible/ Policy Lead\tWhen");
 }
+
+TEST_CASE("columns: words that make the next column's text begin a row go to it") {
+    // "i)" squeezed against the title's column with one space.
+    TableSpec s = spec();
+    s.columns[1].header = test::re("^Title$");
+    s.columns.insert(s.columns.begin() + 2, {"text", "text", nullptr, test::re("^Text$")});
+    s.columns[3].header = test::re("^Who$");
+    s.columns[3].fits = test::re("^Governor$");
+    s.key_column = 0;
+    s.row_starts = {{2, test::re("^[ivx]+\\)\\s")}};
+    Document doc = text_document("No.  Title        Text                    Who        When\n"
+                                 "1.1  A Title i) The action's words.       Governor   May 2022\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    REQUIRE(doc.blocks[1].is_table());
+    CHECK(doc.blocks[1].rows[0].cells[1].paragraphs == std::vector<std::string>{"A Title"});
+    CHECK(doc.blocks[1].rows[0].cells[2].paragraphs ==
+          std::vector<std::string>{"i) The action's words."});
+}
+
+TEST_CASE("columns: a one-value column's whole value takes no word from a line going on") {
+    // "Force" ends the text's line one space from the owner column, under a
+    // whole owner: it stays in the text.
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("^[A-Z][a-z]+(?: [A-Z][a-z]+)*$");
+    s.columns[2].one_paragraph = true;
+    Document doc = text_document("No.   Text                 Function Responsible/   When\n"
+                                 "1.1   A new Band 4 Use of  Governor                May 2022\n"
+                                 "      Co-ordinator of Force\n"
+                                 "      will be appointed.\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(lines[1] ==
+          "1.1\tA new Band 4 Use of Co-ordinator of Force will be appointed.\tGovernor\tMay 2022");
+}

@@ -205,10 +205,12 @@ class Recovery {
 
     // Words at the end of a cell that fit the next column's declared shape and
     // lie near its edge belong to it, when it is empty on this line, or when
-    // it holds one short value they begin ("... of Partly" | "Agreed").
-    // Only where a cell can begin: on a row's first line, or on the line after
-    // one where the cell already had text (a cell wrapped over lines).
-    // Returns where each column's text begins on the line (0: none).
+    // it holds one short value they begin ("... of Partly" | "Agreed"); so do
+    // words that make the next column's text begin a row ("Regime Recovery
+    // i)" | "A Recovery ..."). Only where a cell can begin: on a row's first
+    // line, or on the line after one where the cell already had text (a cell
+    // wrapped over lines). Returns where each column's text begins on the line
+    // (0: none).
     std::vector<double> pull_squeezed(const PlacedLine &line, const Header &header,
                                       const std::vector<std::string> &previous,
                                       std::vector<std::string> &cells) const {
@@ -217,8 +219,7 @@ class Recovery {
         for (std::size_t j = 1; j < cells.size(); ++j) {
             int column = header.columns[j];
             bool wrapped = j < previous.size() && !previous[j].empty();
-            if (column < 0 || !spec_.columns[column].fits || !(row_start || wrapped) ||
-                (!cells[j].empty() && !spec_.columns[column].one_paragraph))
+            if (column < 0 || !(row_start || wrapped))
                 continue;
             std::vector<const Word *> left;
             for (const Word &w : line.words)
@@ -231,23 +232,53 @@ class Recovery {
                 std::string tail;
                 for (std::size_t t = k; t < left.size(); ++t)
                     tail += (tail.empty() ? "" : " ") + left[t]->text;
-                // Into a cell holding text, a fragment its text completes
-                // ("Partly" before "Agreed") or that completes it ("Governor"
-                // before "and Head of"); not a value of its own before another
-                // ("Clinical" before "NHSE&I").
-                const Regex &fits = *spec_.columns[column].fits;
-                if (!cells[j].empty() && fits.matches(tail) && fits.matches(cells[j]))
+                std::optional<std::string> value =
+                    takes(static_cast<std::size_t>(column), tail, cells[j]);
+                if (!value || (!row_start && after_whole_value(column, previous[j], cells[j])))
                     continue;
-                std::string value = cells[j].empty() ? tail : tail + ' ' + cells[j];
-                if (!fits.matches(value))
-                    continue;
-                cells[j] = value;
+                cells[j] = *value;
                 cells[j - 1].resize(cells[j - 1].size() - tail.size() - 1);
                 begins[j] = left[k]->x0;
                 break;
             }
         }
         return begins;
+    }
+
+    // In a column of one value a cell (one_paragraph), a line going on from
+    // the one above adds to the value only where it is unfinished ("Governor,
+    // Head of" / "PPSP and ..."), never after a whole one ("Governor" / "...
+    // Use of Force"). (A column of a value a paragraph takes the next one.)
+    bool after_whole_value(int column, const std::string &above, const std::string &cell) const {
+        const ColumnSpec &spec = spec_.columns[static_cast<std::size_t>(column)];
+        return cell.empty() && spec.one_paragraph && spec.fits && spec.fits->matches(above);
+    }
+
+    // The cell a column's text makes with a tail of the cell before it, if
+    // the column takes the tail: the two fit its shape, or begin a row there.
+    std::optional<std::string> takes(std::size_t column, const std::string &tail,
+                                     const std::string &cell) const {
+        const ColumnSpec &spec = spec_.columns[column];
+        if (spec.fits) {
+            // Into a cell holding text, a fragment its text completes
+            // ("Partly" before "Agreed") or that completes it ("Governor"
+            // before "and Head of"); not a value of its own before another
+            // ("Clinical" before "NHSE&I").
+            if (!cell.empty() && !spec.one_paragraph)
+                return std::nullopt;
+            if (!cell.empty() && spec.fits->matches(tail) && spec.fits->matches(cell))
+                return std::nullopt;
+            std::string value = cell.empty() ? tail : tail + ' ' + cell;
+            return spec.fits->matches(value) ? std::optional<std::string>(value) : std::nullopt;
+        }
+        if (cell.empty())
+            return std::nullopt;
+        std::string value = tail + ' ' + cell;
+        for (const RowStartRule &rule : spec_.row_starts)
+            if (rule.column == column && rule.pattern->matches(value) &&
+                !rule.pattern->matches(cell))
+                return value;
+        return std::nullopt;
     }
 
     // A header band beginning at line i: its first line's phrases give the
