@@ -258,3 +258,16 @@ TEST_CASE("cell lines: a bracket closing inside a sentence leaves the cell unfin
     std::vector<std::string> lines = test::view(doc);
     CHECK(std::find(lines.begin(), lines.end(), "\t\t\twill go on here.\t") != lines.end());
 }
+
+TEST_CASE("cell lines: a short cell glued to the first line of a wrapped value") {
+    // At a larger font the date wraps, its first line glued to the owner:
+    // "Governor May" / "2022".
+    TableSpec s = spec();
+    s.columns.insert(s.columns.begin() + 4,
+                     {"owner", "owner", test::re("^Governor$"), test::re("^Who$")});
+    Document doc = text_document("No Text Ok\nReply Who When\n1.1 First part\nYes We will.\n"
+                                 "Governor May\n2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\t\t\t\tGovernor\tMay 2022") != lines.end());
+}

@@ -340,11 +340,24 @@ class Recovery {
     // cell (and the one above its first) when the two fit the column together
     // and one of them alone does not ("CEO Care UK" / "and Governor",
     // "Partly" / "Accepted").
+    // So is a line after one whose glued short cell's rest began the value
+    // ("Governor September" / "2022").
     bool wraps_on(const std::vector<std::string> &texts, std::size_t i, std::size_t q) const {
+        if (i == 0)
+            return false;
+        if (wraps_into(texts[i - 1], texts[i], q))
+            return true;
+        for (const Split &split : splits(texts[i - 1]))
+            if (wraps_into(split.rest, texts[i], q))
+                return true;
+        return false;
+    }
+
+    bool wraps_into(const std::string &first, const std::string &second, std::size_t q) const {
         const ColumnSpec &c = spec_.columns[static_cast<std::size_t>(order_[q])];
-        return !doc_.paragraph_lines && i > 0 && c.fits &&
-               !(c.fits->matches(texts[i]) && c.fits->matches(texts[i - 1])) &&
-               c.fits->matches(texts[i - 1] + ' ' + texts[i]);
+        return !doc_.paragraph_lines && c.fits &&
+               !(c.fits->matches(second) && c.fits->matches(first)) &&
+               c.fits->matches(first + ' ' + second);
     }
 
     // A row going on after a page break: its first line, beginning with a
@@ -571,9 +584,11 @@ class Recovery {
                         if (score(line_splits[k].head, q) != kFit || !fits(line_splits[k].head, q))
                             continue;
                         for (std::size_t r = q + 1; r < m; ++r) {
-                            if (!fits(line_splits[k].rest, r))
+                            const std::string &rest = line_splits[k].rest;
+                            bool rest_wraps = i + 1 < n && wraps_into(rest, texts[i + 1], r);
+                            if (!fits(rest, r) && !rest_wraps)
                                 continue;
-                            double s = kFit + score(line_splits[k].rest, r) + best[i + 1][r];
+                            double s = kFit + (rest_wraps ? kFit : score(rest, r)) + best[i + 1][r];
                             if (s > top) {
                                 top = s;
                                 pick = {static_cast<int>(q), static_cast<int>(r), k + 1};
