@@ -120,6 +120,10 @@ const HeaderRow kRows[] = {
     // The same table one cell per line.
     {"action-plan", "ACTION PLAN: HMCIP REPORT ON HMP Wandsworth\nTIMETABLE\nDATE\nSTATUS OF THIS RETURN\nFull unannounced inspection\n9-13 March 2015\nPOSITION AS AT: October 2015\nReport published\n30 June 2015\nAction Plan Submitted\n28 August 2015\n",
      "HMP Wandsworth", "2015-08-28", "2015-06-30", "2015-03-09", "2015-03-13"},
+    // The same table aligned with spaces, labels wrapped in their cells below
+    // the dates (pdftotext -layout of a plan set in a larger font).
+    {"action-plan", "ACTION PLAN: HMCIP REPORT ON HMP Wandsworth\n\nTIMETABLE     DATE               STATUS OF THIS RETURN\n\nFull unannounced   9-13 March 2015\ninspection\n\nReport published   30 June 2015\n\nAction Plan        28 August 2015     Attached\nSubmitted\n",
+     "HMP Wandsworth", "2015-08-28", "2015-06-30", "2015-03-09", "2015-03-13"},
     // The same table run onto one line, without tabs; the name in capitals only.
     {"action-plan", "ACTION PLAN: HMCIP REPORT ON HMP WANDSWORTH TIMETABLE DATE STATUS OF THIS RETURN Full unannounced inspection 9-13 March 2015 POSITION AS AT: October 2015 Report published 30 June 2015 Action Plan Submitted 28 August 2015\n",
      "HMP WANDSWORTH", "2015-08-28", "2015-06-30", "2015-03-09", "2015-03-13"},
@@ -231,6 +235,8 @@ TEST_CASE("headers: each text rendition gives its sample's document fields") {
         if (entry.path().extension() != ".txt")
             continue;
         std::string sample = file.substr(0, file.find('.'));
+        if (std::string_view(sample).ends_with("-11pt")) // the same document set larger
+            sample.resize(sample.size() - 5);
         std::string grammar_name;
         for (const char *name : {"un-action-plan", "irp-report", "action-plan"})
             if (grammar_name.empty() && sample.rfind(name, 0) == 0)
@@ -247,5 +253,5 @@ TEST_CASE("headers: each text rendition gives its sample's document fields") {
             CHECK(doc[name] == expected[name]);
         ++checked;
     }
-    CHECK(checked >= 42);
+    CHECK(checked >= 63);
 }
