@@ -90,6 +90,21 @@ TEST_CASE("cell blocks: a status glued to a row's first line is cut from it") {
                            "\t\t\tA reply.\t\t", "\t\t\t\t\tJune 2022"});
 }
 
+TEST_CASE("cell blocks: an owner glued to a reply's first line, the row having none, is its") {
+    // Row 1.1 has no owner of its own; its reply's first line ends with one
+    // that the document writes as a cell (row 1.2's).
+    TableSpec s = spec();
+    Document doc = text_document(
+        std::string(kHeader) + "1.1\n\nThe text of the row.\n\nAgreed\n\nThe reply of the row "
+                               "is now Governor\nwritten on two lines.\n\nJune 2022\n\n1.2\n\n"
+                               "Other text.\n\nAgreed\n\nAnother reply.\n\nGovernor\n\nMay 2022\n");
+    REQUIRE(recover_cell_blocks(doc, s) == 1);
+    std::vector<std::string> r = rows(doc);
+    CHECK(std::find(r.begin(), r.end(),
+                    "\t\t\tThe reply of the row is now written on two lines.\tGovernor\t") !=
+          r.end());
+}
+
 TEST_CASE("cell blocks: of two statuses glued, the one the document writes as a cell") {
     TableSpec s = spec();
     s.columns[2].fits = test::re("^(?:Partly )?(?:Agreed|Rejected)$");

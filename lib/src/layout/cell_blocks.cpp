@@ -61,6 +61,12 @@ struct Cut {
     std::string text;
 };
 
+// A line cut where another column's short cell was glued to its end.
+struct Glued {
+    std::string head, tail;
+    std::size_t column = 0;
+};
+
 class Recovery {
   public:
     Recovery(Document &doc, const TableSpec &spec) : doc_(doc), spec_(spec) {}
@@ -311,6 +317,7 @@ class Recovery {
             b = last + 1;
         }
         place_waiting();
+        take_maybe_glued();
         return b;
     }
 
@@ -369,6 +376,7 @@ class Recovery {
             return;
         }
         settle_claimed();
+        take_maybe_glued();
         put_queued_back();
         claimed_.clear();
         if (!waiting_.empty()) {
@@ -386,6 +394,31 @@ class Recovery {
         held_[spec_.key_column] = true;
         for (const Cut &c : claimed_)
             held_[c.column] = true;
+    }
+
+    // A row's later free text whose first line ends in a cell of the next
+    // column ("... team is now Governor") that the document writes as a cell
+    // of its own, and which the row never had: the cell was glued there. (Its first line is where a
+    // row's cells begin side by side; the cut waits for the row's end, as the cell may still come.)
+    struct MaybeGlued {
+        std::size_t block = 0, column = 0;
+        Glued glued;
+    };
+
+    void take_maybe_glued() {
+        std::optional<MaybeGlued> maybe = std::exchange(maybe_glued_, std::nullopt);
+        if (!maybe || !row_ || held_[maybe->glued.column])
+            return;
+        Block &b = doc_.blocks[maybe->block];
+        if (!b.is_table() || b.rows.front().cells[maybe->column].paragraphs.empty())
+            return;
+        std::string &text = b.rows.front().cells[maybe->column].paragraphs.front();
+        const std::string glued = maybe->glued.head + ' ' + maybe->glued.tail;
+        if (text.rfind(glued, 0) != 0 || (text.size() > glued.size() && text[glued.size()] != ' '))
+            return;
+        text = maybe->glued.head + text.substr(glued.size());
+        b.rows.front().cells[maybe->glued.column].paragraphs.push_back(maybe->glued.tail);
+        held_[maybe->glued.column] = true;
     }
 
     // Nothing but its number yet.
@@ -590,6 +623,10 @@ class Recovery {
                 cells.push_back({glued->column, first + k, first + k, glued->tail});
                 lines[k] = glued->head;
             }
+        if (to_row && free_cells_ > 0 && cells.empty())
+            if (auto glued = glued_at(lines.front(), column, true, 0);
+                glued && !held_[glued->column] && cell_values_[glued->column].contains(glued->tail))
+                maybe_glued_ = MaybeGlued{first, column, *glued};
         if (std::size_t wrap = wraps_at(column))
             for (std::string &line : lines)
                 line = hyphens().restore(line, wrap);
@@ -619,11 +656,6 @@ class Recovery {
         if (to_row)
             ++free_cells_;
     }
-
-    struct Glued {
-        std::string head, tail;
-        std::size_t column = 0;
-    };
 
     // The next column's short cell glued to the end of a line, which it makes
     // wider than its column wraps at (`limit`; "... available Partly Agreed"),
@@ -820,6 +852,7 @@ class Recovery {
     std::vector<std::unordered_set<std::string>> cell_values_; // and those lines' texts
     std::vector<std::vector<Cut>> waiting_; // cells of rows whose numbers come later
     std::vector<bool> held_;                // columns the current row holds
+    std::optional<MaybeGlued> maybe_glued_; // a cell the current row's free text may hold
     std::vector<Cut> claimed_;              // waiting cells the current row took
     std::size_t headers_ = 0;               // header rows made, a repeated one too
     std::vector<std::pair<std::size_t, std::string>> queued_; // numbers waiting for their cells
