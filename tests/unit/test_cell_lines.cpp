@@ -271,3 +271,16 @@ TEST_CASE("cell lines: a short cell glued to the first line of a wrapped value")
     std::vector<std::string> lines = test::view(doc);
     CHECK(std::find(lines.begin(), lines.end(), "\t\t\t\tGovernor\tMay 2022") != lines.end());
 }
+
+TEST_CASE("cell lines: a date cut by a page break is no heading; one before a row's number is") {
+    TableSpec s = spec();
+    Document doc = text_document(
+        "No Text Ok\nReply When\n1.1 First row text.\nYes The reply.\nMay 2022\nJune\n"
+        "No Text Ok\nReply When\nand goes on.\n1.2 Other\nNo Not now.\nJune "
+        "2022\nSafety\nNo Text Ok\nReply When\n1.3 Third\nYes Done.\nMay "
+        "2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 3);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\tJune\t\t\t") == lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "\tSafety\t\t\t") != lines.end());
+}

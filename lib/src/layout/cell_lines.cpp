@@ -9,6 +9,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 
 namespace inspex {
@@ -261,8 +262,13 @@ class Recovery {
         std::vector<std::size_t> row; // the blocks of the current row's lines
         for (; i < doc_.blocks.size(); ++i) {
             const Block &b = doc_.blocks[i];
-            if (!is_line(b) || ends_here(i) || header_ahead(i) || (glued_ && label_band(i)))
+            if (!is_line(b) || ends_here(i))
                 break;
+            if (header_ahead(i) || (glued_ && label_band(i))) {
+                if (!row.empty())
+                    before_header_.insert(row.back());
+                break;
+            }
             std::string text = flat(b);
             if (text.empty())
                 continue;
@@ -416,7 +422,7 @@ class Recovery {
         if (!blocks.empty() && starts_row(flat(doc_.blocks[blocks.front()])))
             rows_placed_ = true;
         if (!blocks.empty())
-            place_cells(blocks);
+            place_cells(blocks, row_next);
         for (std::size_t b : below)
             put_heading(b);
     }
@@ -479,7 +485,7 @@ class Recovery {
     // A line a cell may end with: a sentence's end, or a short cell.
     bool ends_cell(const std::string &text) const { return ends_text(text) || short_cells(text); }
 
-    void place_cells(const std::vector<std::size_t> &blocks) {
+    void place_cells(const std::vector<std::size_t> &blocks, bool row_next) {
         std::vector<std::string> texts;
         for (std::size_t b : blocks)
             texts.push_back(flat(doc_.blocks[b]));
@@ -492,7 +498,8 @@ class Recovery {
         for (std::size_t i = 0; i < texts.size(); ++i) {
             const Choice &c = choice[i][p];
             if (c.column < 0) {
-                if (auto h = position_of(spec_.heading.column); h && is_heading(texts[i]))
+                if (auto h = position_of(spec_.heading.column);
+                    h && is_heading(texts[i]) && (row_next || !cut_by_page(texts[i], blocks[i])))
                     set_cell(blocks[i], *h);
                 open = kNone;
                 continue;
@@ -721,6 +728,23 @@ class Recovery {
         return spec_.has_heading && spec_.heading.pattern->matches(text);
     }
 
+    // A row's last line before a page's header that only begins a shaped
+    // value, where the row goes on after the header, is that value cut by
+    // the page break ("October" / header / "2022"), not a heading. (A heading
+    // there is followed by a row's number.)
+    bool cut_by_page(const std::string &text, std::size_t block) const {
+        return before_header_.contains(block) && begins_last_value(text);
+    }
+
+    // The first part of a value of the row's last column, the one a page
+    // break cuts.
+    bool begins_last_value(const std::string &text) const {
+        if (order_.empty() || order_.back() < 0)
+            return false;
+        const ColumnSpec &c = spec_.columns[static_cast<std::size_t>(order_.back())];
+        return c.fits && !c.fits->matches(text) && c.fits->could_begin(text);
+    }
+
     // The line of block `from` goes on in the cell at `position` of block
     // `into`, in its last paragraph or (`paragraph`) in a new one.
     void go_on(std::size_t into, std::size_t position, std::size_t from, bool paragraph) {
@@ -766,12 +790,13 @@ class Recovery {
 
     Document &doc_;
     const TableSpec &spec_;
-    std::vector<int> order_;         // the grammar column at each of the header's positions
-    bool glued_ = false;             // the header's labels shared lines: so may cells
-    std::vector<Pending> pending_;   // the rows read, to be placed
-    std::vector<std::size_t> wraps_; // each free-text column's wrap width (0: unknown)
-    bool rows_placed_ = false;       // a row that begins with its number was placed
-    std::vector<bool> unfinished_;   // per position: the row's cell there ends inside a sentence
+    std::vector<int> order_;              // the grammar column at each of the header's positions
+    bool glued_ = false;                  // the header's labels shared lines: so may cells
+    std::vector<Pending> pending_;        // the rows read, to be placed
+    std::set<std::size_t> before_header_; // rows' last lines before a page's header
+    std::vector<std::size_t> wraps_;      // each free-text column's wrap width (0: unknown)
+    bool rows_placed_ = false;            // a row that begins with its number was placed
+    std::vector<bool> unfinished_; // per position: the row's cell there ends inside a sentence
 };
 
 } // namespace
