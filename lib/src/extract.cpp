@@ -174,7 +174,7 @@ RecordBuilder::text_value(const FieldSpec &f, const Working &w,
         value = t->second;
     if (value.empty() && !f.context.empty())
         if (auto c = context.find(f.context); c != context.end())
-            value = c->second;
+            value = norm_.text_field(c->second); // a context's lines joined, as a part's
     if (value.empty() && !f.format.empty())
         value = formatted(f.format, w, context);
     for (const auto &r : f.replace)
