@@ -523,10 +523,12 @@ void Loader::read_columns(const toml::table &t, TableSpec &spec, std::string_vie
         const toml::table *c = n.as_table();
         if (!c)
             fail(&n, "each column is { name = ..., fits = ... }");
-        allow(*c, {"name", "label", "fits", "header", "one_paragraph"}, "a column");
+        allow(*c, {"name", "label", "fits", "header", "one_paragraph", "goes_on_below"},
+              "a column");
         ColumnSpec col{optional_string(*c, "name"), optional_string(*c, "label"),
                        optional_regex(*c, "fits"), optional_regex(*c, "header"),
-                       c->get("one_paragraph") && c->get("one_paragraph")->value_or(false)};
+                       c->get("one_paragraph") && c->get("one_paragraph")->value_or(false),
+                       optional_regex(*c, "goes_on_below")};
         if (col.label.empty())
             col.label = col.name;
         spec.columns.push_back(std::move(col));

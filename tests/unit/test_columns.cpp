@@ -230,3 +230,22 @@ TEST_CASE("columns: a one-value column's whole value takes no word from a line g
     CHECK(lines[1] ==
           "1.1\tA new Band 4 Use of Co-ordinator of Force will be appointed.\tGovernor\tMay 2022");
 }
+
+TEST_CASE("columns: a merged cell's unfinished text goes on in the next row's line") {
+    // A theme merged down over two rows, its last word beside the second.
+    TableSpec s;
+    s.header_min = 3;
+    s.columns = {{"theme", "theme", nullptr, test::re("^Theme$")},
+                 {"no", "no", test::re("^\\d$"), test::re("^No$")},
+                 {"text", "text", nullptr, test::re("^Text$")}};
+    s.key_column = 1;
+    s.columns[0].goes_on_below = test::re("\\band$");
+    Document doc = text_document("Theme         No   Text\n"
+                                 "Reducing      1    First action.\n"
+                                 "Reoffending and\n"
+                                 "Resettlement  2    Second action.\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(lines[1] == "Reducing Reoffending and Resettlement\t1\tFirst action.");
+    CHECK(lines[3] == "\t2\tSecond action.");
+}

@@ -27,6 +27,10 @@ struct ColumnSpec {
     // Its cell holds one paragraph: in aligned text, every line of the cell
     // goes on from the line above (an owner wrapped where its width was misread).
     bool one_paragraph = false;
+    // A column whose cells are merged down over rows (a theme over its
+    // priorities): a cell whose text ends as this says ("... and") goes on in
+    // the text below it, in whichever row that lies (null: never).
+    RegexPtr goes_on_below = nullptr;
 };
 
 // Heading lines set context values (e.g. the section rows sit under) from the

@@ -511,11 +511,12 @@ class Recovery {
             // A row broken by a page break goes on at the head of the next page.
             bool next_line = open[j].open && !open[j].gap;
             bool wrapped =
-                open[j].open && !row_start &&
-                ((next_line &&
-                  (page_turned_ || open[j].x1 + line.char_width + (first->x1 - first->x0) > right ||
-                   runs_on(line, header, j, open[j]))) ||
-                 completes(header, j, open[j], cells[j]));
+                (open[j].open && !row_start &&
+                 ((next_line && (page_turned_ ||
+                                 open[j].x1 + line.char_width + (first->x1 - first->x0) > right ||
+                                 runs_on(line, header, j, open[j]))) ||
+                  completes(header, j, open[j], cells[j]))) ||
+                goes_on_below(header, j, open[j]);
             if (wrapped) {
                 append_to_cell(open[j].block, j, cells[j]);
                 cells[j].clear();
@@ -554,6 +555,20 @@ class Recovery {
             above.rows[0].cells.size() <= j || above.rows[0].cells[j].paragraphs.empty())
             return false;
         return column.fits->matches(above.rows[0].cells[j].paragraphs.back() + ' ' + text);
+    }
+
+    // A cell of a column merged down over rows whose text above ends
+    // unfinished ("Reducing Reoffending and" over "Resettlement", the next
+    // priority's line): the row below does not begin a cell there.
+    bool goes_on_below(const Header &header, std::size_t j, const OpenCell &open) const {
+        if (header.columns[j] < 0 || !open.open)
+            return false;
+        const ColumnSpec &column = spec_.columns[static_cast<std::size_t>(header.columns[j])];
+        const Block &above = doc_.blocks[open.block];
+        if (!column.goes_on_below || !above.is_table() || above.rows.empty() ||
+            above.rows[0].cells.size() <= j || above.rows[0].cells[j].paragraphs.empty())
+            return false;
+        return column.goes_on_below->matches(above.rows[0].cells[j].paragraphs.back());
     }
 
     // A line that begins a row: its key column has text, or a row_start rule
