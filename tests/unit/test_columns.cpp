@@ -249,3 +249,15 @@ TEST_CASE("columns: a merged cell's unfinished text goes on in the next row's li
     CHECK(lines[1] == "Reducing Reoffending and Resettlement\t1\tFirst action.");
     CHECK(lines[3] == "\t2\tSecond action.");
 }
+
+TEST_CASE(
+    "columns: a value wrapped after its slash joins without a space, a spaced slash keeps it") {
+    TableSpec s = spec();
+    s.columns[2].one_paragraph = true;
+    Document doc = text_document("No.   Text                 Function Responsible/   When\n"
+                                 "1.1   Rotas /              Governor/               May 2022\n"
+                                 "      shift patterns.      Prison Group Director\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(lines[1] == "1.1\tRotas / shift patterns.\tGovernor/Prison Group Director\tMay 2022");
+}

@@ -45,11 +45,8 @@ std::size_t run_width(const std::vector<std::string> &lines) {
 
 std::string join_lines(const std::vector<std::string> &lines, std::size_t from, std::size_t to) {
     std::string out;
-    for (std::size_t k = from; k < to; ++k) {
-        if (!out.empty())
-            out += ' ';
-        out += lines[k];
-    }
+    for (std::size_t k = from; k < to; ++k)
+        layout::append_line(out, lines[k]);
     return out;
 }
 

@@ -753,7 +753,7 @@ class Recovery {
         if (paragraph)
             paragraphs.push_back(doc_.blocks[from].text);
         else
-            paragraphs.back() += ' ' + doc_.blocks[from].text;
+            layout::append_line(paragraphs.back(), doc_.blocks[from].text);
         note_end(position, doc_.blocks[from].text);
         Block &line = doc_.blocks[from];
         bool page_start =

@@ -595,7 +595,7 @@ class Recovery {
         if (paragraphs.empty())
             paragraphs.push_back(text);
         else
-            paragraphs.back() += ' ' + text;
+            layout::append_line(paragraphs.back(), text);
     }
 
     // The columns' left edges on line i: where a cell's text begins there, or

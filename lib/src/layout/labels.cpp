@@ -30,6 +30,13 @@ std::string join_words(const std::vector<std::string> &words, std::size_t from, 
     return out;
 }
 
+void append_line(std::string &cell, std::string_view line) {
+    bool slash = cell.size() >= 2 && cell.back() == '/' && cell[cell.size() - 2] != ' ';
+    if (!cell.empty() && !slash) // (a slash set between spaces keeps them: "rotas / shift")
+        cell += ' ';
+    cell += line;
+}
+
 std::size_t width(std::string_view text) {
     return static_cast<std::size_t>(
         std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));

@@ -17,6 +17,11 @@ namespace inspex::layout {
 std::vector<std::string> split_words(const std::string &text);
 std::string join_words(const std::vector<std::string> &words, std::size_t from, std::size_t to);
 
+// A cell's next line appended to its text: after a space, or after nothing
+// where the line before ends in a slash (a typesetter breaks
+// "Governor/Prison Group Director" after its slash).
+void append_line(std::string &cell, std::string_view line);
+
 // Characters, not bytes: widths of wrapped lines are compared.
 std::size_t width(std::string_view text);
 
