@@ -261,3 +261,16 @@ TEST_CASE(
     std::vector<std::string> lines = test::view(doc);
     CHECK(lines[1] == "1.1\tRotas / shift patterns.\tGovernor/Prison Group Director\tMay 2022");
 }
+
+TEST_CASE("columns: a word beginning with a small letter does not begin a value") {
+    // "not" ends the text's line one space from "Agreed": the text's word.
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("(?i)^(?:(?:Partly|Not) )?Agreed$");
+    s.columns[2].one_paragraph = true;
+    Document doc = text_document("No.   Text                 Function Responsible/   When\n"
+                                 "1.1   Prisoners did not  Agreed                  May 2022\n"
+                                 "      receive it.\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(lines[1] == "1.1\tPrisoners did not receive it.\tAgreed\tMay 2022");
+}

@@ -5,6 +5,7 @@
 #include "labels.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 namespace inspex {
@@ -267,6 +268,10 @@ class Recovery {
             if (!cell.empty() && !spec.one_paragraph)
                 return std::nullopt;
             if (!cell.empty() && spec.fits->matches(tail) && spec.fits->matches(cell))
+                return std::nullopt;
+            // A value does not begin with a small letter: "... did not" | "Agreed"
+            // leaves "not" in its sentence.
+            if (!cell.empty() && std::islower(static_cast<unsigned char>(tail.front())))
                 return std::nullopt;
             std::string value = cell.empty() ? tail : tail + ' ' + cell;
             return spec.fits->matches(value) ? std::optional<std::string>(value) : std::nullopt;
