@@ -119,8 +119,10 @@ int run(const Options &o) {
         [&](std::size_t done, std::size_t total) { m.step(done, total); }, nullptr};
     if (!o.quiet)
         options.on_warning = [&](const std::string &path, const nlohmann::ordered_json &w) {
-            m.say(fmt::format("{}:{}: {}: {}", path, w["lines"][0].get<std::size_t>(),
-                              w["code"].get<std::string>(), w["message"].get<std::string>()));
+            std::size_t line = w["lines"][0].get<std::size_t>(); // 0: not of one line
+            std::string where = line ? fmt::format("{}:{}", path, line) : path;
+            m.say(fmt::format("{}: {}: {}", where, w["code"].get<std::string>(),
+                              w["message"].get<std::string>()));
         };
     std::ofstream trace_file;
     if (!o.trace.empty()) {

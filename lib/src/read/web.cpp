@@ -170,34 +170,77 @@ class HtmlReader {
     }
 };
 
-bool declares_charset(std::string_view bytes) {
+// The character encoding the page declares in its first 4 KB (a meta
+// charset, an XML declaration's encoding), lower case; empty if none.
+std::string declared_charset(std::string_view bytes) {
     std::string head(bytes.substr(0, 4096));
     std::transform(head.begin(), head.end(), head.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return head.find("charset") != std::string::npos || head.find("encoding=") != std::string::npos;
+    std::size_t at = head.find("charset");
+    std::size_t skip = 7;
+    if (at == std::string::npos) {
+        at = head.find("encoding=");
+        skip = 8;
+    }
+    if (at == std::string::npos)
+        return "";
+    std::size_t from = head.find_first_not_of("=\"' \t", at + skip);
+    std::size_t to = head.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-.:", from);
+    return from == std::string::npos ? "unknown" : head.substr(from, to - from);
+}
+
+// Charsets the text decoder reads (UTF-8, else Windows-1252, of which Latin-1
+// and ASCII are subsets): libxml2 stops converting at a byte invalid in the
+// declared one, losing the rest of the page.
+bool decoder_reads(const std::string &charset) {
+    for (const char *name : {"", "utf-8", "utf8", "windows-1252", "cp1252", "iso-8859-1", "latin1",
+                             "iso-8859-15", "us-ascii", "ascii"})
+        if (charset == name)
+            return true;
+    return false;
+}
+
+// The page's bytes as libxml2 is to read them: without a declared charset,
+// or one the text decoder reads, decoded as it decodes text (a stray byte
+// replaced and warned of, where libxml2 would read the rest of a UTF-8 page as
+// Latin-1 from there, "prisonâs", or stop at a byte Windows-1252 leaves
+// undefined), then given as UTF-8; else (or where the decoder refuses a page
+// that declares its charset) as they are, read as the page declares.
+struct PageText {
+    std::string decoded;
+    const char *encoding = nullptr; // null: the page's declaration
+    std::optional<Warning> replaced;
+};
+
+Result<PageText> page_text(std::string_view bytes, const std::string &file,
+                           const std::string &charset) {
+    PageText page;
+    auto text = decoder_reads(charset) ? decode(bytes, file) : Result<Decoded>(Error("", file));
+    if (!text && charset.empty())
+        return text.error();
+    if (!text)
+        return page;
+    if (!text->replaced.empty()) {
+        page.replaced = replaced_bytes_warning(text.value(), bytes);
+        page.replaced->first_line = page.replaced->last_line = 0; // offsets, not lines
+    }
+    page.decoded = std::move(text->text);
+    page.encoding = "UTF-8";
+    return page;
 }
 
 } // namespace
 
 Result<Document> read_html(std::string_view bytes, const std::string &file, const ReadLimits &) {
-    // Without a declared charset, the bytes are read as the text decoder reads them.
-    std::string decoded;
-    const char *encoding = nullptr;
-    std::optional<Warning> replaced;
-    if (!declares_charset(bytes)) {
-        auto text = decode(bytes, file);
-        if (!text)
-            return text.error();
-        if (!text->replaced.empty()) {
-            replaced = replaced_bytes_warning(text.value(), bytes);
-            replaced->first_line = replaced->last_line = 0; // offsets, not lines, of the page
-        }
-        decoded = std::move(text->text);
-        bytes = decoded;
-        encoding = "UTF-8";
-    }
+    std::string charset = declared_charset(bytes);
+    auto page = page_text(bytes, file, charset);
+    if (!page)
+        return page.error();
+    if (page->encoding)
+        bytes = page->decoded;
+    XmlErrorCatcher errors;
     htmlDocPtr parsed =
-        htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, encoding,
+        htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, page->encoding,
                        // HUGE: past 256 levels of nesting the parser would otherwise drop the
                        // rest of the page; the input's size is bounded by ReadLimits.
                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
@@ -213,8 +256,15 @@ Result<Document> read_html(std::string_view bytes, const std::string &file, cons
     doc.paragraph_lines = true;
     HtmlReader().blocks(xmlDocGetRootElement(parsed), Sink{&doc.blocks, nullptr});
     number_lines(doc);
-    if (replaced)
-        doc.warnings.push_back(*replaced);
+    if (page->replaced)
+        doc.warnings.push_back(*page->replaced);
+    if (errors.encoding_errors() > 0)
+        doc.warnings.push_back({"invalid-encoding",
+                                "the page has bytes that are not valid in the character encoding "
+                                "it declares (" +
+                                    charset +
+                                    "): the text from the first of them on may be missing",
+                                0, 0});
     return doc;
 }
 

@@ -6,7 +6,23 @@
 
 namespace inspex {
 
+XmlErrorCatcher::XmlErrorCatcher()
+    : previous_context_(xmlStructuredErrorContext), previous_(xmlStructuredError) {
+    xmlSetStructuredErrorFunc(this, &XmlErrorCatcher::on_error);
+}
+
+XmlErrorCatcher::~XmlErrorCatcher() {
+    xmlSetStructuredErrorFunc(previous_context_, previous_);
+}
+
+void XmlErrorCatcher::on_error(void *self, xmlErrorPtr error) {
+    if (error && (error->domain == XML_FROM_I18N || error->code == XML_I18N_CONV_FAILED ||
+                  error->code == XML_ERR_INVALID_ENCODING || error->code == XML_IO_ENCODER))
+        ++static_cast<XmlErrorCatcher *>(self)->encoding_errors_;
+}
+
 Result<XmlTree> parse_xml(std::string_view xml, const std::string &file, const std::string &entry) {
+    XmlErrorCatcher quiet;
     std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> context(xmlNewParserCtxt(),
                                                                          xmlFreeParserCtxt);
     if (!context)

@@ -8,6 +8,7 @@
 #include "inspex/error.hpp"
 
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -15,6 +16,24 @@
 namespace inspex {
 
 using XmlTree = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
+
+// While alive, libxml2's errors on this thread come here instead of stderr:
+// some (bytes invalid in a page's declared encoding) ignore the parsers'
+// NOERROR option. Counts those about the encoding, for a warning.
+class XmlErrorCatcher {
+  public:
+    XmlErrorCatcher();
+    ~XmlErrorCatcher();
+    XmlErrorCatcher(const XmlErrorCatcher &) = delete;
+    XmlErrorCatcher &operator=(const XmlErrorCatcher &) = delete;
+    [[nodiscard]] std::size_t encoding_errors() const { return encoding_errors_; }
+
+  private:
+    static void on_error(void *self, xmlErrorPtr error);
+    std::size_t encoding_errors_ = 0;
+    void *previous_context_ = nullptr;
+    xmlStructuredErrorFunc previous_ = nullptr;
+};
 
 // Parses `xml` (the `entry` of `file`): entities are not expanded nor fetched.
 Result<XmlTree> parse_xml(std::string_view xml, const std::string &file, const std::string &entry);
