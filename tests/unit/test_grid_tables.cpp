@@ -2,6 +2,8 @@
 // and its simple and multiline tables ruled with dashes.
 #include "support.hpp"
 
+#include <algorithm>
+
 #include "inspex/layout/grid_tables.hpp"
 #include "inspex/model/text_view.hpp"
 
@@ -105,6 +107,21 @@ TEST_CASE("ruled: a multiline table's rows are parted by blank lines") {
     CHECK(lines[6] == "Partly Agreed\tOnly part.");
     CHECK(lines[8].empty());
     CHECK(lines[9] == "Next");
+}
+
+TEST_CASE("ruled: a multiline table's header wrapped over six lines in a narrow column") {
+    std::vector<std::string> lines = recovered("  ---------------------\n"
+                                               "  No  3.       Text\n"
+                                               "      Agreed/\n"
+                                               "      Partly\n"
+                                               "      Agreed/\n"
+                                               "      Not\n"
+                                               "      Agreed\n"
+                                               "  --- -------- --------\n"
+                                               "  1.1 Agreed   Words.\n"
+                                               "  ---------------------\n");
+    CHECK(lines[1] == "No\t3. Agreed/ Partly Agreed/ Not Agreed\tText");
+    CHECK(std::find(lines.begin(), lines.end(), "1.1\tAgreed\tWords.") != lines.end());
 }
 
 TEST_CASE("ruled: a simple table has a row a line and ends at a blank line") {

@@ -219,7 +219,8 @@ std::vector<Span> dash_groups(const std::string &text) {
 }
 
 constexpr std::size_t kMinDashes = 3; // a column rule's shortest dash group
-constexpr std::size_t kMaxHeader = 4; // header lines above a column rule
+constexpr std::size_t kMaxHeader =
+    8; // header lines above a column rule (labels wrap in narrow columns)
 
 // Rewrites a table ruled with dashes (pandoc's simple and multiline tables)
 // whose column rule ("---- -------", one dash group per column) is block
