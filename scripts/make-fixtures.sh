@@ -33,12 +33,12 @@ done
 python3 scripts/fixtures/normalize.py "$ORIG"/*.docx "$ORIG"/*.odt "$ORIG"/*.pdf
 
 # ---------------------------------------------------------- text renditions
-# For the plain (one row per recommendation) variants only.
+# Of every original, the plain variants and those with sub-rows (cells merged
+# down over a recommendation's actions, as the 2019-2022 plans have them).
 echo "== text renditions"
 rm -f "$REND"/*.txt
 for docx in "$ORIG"/*.docx; do
   name=$(basename "$docx" .docx)
-  case "$name" in *-subrows) continue ;; esac
   pdf="$ORIG/$name.pdf"
   pdftotext -layout "$pdf" "$REND/$name.pdftotext-layout.txt"
   pdftotext "$pdf" "$REND/$name.pdftotext.txt"
