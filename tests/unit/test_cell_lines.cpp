@@ -284,3 +284,18 @@ TEST_CASE("cell lines: a date cut by a page break is no heading; one before a ro
     CHECK(std::find(lines.begin(), lines.end(), "\tJune\t\t\t") == lines.end());
     CHECK(std::find(lines.begin(), lines.end(), "\tSafety\t\t\t") != lines.end());
 }
+
+TEST_CASE("cell lines: a paragraph a line: empty lines are empty cells, past the last a sub-row") {
+    // Row 1.1 in two sub-rows: the number, text and status merged down, so
+    // three empty lines before the second reply; row 1.2 has no status.
+    TableSpec s = spec();
+    Document doc = text_document("No\nText\nOk\nReply\nWhen\n1.1\nThe text.\nYes\nFirst reply.\n"
+                                 "May 2022\n\n\n\nSecond reply.\nJune 2022\n1.2\nOther text.\n\n"
+                                 "Its reply.\nMay 2022\n");
+    doc.paragraph_lines = true;
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(lines[13] == "\t\t\tSecond reply.\t");
+    CHECK(lines[14] == "\t\t\t\tJune 2022");
+    CHECK(lines[18] == "\t\t\tIts reply.\t");
+}

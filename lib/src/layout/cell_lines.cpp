@@ -30,6 +30,7 @@ constexpr std::size_t kMaxBlankRun = 2;     // blank lines allowed between heade
 constexpr std::size_t kMaxBand = 16;        // lines a header may wrap over when labels share lines
 constexpr std::size_t kMaxGlued = 6;        // words of a short cell glued before the next one
 constexpr double kMidSentence = -0.5;       // a cell ending inside a sentence
+constexpr double kEmptyCells = 1.0;         // a line where the empty cells before it put it
 constexpr std::size_t kMinWrapped = 3;      // lines that tell a column's wrap width
 constexpr std::size_t kWidthSlack = 1;      // characters a wrapped line may exceed it by
 constexpr std::size_t kMaxHeadingLines = 3; // heading lines between two rows
@@ -316,7 +317,7 @@ class Recovery {
                 texts.push_back(flat(doc_.blocks[b]));
             if (!starts_row(texts.front()))
                 continue;
-            std::vector<std::vector<Choice>> choice = place(texts);
+            std::vector<std::vector<Choice>> choice = place(texts, row.blocks);
             for (std::size_t i = 0, p = 0; i < texts.size(); ++i) {
                 const Choice &c = choice[i][p];
                 if (c.column < 0)
@@ -489,7 +490,7 @@ class Recovery {
         std::vector<std::string> texts;
         for (std::size_t b : blocks)
             texts.push_back(flat(doc_.blocks[b]));
-        std::vector<std::vector<Choice>> choice = place(texts);
+        std::vector<std::vector<Choice>> choice = place(texts, blocks);
         if (starts_row(texts.front()))
             unfinished_.assign(order_.size(), false);
         std::size_t p = 0;
@@ -562,7 +563,8 @@ class Recovery {
     // The best placement of a row's lines: choice[i][p] for line i when the
     // row has reached column p (a line fitting its shaped column scores, a
     // line left out costs, never going back).
-    std::vector<std::vector<Choice>> place(const std::vector<std::string> &texts) const {
+    std::vector<std::vector<Choice>> place(const std::vector<std::string> &texts,
+                                           const std::vector<std::size_t> &blocks) const {
         const std::size_t n = texts.size(), m = order_.size();
         std::vector<std::vector<double>> best(n + 1, std::vector<double>(m + 1, 0.0));
         std::vector<std::vector<Choice>> choice(n + 1, std::vector<Choice>(m + 1));
@@ -571,6 +573,12 @@ class Recovery {
             for (std::size_t p = m + 1; p-- > 0;) {
                 double top = (may_be_heading(texts, i) ? kDropHeading : kDrop) + best[i + 1][p];
                 Choice pick;
+                if (auto q = after_empty_cells(blocks, i, p); q && fits(texts[i], *q)) {
+                    if (double s = score(texts[i], *q) + kEmptyCells + best[i + 1][*q]; s > top) {
+                        top = s;
+                        pick = {static_cast<int>(*q), -1, 0};
+                    }
+                }
                 for (std::size_t q = p; q < m; ++q) {
                     bool wrapped = (q == p && wraps_on(texts, i, q)) ||
                                    (i + 1 < n && wraps_on(texts, i + 1, q));
@@ -615,6 +623,20 @@ class Recovery {
             }
         }
         return choice;
+    }
+
+    // A paragraph a line (a word processor's text): an empty line is an empty
+    // cell, so a line after g of them, the line before it in the column at
+    // position p, is in the column g + 1 further on; past the last column, in
+    // the next sub-row of the same row (cells merged down over sub-rows are
+    // empty lines in it: "Completed", three empty lines, a response).
+    std::optional<std::size_t> after_empty_cells(const std::vector<std::size_t> &blocks,
+                                                 std::size_t i, std::size_t p) const {
+        const std::size_t m = order_.size();
+        if (!doc_.paragraph_lines || i == 0 || p >= m || blocks[i] <= blocks[i - 1] + 1)
+            return std::nullopt;
+        std::size_t gap = blocks[i] - blocks[i - 1] - 1;
+        return (p + 1 + gap) % m;
     }
 
     // A line holding a row's cells side by side, as pdftotext -raw writes a
