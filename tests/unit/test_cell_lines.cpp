@@ -299,3 +299,16 @@ TEST_CASE("cell lines: a paragraph a line: empty lines are empty cells, past the
     CHECK(lines[14] == "\t\t\t\tJune 2022");
     CHECK(lines[18] == "\t\t\tIts reply.\t");
 }
+
+TEST_CASE("cell lines: after a row's last column, a sentence begins the row's next sub-row") {
+    // pdftotext -raw of a row in two sub-rows: the second reply after the
+    // first date, then its own date.
+    TableSpec s = spec();
+    Document doc = text_document("No Text Ok\nReply When\n1.1 First row text.\nYes The first "
+                                 "reply.\nMay 2022\nThe second reply.\nJune 2022\n1.2 Other\nNo "
+                                 "Not now.\nJune 2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\t\t\tThe second reply.\t") != lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "\t\t\t\tJune 2022") != lines.end());
+}

@@ -31,6 +31,7 @@ constexpr std::size_t kMaxBand = 16;        // lines a header may wrap over when
 constexpr std::size_t kMaxGlued = 6;        // words of a short cell glued before the next one
 constexpr double kMidSentence = -0.5;       // a cell ending inside a sentence
 constexpr double kEmptyCells = 1.0;         // a line where the empty cells before it put it
+constexpr double kSubRow = -0.5;            // free text going back to begin a sub-row
 constexpr std::size_t kMinWrapped = 3;      // lines that tell a column's wrap width
 constexpr std::size_t kWidthSlack = 1;      // characters a wrapped line may exceed it by
 constexpr std::size_t kMaxHeadingLines = 3; // heading lines between two rows
@@ -573,6 +574,13 @@ class Recovery {
             for (std::size_t p = m + 1; p-- > 0;) {
                 double top = (may_be_heading(texts, i) ? kDropHeading : kDrop) + best[i + 1][p];
                 Choice pick;
+                if (auto q = next_sub_row(texts[i], p, i + 1 == n);
+                    q && fits(texts[i], *q) && !too_wide(texts[i], *q)) {
+                    if (double s = score(texts[i], *q) + kSubRow + best[i + 1][*q]; s > top) {
+                        top = s;
+                        pick = {static_cast<int>(*q), -1, 0};
+                    }
+                }
                 if (auto q = after_empty_cells(blocks, i, p); q && fits(texts[i], *q)) {
                     if (double s = score(texts[i], *q) + kEmptyCells + best[i + 1][*q]; s > top) {
                         top = s;
@@ -637,6 +645,25 @@ class Recovery {
             return std::nullopt;
         std::size_t gap = blocks[i] - blocks[i - 1] - 1;
         return (p + 1 + gap) % m;
+    }
+
+    // Lines wrapped at a page's width: after the row's last column, free text
+    // beginning a sentence begins a sub-row of the same row in the last
+    // free-text column (a recommendation's next action: its response, owner
+    // and date). (Text going on after a page break begins in mid-sentence; a
+    // heading-shaped last line of a row is a heading between rows; a line
+    // shaped as a value, another of the row's.)
+    std::optional<std::size_t> next_sub_row(const std::string &text, std::size_t p,
+                                            bool last) const {
+        const std::size_t m = order_.size();
+        if (doc_.paragraph_lines || m == 0 || p != m - 1 || text.empty() ||
+            !std::isupper(static_cast<unsigned char>(text.front())) || (last && is_heading(text)) ||
+            fits_shaped(text))
+            return std::nullopt;
+        for (std::size_t q = p; q-- > 0;)
+            if (order_[q] >= 0 && !spec_.columns[static_cast<std::size_t>(order_[q])].fits)
+                return q;
+        return std::nullopt;
     }
 
     // A line holding a row's cells side by side, as pdftotext -raw writes a
