@@ -312,3 +312,16 @@ TEST_CASE("cell lines: after a row's last column, a sentence begins the row's ne
     CHECK(std::find(lines.begin(), lines.end(), "\t\t\tThe second reply.\t") != lines.end());
     CHECK(std::find(lines.begin(), lines.end(), "\t\t\t\tJune 2022") != lines.end());
 }
+
+TEST_CASE("cell lines: a heading cut by a page's header is ended by the line after it") {
+    TableSpec s = spec();
+    s.heading.runs_on = test::re("\\bto$");
+    Document doc =
+        text_document("No Text Ok\nReply When\n1.1 First row text.\nYes Done.\nMay "
+                      "2022\nRows directed to\nNo Text Ok\nReply When\nthe governor\n1.2 "
+                      "Other\nNo Not now.\nJune 2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 2);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\tRows directed to the governor\t\t\t") !=
+          lines.end());
+}

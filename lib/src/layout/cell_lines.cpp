@@ -83,6 +83,8 @@ class Recovery {
             bool row_next = k + 1 < pending_.size() && begins_with_number(pending_[k + 1]);
             order_ = pending_[k].order;
             glued_ = pending_[k].glued;
+            if (k > 0)
+                finish_heading(pending_[k - 1].blocks.back(), pending_[k].blocks);
             place_row(pending_[k].blocks, row_next);
         }
         if (headers)
@@ -427,6 +429,27 @@ class Recovery {
             place_cells(blocks, row_next);
         for (std::size_t b : below)
             put_heading(b);
+    }
+
+    // A heading cut by a page's header ("General Recommendations Directed to"
+    // / header / "the Governor"): the first line after the header ends it.
+    void finish_heading(std::size_t heading, std::vector<std::size_t> &next) {
+        auto h = position_of(spec_.heading.column);
+        const Block &b = doc_.blocks[heading];
+        if (!h || !spec_.heading.runs_on || next.empty() || !b.is_table() ||
+            b.rows.front().cells.size() <= *h || b.rows.front().cells[*h].paragraphs.size() != 1)
+            return;
+        std::string &text = doc_.blocks[heading].rows.front().cells[*h].paragraphs.front();
+        std::string line = flat(doc_.blocks[next.front()]);
+        if (!spec_.heading.runs_on->matches(text) || starts_row(line) ||
+            !is_heading(text + ' ' + line))
+            return;
+        text += ' ' + line;
+        Block &taken = doc_.blocks[next.front()];
+        bool page_start = taken.page_start;
+        taken = Block::paragraph("", taken.page);
+        taken.page_start = page_start;
+        next.erase(next.begin());
     }
 
     void put_heading(std::size_t block) {
