@@ -95,12 +95,16 @@ std::vector<std::string> TableLayout::in_column_order(std::vector<std::string> c
     return ordered;
 }
 
-std::optional<std::size_t> TableLayout::heading_column(const std::vector<std::string> &flat) const {
+std::optional<std::size_t> TableLayout::heading_column(const std::vector<std::string> &flat,
+                                                       const std::string &wrapped) const {
     const std::size_t m = spec_.columns.size(), h = spec_.heading.column;
     if (!spec_.has_heading || flat.size() != m)
         return std::nullopt;
     auto empty = [&](std::size_t c) { return flat[c].empty(); };
-    if (!flat[h].empty() && spec_.heading.pattern->matches(flat[h]) &&
+    // (The end of a heading wrapped over two lines is a heading with its start:
+    // "General Recommendations Directed to" / "the Governor".)
+    std::string text = wrapped.empty() ? flat[h] : wrapped + ' ' + flat[h];
+    if (!flat[h].empty() && spec_.heading.pattern->matches(text) &&
         std::all_of(spec_.heading.empty.begin(), spec_.heading.empty.end(), empty))
         return h;
     // A heading merged across the whole row sits in its first cell, alone.
@@ -249,7 +253,7 @@ LayoutResult TableLayout::run(const std::vector<Line> &lines, const TraceSink *t
             continue;
         }
 
-        if (auto heading = heading_column(flat)) {
+        if (auto heading = heading_column(flat, wrapped_heading)) {
             for (std::size_t c = 0; c < m; ++c) {
                 if (c == *heading || flat[c].empty())
                     continue;

@@ -325,3 +325,15 @@ TEST_CASE("cell lines: a heading cut by a page's header is ended by the line aft
     CHECK(std::find(lines.begin(), lines.end(), "\tRows directed to the governor\t\t\t") !=
           lines.end());
 }
+
+TEST_CASE("cell lines: a heading between rows wrapped before a small word is all heading") {
+    TableSpec s = spec();
+    s.heading.runs_on = test::re("\\bto$");
+    Document doc = text_document("No Text Ok\nReply When\n1.1 First row text.\nYes Done.\nMay "
+                                 "2022\nRows directed to\nthe governor\n1.2 Other\nNo Not "
+                                 "now.\nJune 2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\tRows directed to\t\t\t") != lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "\tthe governor\t\t\t") != lines.end());
+}

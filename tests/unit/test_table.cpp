@@ -96,6 +96,17 @@ TEST_CASE("table: headings set context and hand their other cells to the row abo
     CHECK(t.items[1].context.at("owner") == "the board");
 }
 
+TEST_CASE("table: a heading wrapped over two lines, the second beginning in small letters") {
+    TableSpec s = spec();
+    s.heading.runs_on = test::re("\\bto$");
+    auto t =
+        TableLayout(s).run(test::lines({"No\tx", "1.1\ta\tYes\tMay 2022", "\tItems directed to\t\t",
+                                        "\tthe board\t\t", "1.2\tb\tNo\tMay 2022"}));
+    REQUIRE(t.items.size() == 2);
+    CHECK(t.items[1].context.at("section") == "Items directed to the board");
+    CHECK(texts(t.items[0].parts[1]) == std::vector<std::string>{"a"});
+}
+
 TEST_CASE("table: unplaceable cells and text before the first row become warnings") {
     TableSpec s = spec();
     auto t = TableLayout(s).run(test::lines({"No\tx", "\tstray text\t\t", "1.1\ta\tYes\tMay 2022",

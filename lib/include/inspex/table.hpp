@@ -103,9 +103,10 @@ class TableLayout {
     // least header_min columns are named, each once.
     [[nodiscard]] std::optional<std::vector<int>> header_columns(std::string_view line) const;
     // The column holding a heading when the row is one: the heading column,
-    // or the first cell of a row whose only text it is (a merged full-width row).
-    [[nodiscard]] std::optional<std::size_t>
-    heading_column(const std::vector<std::string> &flat) const;
+    // or the first cell of a row whose only text it is (a merged full-width row);
+    // `wrapped`: the start of a heading the row may end.
+    [[nodiscard]] std::optional<std::size_t> heading_column(const std::vector<std::string> &flat,
+                                                            const std::string &wrapped) const;
     // A row's cells in the columns' order, as the header placed them.
     [[nodiscard]] std::vector<std::string> in_column_order(std::vector<std::string> cells,
                                                            const std::vector<int> &columns) const;

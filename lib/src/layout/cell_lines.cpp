@@ -483,10 +483,12 @@ class Recovery {
             std::string above = flat(doc_.blocks[blocks[blocks.size() - 2]]);
             // A short cell after a free-text one is the row's (its owner);
             // after an owner and a date side by side, the row is complete; a
-            // heading may be wrapped over two lines ("... Directed to the" / "Governor").
+            // heading may be wrapped over two lines ("... Directed to the" / "Governor",
+            // "... Directed to" / "the Governor").
             bool wrapped =
                 is_heading(above) && spec_.heading.runs_on && spec_.heading.runs_on->matches(above);
-            if (!is_heading(line) ||
+            bool heading = is_heading(line) || (wrapped && is_heading(above + ' ' + line));
+            if (!heading ||
                 (!wrapped && ((short_cells(line) && !pair_ending_row(above)) || !ends_cell(above))))
                 break;
             out.insert(out.begin(), blocks.back());
@@ -800,21 +802,14 @@ class Recovery {
         return spec_.has_heading && spec_.heading.pattern->matches(text);
     }
 
-    // A row's last line before a page's header that only begins a shaped
-    // value, where the row goes on after the header, is that value cut by
-    // the page break ("October" / header / "2022"), not a heading. (A heading
-    // there is followed by a row's number.)
+    // A row's last line before a page's header, where the row goes on after
+    // the header, is inside the row, not a heading ("October" / header /
+    // "2022"; a response's first line run together with its owner and date's
+    // month): headings sit between rows, before a row's number. Unless it runs
+    // on into the line after the header (a heading cut by the page).
     bool cut_by_page(const std::string &text, std::size_t block) const {
-        return before_header_.contains(block) && begins_last_value(text);
-    }
-
-    // The first part of a value of the row's last column, the one a page
-    // break cuts.
-    bool begins_last_value(const std::string &text) const {
-        if (order_.empty() || order_.back() < 0)
-            return false;
-        const ColumnSpec &c = spec_.columns[static_cast<std::size_t>(order_.back())];
-        return c.fits && !c.fits->matches(text) && c.fits->could_begin(text);
+        return before_header_.contains(block) &&
+               !(spec_.heading.runs_on && spec_.heading.runs_on->matches(text));
     }
 
     // The line of block `from` goes on in the cell at `position` of block
