@@ -525,8 +525,10 @@ void Loader::read_columns(const toml::table &t, TableSpec &spec, std::string_vie
             fail(&n, "each column is { name = ..., fits = ... }");
         allow(*c, {"name", "label", "fits", "header", "one_paragraph", "goes_on_below"},
               "a column");
-        ColumnSpec col{optional_string(*c, "name"), optional_string(*c, "label"),
-                       optional_regex(*c, "fits"), optional_regex(*c, "header"),
+        ColumnSpec col{optional_string(*c, "name"),
+                       optional_string(*c, "label"),
+                       optional_regex(*c, "fits"),
+                       optional_regex(*c, "header"),
                        c->get("one_paragraph") && c->get("one_paragraph")->value_or(false),
                        optional_regex(*c, "goes_on_below")};
         if (col.label.empty())
