@@ -83,7 +83,8 @@ class Recovery {
             bool row_next = k + 1 < pending_.size() && begins_with_number(pending_[k + 1]);
             order_ = pending_[k].order;
             glued_ = pending_[k].glued;
-            if (k > 0)
+            // (a row wholly taken into the heading before it leaves no line)
+            if (k > 0 && !pending_[k - 1].blocks.empty())
                 finish_heading(pending_[k - 1].blocks.back(), pending_[k].blocks);
             place_row(pending_[k].blocks, row_next);
         }
