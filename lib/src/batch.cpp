@@ -6,13 +6,13 @@
 #include "inspex/read/reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fnmatch.h>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -153,7 +153,17 @@ Result<std::string> read_input(const std::string &path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return Error{"cannot open file", path};
-    return std::string(std::istreambuf_iterator<char>(in), {});
+    // Read in blocks into room made once for the file's size (a character at a
+    // time through a stream iterator cost a few per cent of a batch).
+    std::string text;
+    if (auto size = fs::file_size(path, ec); !ec)
+        text.reserve(size);
+    std::array<char, 1 << 16> block{};
+    while (in.read(block.data(), block.size()) || in.gcount() > 0)
+        text.append(block.data(), static_cast<std::size_t>(in.gcount()));
+    if (in.bad())
+        return Error{"cannot read file", path};
+    return text;
 }
 
 namespace {

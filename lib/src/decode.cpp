@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <vector>
 
@@ -54,9 +55,25 @@ struct Utf8Scan {
     std::optional<std::size_t> nul;
 };
 
+// Where the run of ASCII bytes other than NUL that begins at i ends: most text
+// is such runs, checked eight bytes at a time.
+std::size_t plain_ascii_end(std::string_view s, std::size_t i) {
+    constexpr uint64_t kOnes = 0x0101010101010101, kHighs = 0x8080808080808080;
+    for (; i + 8 <= s.size(); i += 8) {
+        uint64_t word = 0;
+        std::memcpy(&word, s.data() + i, 8);
+        bool has_zero = ((word - kOnes) & ~word & kHighs) != 0;
+        if ((word & kHighs) != 0 || has_zero)
+            break;
+    }
+    while (i < s.size() && s[i] != '\0' && static_cast<unsigned char>(s[i]) < 0x80)
+        ++i;
+    return i;
+}
+
 Utf8Scan scan_utf8(std::string_view s) {
     Utf8Scan scan;
-    for (std::size_t i = 0; i < s.size();) {
+    for (std::size_t i = plain_ascii_end(s, 0); i < s.size(); i = plain_ascii_end(s, i)) {
         std::size_t len = utf8_length(s, i);
         if (s[i] == '\0' && !scan.nul)
             scan.nul = i;

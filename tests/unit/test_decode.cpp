@@ -89,3 +89,25 @@ TEST_CASE("regression nul-byte-message: a NUL byte is named as such, not as inva
     REQUIRE_FALSE(d.ok());
     CHECK(d.error().describe() == "x.txt: byte 4: NUL byte: a binary file, not text");
 }
+
+TEST_CASE("decode: a bad byte, a NUL or a character is found at any offset of plain text") {
+    // ASCII is skipped eight bytes at a time: what follows it is found wherever
+    // it falls against those steps, and at the very end.
+    for (std::size_t at = 0; at <= 20; ++at) {
+        CAPTURE(at);
+        std::string plain(20, 'a');
+        std::string nul = plain;
+        nul.insert(at, 1, '\0');
+        auto n = decode(nul, "n.txt");
+        REQUIRE_FALSE(n.ok());
+        CHECK(n.error().describe() ==
+              "n.txt: byte " + std::to_string(at) + ": NUL byte: a binary file, not text");
+        std::string stray = plain;
+        stray.insert(at, "\xE2\x80\x99\x92");
+        auto s = decode(stray, "s.txt");
+        REQUIRE(s.ok());
+        CHECK(s->encoding == Encoding::utf8);
+        CHECK(s->replaced == std::vector<std::size_t>{at + 3});
+        CHECK(s->text.size() == plain.size() + 6);
+    }
+}
