@@ -54,6 +54,12 @@ std::string lower(std::string s) {
 }
 
 void apply_capture(const CaptureRule &rule, std::string &subject, Working &w) {
+    // A value once captured is kept: a rule that cuts nothing and names only
+    // values already captured would change nothing, and is not run.
+    auto captured = [&](const auto &group) { return w.captured.count(group.first) > 0; };
+    const auto &names = rule.pattern->named_groups();
+    if (!rule.cut && !names.empty() && std::all_of(names.begin(), names.end(), captured))
+        return;
     std::vector<Match> matches;
     if (rule.all)
         matches = rule.pattern->search_all(subject);

@@ -153,6 +153,11 @@ int Regex::execute(std::string_view subject, std::size_t start, bool anchored) c
     return rc;
 }
 
+const std::vector<std::pair<std::string, int>> &Regex::named_groups() const {
+    (void)compile_once();
+    return names_;
+}
+
 bool Regex::matches(std::string_view subject) const {
     return execute(subject, 0, false) >= 0;
 }

@@ -27,6 +27,19 @@ TEST_CASE("pattern: could_begin is true for a match or the start of one") {
     CHECK_FALSE(re.value()->could_begin("1. Rec No more"));
 }
 
+TEST_CASE("pattern: named_groups lists the names in the pattern's order, once compiled later") {
+    PatternLibrary lib;
+    auto re = lib.compile_later("(?<day>\\d+) (\\w+) (?<year>\\d{4})", {"g.toml", 1});
+    REQUIRE(re.ok());
+    const auto &names = re.value()->named_groups();
+    REQUIRE(names.size() == 2);
+    CHECK(names[0] == std::pair<std::string, int>{"day", 1});
+    CHECK(names[1] == std::pair<std::string, int>{"year", 3});
+    auto bad = lib.compile_later("(?<open", {"g.toml", 2});
+    REQUIRE(bad.ok());
+    CHECK(bad.value()->named_groups().empty());
+}
+
 TEST_CASE("pattern: errors name the grammar file and line") {
     PatternLibrary lib;
     lib.define("LOOP", "a%{LOOP}", {"lib.toml", 3});

@@ -92,6 +92,9 @@ class Regex {
     // matched (no copy made).
     bool replace_in(std::string &text, std::string_view replacement) const;
     [[nodiscard]] const std::string &source() const { return source_; }
+    // The names of its capture groups, in the pattern's order (none when the
+    // pattern does not compile).
+    [[nodiscard]] const std::vector<std::pair<std::string, int>> &named_groups() const;
     [[nodiscard]] bool limit_hit() const { return limit_hit_.load(std::memory_order_relaxed); }
     // Where the pattern was written (the grammar file and line).
     [[nodiscard]] const SourceRef &where() const { return where_; }
