@@ -14,7 +14,7 @@ double share(const std::vector<DetectRule> &rules, const std::string &text) {
     double total = 0, found = 0;
     for (const DetectRule &rule : rules) {
         total += rule.weight;
-        if (rule.pattern->matches(text))
+        if (rule.found_in(text))
             found += rule.weight;
     }
     return total > 0 ? found / total : 0;

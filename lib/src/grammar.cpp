@@ -510,8 +510,18 @@ void Loader::read_detect(const toml::table &root) {
         each(*d, key, [&](const toml::node &n) {
             const toml::array *pair = n.as_array();
             if (!pair || pair->size() != 2 || !pair->get(1)->is_number())
-                fail(&n, fmt::format("each detect {} pattern is ['pattern', weight]", key));
-            rules.push_back({regex(*pair->get(0), "detect", true), pair->get(1)->value_or(1.0)});
+                fail(&n, fmt::format("each detect {} pattern is ['pattern', weight] or "
+                                     "[['pattern', ...], weight]",
+                                     key));
+            DetectRule rule{{}, pair->get(1)->value_or(1.0)};
+            if (const toml::array *any = pair->get(0)->as_array())
+                for (const toml::node &p : *any)
+                    rule.patterns.push_back(regex(p, "detect", true));
+            else
+                rule.patterns.push_back(regex(*pair->get(0), "detect", true));
+            if (rule.patterns.empty())
+                fail(&n, fmt::format("a detect {} rule has no pattern", key));
+            rules.push_back(std::move(rule));
         });
     };
     read("patterns", g_.detect);

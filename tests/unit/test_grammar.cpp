@@ -65,6 +65,25 @@ TEST_CASE("grammar: a file rewritten in the same process is read again, not its 
     CHECK(b->name == "mina");
 }
 
+TEST_CASE("grammar: a detect rule of several patterns is found where any of them is") {
+    std::string text = kMinimal;
+    text += "[detect]\npatterns = [[['(?m)^Alpha', 'Beta\\b'], 2], ['Gamma', 2]]\n";
+    auto g = load_text(text);
+    REQUIRE(g.ok());
+    REQUIRE(g->detect.size() == 2);
+    CHECK(g->detect[0].patterns.size() == 2);
+    CHECK(g->detect[0].weight == 2);
+    CHECK(g->detect[0].found_in("x\nAlpha"));
+    CHECK(g->detect[0].found_in("x Beta y"));
+    CHECK_FALSE(g->detect[0].found_in("x Alpha Betax"));
+    for (const char *bad : {"[[[], 1]]", "[[[1], 1]]", "[['a', 'b']]"}) {
+        CAPTURE(bad);
+        auto refused = load_text(kMinimal + std::string("[detect]\npatterns = ") + bad + "\n");
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().line == 10);
+    }
+}
+
 TEST_CASE("grammar: errors name the file and the line") {
     auto syntax = load_text("[grammar]\nname = \"x\"\nbroken = \n");
     REQUIRE_FALSE(syntax.ok());

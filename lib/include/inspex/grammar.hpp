@@ -13,6 +13,7 @@
 #include "inspex/stream.hpp"
 #include "inspex/table.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -114,11 +115,17 @@ struct ValidateSpec {
     std::vector<TextCheck> texts;
 };
 
-// How to recognise the grammar's documents: each pattern found in the text
-// adds its weight; the score is the share of the total weight found.
+// How to recognise the grammar's documents: each rule found in the text adds
+// its weight; the score is the share of the total weight found. A rule is
+// found where any of its patterns is (written apart, each can be searched
+// fast: one anchored at line starts, one led by a literal).
 struct DetectRule {
-    RegexPtr pattern;
+    std::vector<RegexPtr> patterns;
     double weight = 1;
+    [[nodiscard]] bool found_in(std::string_view text) const {
+        return std::any_of(patterns.begin(), patterns.end(),
+                           [&](const RegexPtr &p) { return p->matches(text); });
+    }
 };
 
 struct Grammar {
