@@ -63,6 +63,22 @@ TEST_CASE("normalize: collapse_spaces gives what collapsing word by word gave") 
         CHECK(collapse_spaces(t) == word_by_word(t));
         CHECK(collapse_spaces(collapse_spaces(t)) == collapse_spaces(t));
     }
+    // Every text of up to seven characters of a letter and the four spaces:
+    // the searches for what to change meet in every order and place.
+    const std::string alphabet = "a \t\n\x1E";
+    std::vector<std::string> all = {""};
+    for (std::size_t from = 0, length = 0; length < 7; ++length) {
+        std::size_t to = all.size();
+        for (std::size_t i = from; i < to; ++i)
+            for (char c : alphabet)
+                all.push_back(all[i] + c);
+        from = to;
+    }
+    std::size_t differ = 0;
+    for (const std::string &t : all)
+        differ += collapse_spaces(t) != word_by_word(t);
+    CHECK(all.size() == 97656);
+    CHECK(differ == 0);
 }
 
 TEST_CASE("normalize: collapse_spaces treats block breaks as spaces and trims") {
