@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config clang-format
   libboost-program-options-dev libpcre2-dev libxml2-dev libfmt-dev
   libtomlplusplus-dev nlohmann-json3-dev doctest-dev jq time bc
-  libxlsxwriter-dev libarchive-dev libpoppler-cpp-dev libsqlite3-dev
+  libxlsxwriter-dev libarchive-dev libpoppler-cpp-dev libsqlite3-dev libjemalloc-dev
   help2man  # man pages, made at build time when present
 )
 # Tests only (the tools never need them): reading workbooks back, the

@@ -13,7 +13,7 @@ jobs=$(nproc)
 # configure DIR FLAGS: a build of its own, the flags in the environment too, so
 # that the CMake project the install test builds links the same way.
 configure() {
-  cmake -S . -B "$1" -DCMAKE_BUILD_TYPE=Debug -DINSPEX_WERROR=ON -DCMAKE_CXX_FLAGS="$2" \
+  cmake -S . -B "$1" -DCMAKE_BUILD_TYPE=Debug -DINSPEX_WERROR=ON -DINSPEX_JEMALLOC=OFF -DCMAKE_CXX_FLAGS="$2" \
     -DCMAKE_EXE_LINKER_FLAGS="$2" > /dev/null
 }
 # no_reports DIR NAME: fails, showing them, if the sanitizer wrote any report.
