@@ -26,8 +26,9 @@ bool better(const Score &a, const Score &b) {
 
 } // namespace
 
-std::vector<Score> score_grammars(const std::vector<Grammar> &grammars, std::string_view text) {
-    std::string clean = clean_spaces(text);
+std::vector<Score> score_grammars(const std::vector<Grammar> &grammars, std::string text) {
+    std::string clean = std::move(text);
+    clean_spaces_in(clean);
     std::vector<Score> scores;
     bool body_fits = false;
     for (const Grammar &g : grammars) {
@@ -45,9 +46,9 @@ std::vector<Score> score_grammars(const std::vector<Grammar> &grammars, std::str
     return scores;
 }
 
-Result<const Grammar *> choose_grammar(const std::vector<Grammar> &grammars, std::string_view text,
+Result<const Grammar *> choose_grammar(const std::vector<Grammar> &grammars, std::string text,
                                        const std::string &file) {
-    std::vector<Score> scores = score_grammars(grammars, text);
+    std::vector<Score> scores = score_grammars(grammars, std::move(text));
     if (!scores.empty() && scores[0].score >= scores[0].grammar->threshold &&
         (scores.size() == 1 || better(scores[0], scores[1])))
         return scores[0].grammar;

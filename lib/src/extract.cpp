@@ -519,6 +519,8 @@ GrammarView grammar_view(const Grammar &grammar, Document &document) {
         lines = text_view(document); // the lines of the tables recovered
     }
     GrammarView view{std::move(lines), line_pages(document), document.paragraph_lines};
+    // The view holds all the blocks said: a large document is not held twice.
+    std::vector<Block>().swap(document.blocks);
     for (Line &line : view.lines)
         line = norm.line(line);
     return view;

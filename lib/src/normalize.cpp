@@ -59,16 +59,26 @@ std::size_t first_untidy_space(std::string_view text) {
 } // namespace
 
 std::string clean_spaces(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+    std::string out(text);
+    clean_spaces_in(out);
+    return out;
+}
+
+void clean_spaces_in(std::string &text) {
+    std::size_t to = 0; // what is written, never past what is read
+    auto keep = [&](std::size_t from, std::size_t length) {
+        if (to != from)
+            std::memmove(text.data() + to, text.data() + from, length);
+        to += length;
+    };
     for (std::size_t i = 0; i < text.size();) {
         auto b = static_cast<unsigned char>(text[i]);
-        if (b >= 0x20 && b < 0x7F) { // printable ASCII: the common case, copied as a run
+        if (b >= 0x20 && b < 0x7F) { // printable ASCII: the common case, kept as a run
             std::size_t end = i + 1;
             while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x20 &&
                    static_cast<unsigned char>(text[end]) < 0x7F)
                 ++end;
-            out.append(text.substr(i, end - i));
+            keep(i, end - i);
             i = end;
             continue;
         }
@@ -76,12 +86,12 @@ std::string clean_spaces(std::string_view text) {
         char32_t cp = code_point(text, i, len);
         if (is_odd_space(cp) || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != kBlockBreak) ||
             cp == 0x7F)
-            out += ' ';
+            text[to++] = ' ';
         else if (!is_invisible(cp))
-            out.append(text.substr(i, len));
+            keep(i, len);
         i += len;
     }
-    return out;
+    text.resize(to);
 }
 
 std::string collapse_spaces(std::string_view text) {

@@ -83,3 +83,38 @@ TEST_CASE("model: plain text: its view is its own lines, tab lines become table 
     for (std::size_t i = 0; i < split.size(); ++i)
         CHECK(split[i].text == lines[i].text);
 }
+
+TEST_CASE("model: view_text is the text view's lines joined, whatever the blocks") {
+    auto joined = [](const Document &doc) {
+        std::string out;
+        for (const Line &l : text_view(doc))
+            out += l.text + '\n';
+        return out;
+    };
+    Document doc;
+    doc.pages = 3;
+    doc.blocks.push_back(Block::paragraph("", 1));
+    doc.blocks.push_back(Block::table({}, 1));
+    doc.blocks.back().page_start = true; // a table of no rows: no line to mark
+    doc.blocks.push_back(Block::paragraph("two\nlines\n", 2));
+    doc.blocks.back().page_start = true;
+    doc.blocks.push_back(Block::table(
+        {Row{{cell({"1"}), cell({"a", "b\nc"}, 2)}}, Row{{continued(), cell({"x\ty"})}}}, 3));
+    doc.blocks.back().page_start = true;
+    number_lines(doc);
+    CHECK(view_text(doc) == joined(doc));
+    for (const char *sample :
+         {"samples/action-plan-elmley-2022.txt", "samples/irp-report-chelmsford-2022.txt"}) {
+        Document text = text_document(test::read(sample));
+        CHECK(view_text(text) == joined(text));
+    }
+}
+
+TEST_CASE("model: a text's lines give the document its text gives") {
+    std::string text = "Title\n1\ta\tb\n2\tc\nend\n" + std::string(3, '\t') + "\n";
+    Document from_text = text_document(text);
+    Document from_lines = text_document(split_lines(text));
+    CHECK(view_text(from_lines) == view_text(from_text));
+    CHECK(from_lines.blocks.size() == from_text.blocks.size());
+    CHECK(from_lines.paragraph_lines == from_text.paragraph_lines);
+}

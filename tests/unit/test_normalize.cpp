@@ -13,6 +13,17 @@ TEST_CASE("normalize: odd spaces become spaces, invisible characters go") {
     CHECK(clean_spaces("keep\ttab") == "keep\ttab");
     CHECK(clean_spaces("bell\x07"
                        "x") == "bell x");
+    // In place, the text shrinking as it is read: runs kept after a removal.
+    std::string text = "\xE2\x80\x8B"
+                       "ab\xC2\xA0"
+                       "cd\x07"
+                       "e\xE2\x80\x93"
+                       "f\xEF\xBB\xBF";
+    std::string copy = clean_spaces(text);
+    clean_spaces_in(text);
+    CHECK(text == "ab cd e\xE2\x80\x93"
+                  "f");
+    CHECK(text == copy);
 }
 
 TEST_CASE("normalize: collapse_spaces gives what collapsing word by word gave") {

@@ -22,14 +22,15 @@ struct Score {
 };
 
 // Scores of every grammar for this (decoded) text, best first; of equal
-// scores, the one more of whose body patterns were found, then by name.
+// scores, the one more of whose body patterns were found, then by name. (The
+// text is taken, to be cleaned in place: a large one is not copied.)
 [[nodiscard]] std::vector<Score> score_grammars(const std::vector<Grammar> &grammars,
-                                                std::string_view text);
+                                                std::string text);
 
 // The best grammar whose score reaches its threshold (and beats the next, or
 // equals it with more of the body found); otherwise an error for `file` that
 // lists every candidate and its score.
-Result<const Grammar *> choose_grammar(const std::vector<Grammar> &grammars, std::string_view text,
+Result<const Grammar *> choose_grammar(const std::vector<Grammar> &grammars, std::string text,
                                        const std::string &file);
 
 } // namespace inspex

@@ -49,7 +49,9 @@ Result<Extraction> extract(const Grammar &grammar, const Input &input,
 
 // The document as the grammar's layout reads it: its tables recovered where
 // only positions show them (layout/columns.hpp), then its text view's lines
-// after normalization, and the page of each line (empty without pages).
+// after normalization, and the page of each line (empty without pages). The
+// document's blocks are let go once the view holds them (its warnings and
+// other fields stay).
 struct GrammarView {
     std::vector<Line> lines;
     std::vector<std::size_t> pages;

@@ -49,6 +49,8 @@ class Normalizer {
 // soft hyphen, BOM) removed, control characters other than tab and newline
 // to ' '.
 [[nodiscard]] std::string clean_spaces(std::string_view text);
+// The same in place (the text only shrinks): a large text is not copied.
+void clean_spaces_in(std::string &text);
 
 // At most about `limit` bytes of text for a message, cut at a word boundary
 // (never inside a UTF-8 character), with "..." when cut.

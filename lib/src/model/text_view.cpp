@@ -79,10 +79,21 @@ std::vector<Line> text_view(const Document &doc) {
 }
 
 std::string view_text(const Document &doc) {
+    // Written straight into one string, as text_view's lines would be joined:
+    // a large document's lines and their joined copy are never held together.
     std::string text;
-    for (const Line &line : text_view(doc)) {
-        text += line.text;
-        text += '\n';
+    for (const Block &b : doc.blocks) {
+        if (b.page_start && (!b.is_table() || !b.rows.empty()))
+            text += kPageBreak; // on the block's first line
+        if (!b.is_table()) {
+            text += b.text;
+            text += '\n';
+            continue;
+        }
+        for (const Row &row : b.rows) {
+            text += row_text(row);
+            text += '\n';
+        }
     }
     return text;
 }
@@ -113,9 +124,12 @@ bool lines_are_paragraphs(const std::vector<Line> &lines) {
 } // namespace
 
 Document text_document(std::string_view text) {
+    return text_document(split_lines(text));
+}
+
+Document text_document(std::vector<Line> lines) {
     Document doc;
     doc.format = "text";
-    std::vector<Line> lines = split_lines(text);
     doc.paragraph_lines = lines_are_paragraphs(lines);
     for (Line &line : lines) {
         std::size_t tabs = std::count(line.text.begin(), line.text.end(), kCellSeparator);
@@ -137,6 +151,7 @@ Document text_document(std::string_view text) {
         Row r;
         for (std::string_view c : split_cells(line.text))
             r.cells.push_back(Cell{{std::string(c)}, 1, false});
+        std::string().swap(line.text); // its cells hold it now
         if (doc.blocks.empty() || !doc.blocks.back().is_table())
             doc.blocks.push_back(Block::table({}));
         doc.blocks.back().rows.push_back(std::move(r));

@@ -10,7 +10,9 @@ Result<Document> read_text(std::string_view bytes, const std::string &file) {
     auto decoded = decode(bytes, file);
     if (!decoded)
         return decoded.error();
-    Document document = text_document(decoded->text);
+    std::vector<Line> lines = split_lines(decoded->text);
+    std::string().swap(decoded->text); // the lines hold it now
+    Document document = text_document(std::move(lines));
     recover_grid_tables(document);
     if (!decoded->replaced.empty())
         document.warnings.push_back(replaced_bytes_warning(decoded.value(), bytes));

@@ -38,5 +38,8 @@ inline constexpr std::size_t kMaxCellsPerRow = 1024;
 // A plain-text document: a paragraph per line, and a table for each run of
 // lines holding tabs (a row per line); its text view is the text's own lines.
 [[nodiscard]] Document text_document(std::string_view text);
+// The same from the text's lines (split_lines), each let go as it is read:
+// a large text is not held whole beside its model.
+[[nodiscard]] Document text_document(std::vector<Line> lines);
 
 } // namespace inspex
