@@ -42,6 +42,8 @@ bool is_space(char c) {
 // before the earliest found so far: most text has none, and a byte loop was
 // the largest single cost of a run.
 std::size_t first_untidy_space(std::string_view text) {
+    if (text.empty()) // (its data may be null, which the C functions may not take)
+        return std::string_view::npos;
     std::size_t end = text.size();
     for (char c : {'\n', '\t', kBlockBreak})
         if (const void *at = std::memchr(text.data(), c, end))
