@@ -145,3 +145,12 @@ TEST_CASE("ruled: dashes that do not rule aligned columns are left as text") {
     CHECK(lines[1] == "  a longer text runs across");
     CHECK(recovered("a -- b\n--- -- ---\n", 0)[1] == "--- -- ---");
 }
+
+TEST_CASE("regression grid-rule-below-a-tab-row: a row of tabs above a rule is no ruled table") {
+    // The header search walked up to a line of tabs (a table row of the
+    // model, not a line of text), which the alignment check then read through
+    // a null pointer: a crash on a few bytes of text (fuzz_extract).
+    std::vector<std::string> lines =
+        recovered("x\ty\nCol A   Col B\n-----   -----\n1       2\n", 0);
+    CHECK(lines == std::vector<std::string>{"x\ty", "Col A   Col B", "-----   -----", "1       2"});
+}

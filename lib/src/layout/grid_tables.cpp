@@ -323,12 +323,16 @@ class RuledTable {
             ++i;
         return i;
     }
-    // No line of the table writes across the gutter before a column.
+    // No line of the table writes across the gutter before a column (and
+    // each is a line of text: a row of tabs is no part of a ruled table).
     bool aligned(std::size_t first, std::size_t end) const {
         for (std::size_t i = first; i < end; ++i) {
             if (i == rule_)
                 continue;
-            std::vector<std::string> chars = characters(*line(i));
+            const std::string *text = line(i);
+            if (!text)
+                return false;
+            std::vector<std::string> chars = characters(*text);
             for (std::size_t k = 1; k < columns_.size(); ++k) {
                 std::size_t gutter = columns_[k].start - 1;
                 if (gutter < chars.size() && chars[gutter] != " ")
