@@ -99,6 +99,16 @@ TEST_CASE("columns: a short value wrapped over two lines is one, a line of the n
           std::vector<std::string>{"Chief Executive and Governor"});
 }
 
+TEST_CASE("columns: a value whose first line alone is unfinished takes its second") {
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("^[A-Z]\\w*(?:/[A-Z]\\w*)*$");
+    Document doc = text_document("No.   Text       Function Responsible/   When\n"
+                                 "1.1   Words.     Governor/               May 2022\n"
+                                 "                 Oxleas\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    CHECK(doc.blocks[1].rows[0].cells[2].paragraphs == std::vector<std::string>{"Governor/Oxleas"});
+}
+
 TEST_CASE("columns: a one-paragraph value squeezed against the column before is its own") {
     TableSpec s = spec();
     s.columns[2].fits = test::re("^(?:Partly )?Agreed$");

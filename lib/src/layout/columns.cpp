@@ -549,17 +549,22 @@ class Recovery {
 
     // A short value wrapped over two lines, which alone its second line does
     // not fit ("CEO Care UK" / "and Governor"; a date of the next column may
-    // sit on a line between them).
+    // sit on a line between them), or its first ("Governor/" / "Oxleas").
     bool completes(const Header &header, std::size_t j, const OpenCell &open,
                    const std::string &text) const {
         if (header.columns[j] < 0 || text.empty())
             return false;
         const ColumnSpec &column = spec_.columns[static_cast<std::size_t>(header.columns[j])];
         const Block &above = doc_.blocks[open.block];
-        if (!column.fits || column.fits->matches(text) || !above.is_table() || above.rows.empty() ||
+        if (!column.fits || !above.is_table() || above.rows.empty() ||
             above.rows[0].cells.size() <= j || above.rows[0].cells[j].paragraphs.empty())
             return false;
-        return column.fits->matches(above.rows[0].cells[j].paragraphs.back() + ' ' + text);
+        const std::string &first = above.rows[0].cells[j].paragraphs.back();
+        if (column.fits->matches(text) && column.fits->matches(first))
+            return false;
+        std::string joined = first;
+        layout::append_line(joined, text);
+        return column.fits->matches(joined);
     }
 
     // A cell of a column merged down over rows whose text above ends
