@@ -109,6 +109,20 @@ TEST_CASE("columns: a value whose first line alone is unfinished takes its secon
     CHECK(doc.blocks[1].rows[0].cells[2].paragraphs == std::vector<std::string>{"Governor/Oxleas"});
 }
 
+TEST_CASE("columns: on a row's first line a value may sit further left of its label") {
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("^Governor$");
+    // "Governor" begins 11 characters left of its label: taken on the row's
+    // first line, where its column is empty.
+    Document doc =
+        text_document("No.   Text                      Function Responsible/   When\n"
+                      "1.1   Leaders should Governor                           May 2022\n"
+                      "      lead the work.\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(lines[1] == "1.1\tLeaders should lead the work.\tGovernor\tMay 2022");
+}
+
 TEST_CASE("columns: a one-paragraph value squeezed against the column before is its own") {
     TableSpec s = spec();
     s.columns[2].fits = test::re("^(?:Partly )?Agreed$");

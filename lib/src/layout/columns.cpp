@@ -226,22 +226,30 @@ class Recovery {
             for (const Word &w : line.words)
                 if (column_of(w, header.starts, line.char_width) == j - 1)
                     left.push_back(&w);
-            double near = header.starts[j] - kSqueeze * line.char_width;
-            for (std::size_t k = 1; k < left.size(); ++k) { // longest tail first
-                if (left[k]->x0 < near)
-                    continue;
+            auto pull = [&](std::size_t k) {
                 std::string tail;
                 for (std::size_t t = k; t < left.size(); ++t)
                     tail += (tail.empty() ? "" : " ") + left[t]->text;
                 std::optional<std::string> value =
                     takes(static_cast<std::size_t>(column), tail, cells[j]);
                 if (!value || (!row_start && after_whole_value(column, previous[j], cells[j])))
-                    continue;
+                    return false;
                 cells[j] = *value;
                 cells[j - 1].resize(cells[j - 1].size() - tail.size() - 1);
                 begins[j] = left[k]->x0;
-                break;
-            }
+                return true;
+            };
+            double near = header.starts[j] - kSqueeze * line.char_width;
+            bool pulled = false;
+            for (std::size_t k = 1; k < left.size() && !pulled; ++k) // longest tail first
+                pulled = left[k]->x0 >= near && pull(k);
+            // A row's first line with nothing in the column: its value may sit
+            // further left (a label set well right of its column's edge); then
+            // the fewest words that fit, the least taken from the sentence.
+            double far = header.starts[j] - kSnap * line.char_width;
+            if (!pulled && row_start && cells[j].empty())
+                for (std::size_t k = left.size(); k-- > 1 && !pulled;)
+                    pulled = left[k]->x0 >= far && left[k]->x0 < near && pull(k);
         }
         return begins;
     }
