@@ -123,6 +123,20 @@ TEST_CASE("columns: on a row's first line a value may sit further left of its la
     CHECK(lines[1] == "1.1\tLeaders should lead the work.\tGovernor\tMay 2022");
 }
 
+TEST_CASE("columns: words after a value, near the next column, begin its text") {
+    TableSpec s;
+    s.header_min = 3;
+    s.columns = {{"ref", "ref", test::re("^\\d\\.\\d{1,2}$"), test::re("^No\\.?$")},
+                 {"status", "status", test::re("^(?:Partly )?Agreed$"), test::re("^Status$")},
+                 {"reply", "reply", nullptr, test::re("^Reply$")}};
+    Document doc = text_document("No.   Status          Reply\n"
+                                 "1.1   Partly Agreed This reply\n"
+                                 "                      goes on.\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(lines[1] == "1.1\tPartly Agreed\tThis reply goes on.");
+}
+
 TEST_CASE("columns: a one-paragraph value squeezed against the column before is its own") {
     TableSpec s = spec();
     s.columns[2].fits = test::re("^(?:Partly )?Agreed$");

@@ -254,6 +254,38 @@ class Recovery {
         return begins;
     }
 
+    // A value column's cell followed by words near the next column's edge
+    // that make it fit no value: when the words before them fit, those words
+    // begin the next column's free text ("Partly Agreed This" | "recommendation
+    // is ...", the reply set against the status).
+    void push_overflow(const PlacedLine &line, const Header &header,
+                       std::vector<std::string> &cells, std::vector<double> &begins) const {
+        for (std::size_t j = 0; j + 1 < cells.size(); ++j) {
+            int column = header.columns[j], next = header.columns[j + 1];
+            if (column < 0 || next < 0 || cells[j].empty() || spec_.columns[next].fits)
+                continue;
+            const Regex *fits = spec_.columns[column].fits.get();
+            if (!fits || fits->matches(cells[j]))
+                continue;
+            std::vector<const Word *> here;
+            for (const Word &w : line.words)
+                if (column_of(w, header.starts, line.char_width) == j)
+                    here.push_back(&w);
+            double near = header.starts[j + 1] - kSqueeze * line.char_width;
+            std::string head;
+            for (std::size_t k = 0; k + 1 < here.size(); ++k) {
+                head += (head.empty() ? "" : " ") + here[k]->text;
+                if (here[k + 1]->x0 < near || !fits->matches(head))
+                    continue;
+                std::string tail = cells[j].substr(head.size() + 1);
+                cells[j + 1] = cells[j + 1].empty() ? tail : tail + ' ' + cells[j + 1];
+                cells[j] = head;
+                begins[j + 1] = here[k + 1]->x0;
+                break;
+            }
+        }
+    }
+
     // In a column of one value a cell (one_paragraph), a line going on from
     // the one above adds to the value only where it is unfinished ("Governor,
     // Head of" / "PPSP and ..."), never after a whole one ("Governor" / "...
@@ -478,6 +510,7 @@ class Recovery {
             }
             std::vector<std::string> cells = cells_of(line, here.starts);
             began = pull_squeezed(line, here, previous, cells);
+            push_overflow(line, here, cells, began);
             std::vector<std::string> written = cells;
             join_wrapped(line, here, cells, open);
             write_row(i, cells);
