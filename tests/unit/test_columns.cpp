@@ -123,6 +123,19 @@ TEST_CASE("columns: on a row's first line a value may sit further left of its la
     CHECK(lines[1] == "1.1\tLeaders should lead the work.\tGovernor\tMay 2022");
 }
 
+TEST_CASE("columns: a squeezed value is measured from where its column began on the line above") {
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("^Director$");
+    // The second "Director" begins 11 characters left of its label but 6 left
+    // of the owner above it.
+    Document doc = text_document("No.   Text                      Function Responsible/   When\n"
+                                 "1.1   Leaders should act.  Director                    May 2022\n"
+                                 "      Then the works Director\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(lines[2] == "\tThen the works\tDirector\t");
+}
+
 TEST_CASE("columns: words after a value, near the next column, begin its text") {
     TableSpec s;
     s.header_min = 3;

@@ -205,7 +205,8 @@ class Recovery {
     }
 
     // Words at the end of a cell that fit the next column's declared shape and
-    // lie near its edge belong to it, when it is empty on this line, or when
+    // lie near its edge (its label's, or where its text began on the line
+    // above, if further left) belong to it, when it is empty on this line, or when
     // it holds one short value they begin ("... of Partly" | "Agreed"); so do
     // words that make the next column's text begin a row ("Regime Recovery
     // i)" | "A Recovery ..."). Only where a cell can begin: on a row's first
@@ -214,6 +215,7 @@ class Recovery {
     // (0: none).
     std::vector<double> pull_squeezed(const PlacedLine &line, const Header &header,
                                       const std::vector<std::string> &previous,
+                                      const std::vector<double> &began_above,
                                       std::vector<std::string> &cells) const {
         std::vector<double> begins = text_begins(line, header.starts);
         bool row_start = starts_row(header, cells);
@@ -239,7 +241,12 @@ class Recovery {
                 begins[j] = left[k]->x0;
                 return true;
             };
-            double near = header.starts[j] - kSqueeze * line.char_width;
+            // Near the column's edge: its label's, or where its text began on
+            // the line above, if further left.
+            double edge = header.starts[j];
+            if (j < began_above.size() && began_above[j] > 0)
+                edge = std::min(edge, began_above[j]);
+            double near = edge - kSqueeze * line.char_width;
             bool pulled = false;
             for (std::size_t k = 1; k < left.size() && !pulled; ++k) // longest tail first
                 pulled = left[k]->x0 >= near && pull(k);
@@ -509,7 +516,7 @@ class Recovery {
                 prose.clear();
             }
             std::vector<std::string> cells = cells_of(line, here.starts);
-            began = pull_squeezed(line, here, previous, cells);
+            began = pull_squeezed(line, here, previous, began, cells);
             push_overflow(line, here, cells, began);
             std::vector<std::string> written = cells;
             join_wrapped(line, here, cells, open);
