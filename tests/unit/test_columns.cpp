@@ -150,6 +150,21 @@ TEST_CASE("columns: words after a value, near the next column, begin its text") 
     CHECK(lines[1] == "1.1\tPartly Agreed\tThis reply goes on.");
 }
 
+TEST_CASE("columns: words before a value, near its column's edge, end the text before it") {
+    TableSpec s;
+    s.header_min = 3;
+    s.columns = {{"ref", "ref", test::re("^\\d\\.\\d{1,2}$"), test::re("^No\\.?$")},
+                 {"text", "text", nullptr, test::re("^Text$")},
+                 {"status", "status", test::re("^(?:Partly )?Agreed$"), test::re("^Status$")},
+                 {"reply", "reply", nullptr, test::re("^Reply$")}};
+    Document doc = text_document("No.   Text            Status     Reply\n"
+                                 "1.1   Staff must act or Agreed     Fine.\n"
+                                 "      alone.\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(lines[1] == "1.1\tStaff must act or alone.\tAgreed\tFine.");
+}
+
 TEST_CASE("columns: a one-paragraph value squeezed against the column before is its own") {
     TableSpec s = spec();
     s.columns[2].fits = test::re("^(?:Partly )?Agreed$");

@@ -293,6 +293,41 @@ class Recovery {
         }
     }
 
+    // On a row's first line (where a value begins, none goes on from above), a
+    // value column's cell whose first words, near its edge, make it fit no
+    // value while the rest fits: those words end the free text of the column
+    // before ("... child protection or" | "Agreed").
+    void give_back_leading(const PlacedLine &line, const Header &header,
+                           std::vector<std::string> &cells, std::vector<double> &begins) const {
+        if (!starts_row(header, cells))
+            return;
+        for (std::size_t j = 1; j < cells.size(); ++j) {
+            int column = header.columns[j], before = header.columns[j - 1];
+            if (column < 0 || before < 0 || cells[j].empty() || cells[j - 1].empty() ||
+                spec_.columns[before].fits)
+                continue;
+            const Regex *fits = spec_.columns[column].fits.get();
+            if (!fits || fits->matches(cells[j]))
+                continue;
+            std::vector<const Word *> here;
+            for (const Word &w : line.words)
+                if (column_of(w, header.starts, line.char_width) == j)
+                    here.push_back(&w);
+            double near = header.starts[j] + kSqueeze * line.char_width;
+            std::string head;
+            for (std::size_t k = 0; k + 1 < here.size() && here[k]->x0 < near; ++k) {
+                head += (head.empty() ? "" : " ") + here[k]->text;
+                std::string rest = cells[j].substr(head.size() + 1);
+                if (!fits->matches(rest))
+                    continue;
+                cells[j - 1] += ' ' + head;
+                cells[j] = rest;
+                begins[j] = here[k + 1]->x0;
+                break;
+            }
+        }
+    }
+
     // In a column of one value a cell (one_paragraph), a line going on from
     // the one above adds to the value only where it is unfinished ("Governor,
     // Head of" / "PPSP and ..."), never after a whole one ("Governor" / "...
@@ -518,6 +553,7 @@ class Recovery {
             std::vector<std::string> cells = cells_of(line, here.starts);
             began = pull_squeezed(line, here, previous, began, cells);
             push_overflow(line, here, cells, began);
+            give_back_leading(line, here, cells, began);
             std::vector<std::string> written = cells;
             join_wrapped(line, here, cells, open);
             write_row(i, cells);
