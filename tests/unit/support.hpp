@@ -1,5 +1,5 @@
-// Helpers shared by the unit tests: paths into the source tree and a small
-// pattern library for building regexes inline.
+// Helpers shared by the unit tests: paths into the source tree, temporary
+// folders, and a small pattern library for building regexes inline.
 #pragma once
 
 #include "inspex/lines.hpp"
@@ -7,13 +7,37 @@
 #include "inspex/pattern.hpp"
 
 #include <doctest/doctest.h>
+#include <filesystem>
 #include <fstream>
 #include <initializer_list>
 #include <iterator>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace test {
+
+// A fresh folder of this process's own (ctest runs the cases side by side),
+// removed with what it holds when it goes out of scope.
+class TempDir {
+  public:
+    explicit TempDir(const std::string &name)
+        : path_(std::filesystem::temp_directory_path() /
+                ("inspex-" + name + "-" + std::to_string(::getpid()))) {
+        std::filesystem::remove_all(path_);
+        std::filesystem::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TempDir(const TempDir &) = delete;
+    TempDir &operator=(const TempDir &) = delete;
+    [[nodiscard]] const std::filesystem::path &path() const { return path_; }
+
+  private:
+    std::filesystem::path path_;
+};
 
 inline std::string source_path(const std::string &relative) {
     return std::string(INSPEX_SOURCE_DIR) + "/" + relative;

@@ -4,8 +4,6 @@
 
 #include "support.hpp"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -25,11 +23,8 @@ TEST_CASE("batch: folders expand to their .txt files in name order") {
 TEST_CASE("batch: a bad input is reported and the others are still written, in order") {
     auto g = Catalog().load_choice("action-plan");
     REQUIRE(g.ok());
-    // A folder of this process's own: ctest runs the cases side by side.
-    auto dir =
-        std::filesystem::temp_directory_path() / ("inspex-batch-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    auto bad = dir / "inspex-bad-input.txt";
+    test::TempDir dir("batch");
+    auto bad = dir.path() / "inspex-bad-input.txt";
     std::ofstream(bad, std::ios::binary) << std::string("\x81\0\x01", 3);
     std::vector<std::string> paths{test::source_path("samples/action-plan-ashfield-2019.txt"),
                                    "/no/such/file.txt", bad.string(),

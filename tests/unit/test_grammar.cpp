@@ -3,8 +3,6 @@
 
 #include "support.hpp"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -15,11 +13,8 @@ namespace {
 
 // Writes a grammar file into a fresh temporary folder and loads it.
 Result<Grammar> load_text(const std::string &text, Compile when = Compile::at_load) {
-    // A folder of this process's own: ctest runs the cases side by side.
-    auto dir = std::filesystem::temp_directory_path() /
-               ("inspex-grammar-test-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    auto path = dir / "g.toml";
+    static const test::TempDir dir("grammar-test");
+    auto path = dir.path() / "g.toml";
     std::ofstream(path) << text;
     return load_grammar(path.string(), {}, {}, when);
 }

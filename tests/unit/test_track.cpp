@@ -246,7 +246,8 @@ TEST_CASE("wording close to two judgements is joined to the best with a warning"
 }
 
 TEST_CASE("a broken rules file is an error with its line") {
-    std::string path = "/tmp/inspex-test-track-broken.toml";
+    test::TempDir dir("track-broken");
+    std::string path = (dir.path() / "rules.toml").string();
     std::ofstream(path) << "[track]\nthreshold = 7\nmargin = 0.1\n";
     auto r = load_rules(path);
     REQUIRE_FALSE(r.ok());
