@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <set>
 
 namespace inspex {
 namespace {
@@ -228,10 +229,14 @@ class Recovery {
             for (const Word &w : line.words)
                 if (column_of(w, header.starts, line.char_width) == j - 1)
                     left.push_back(&w);
-            auto pull = [&](std::size_t k) {
+            auto tail_from = [&](std::size_t k) {
                 std::string tail;
                 for (std::size_t t = k; t < left.size(); ++t)
                     tail += (tail.empty() ? "" : " ") + left[t]->text;
+                return tail;
+            };
+            auto pull = [&](std::size_t k) {
+                std::string tail = tail_from(k);
                 std::optional<std::string> value =
                     takes(static_cast<std::size_t>(column), tail, cells[j]);
                 if (!value || (!row_start && after_whole_value(column, previous[j], cells[j])))
@@ -241,24 +246,52 @@ class Recovery {
                 begins[j] = left[k]->x0;
                 return true;
             };
-            // Near the column's edge: its label's, or where its text began on
-            // the line above, if further left.
-            double edge = header.starts[j];
-            if (j < began_above.size() && began_above[j] > 0)
-                edge = std::min(edge, began_above[j]);
-            double near = edge - kSqueeze * line.char_width;
+            double near = header.starts[j] - kSqueeze * line.char_width;
             bool pulled = false;
             for (std::size_t k = 1; k < left.size() && !pulled; ++k) // longest tail first
                 pulled = left[k]->x0 >= near && pull(k);
+            if (pulled || !cells[j].empty())
+                continue;
             // A row's first line with nothing in the column: its value may sit
             // further left (a label set well right of its column's edge); then
             // the fewest words that fit, the least taken from the sentence.
             double far = header.starts[j] - kSnap * line.char_width;
-            if (!pulled && row_start && cells[j].empty())
+            if (row_start)
                 for (std::size_t k = left.size(); k-- > 1 && !pulled;)
                     pulled = left[k]->x0 >= far && left[k]->x0 < near && pull(k);
+            // Near where the column's text began on the line above, further
+            // left: a value the column already had in this table, set clear of
+            // its neighbours ("Director" below "Director"; never a sentence's
+            // last capitalised word, "Security Hub").
+            if (pulled || j >= began_above.size() || began_above[j] <= 0 ||
+                j >= clean_values_.size())
+                continue;
+            double below = began_above[j] - kSqueeze * line.char_width;
+            for (std::size_t k = 1; k < left.size() && !pulled; ++k)
+                pulled = left[k]->x0 >= below && left[k]->x0 < near &&
+                         clean_values_[j].count(tail_from(k)) > 0 && pull(k);
         }
         return begins;
+    }
+
+    // The cells of value columns that fit them and begin clear of the words
+    // before them (after a gutter): values the table writes in that column.
+    void remember_clean_values(const PlacedLine &line, const Header &header,
+                               const std::vector<std::string> &cells,
+                               const std::vector<double> &begins) {
+        clean_values_.resize(cells.size());
+        for (std::size_t j = 0; j < cells.size() && j < begins.size(); ++j) {
+            int column = header.columns[j];
+            if (column < 0 || cells[j].empty() || !spec_.columns[column].fits ||
+                !spec_.columns[column].fits->matches(cells[j]))
+                continue;
+            double before = 0; // the right edge of the word before the cell's first
+            for (const Word &w : line.words)
+                if (w.x1 <= begins[j])
+                    before = std::max(before, w.x1);
+            if (before == 0 || begins[j] - before >= kGutter * line.char_width)
+                clean_values_[j].insert(cells[j]);
+        }
     }
 
     // A value column's cell followed by words near the next column's edge
@@ -517,6 +550,7 @@ class Recovery {
     // the table by a row of cells; returns the line after the table.
     std::size_t read_table(std::size_t i, Header header) {
         widest_.assign(header.starts.size(), 0);
+        clean_values_.assign(header.starts.size(), {});
         page_turned_ = false;
         i = write_header(i, header);
         std::vector<std::size_t> prose;    // lines across the columns, in a run
@@ -554,6 +588,7 @@ class Recovery {
             began = pull_squeezed(line, here, previous, began, cells);
             push_overflow(line, here, cells, began);
             give_back_leading(line, here, cells, began);
+            remember_clean_values(line, here, cells, began);
             std::vector<std::string> written = cells;
             join_wrapped(line, here, cells, open);
             write_row(i, cells);
@@ -754,7 +789,9 @@ class Recovery {
     const TableSpec &spec_;
     std::vector<PlacedLine> lines_; // one per block
     std::vector<double> widest_;    // per column of the current table: its widest line's end
-    bool page_turned_ = false;      // the table's header was repeated: a new page began
+    // per column of the current table: the values met set clear of their neighbours
+    std::vector<std::set<std::string>> clean_values_;
+    bool page_turned_ = false; // the table's header was repeated: a new page began
 };
 
 } // namespace
