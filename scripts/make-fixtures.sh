@@ -53,19 +53,22 @@ for docx in "$ORIG"/*.docx; do
   pandoc -f docx -t plain "$docx" -o "$REND/$name.pandoc-plain.txt"
 done
 
-# The same documents set at 11pt (the originals are 10pt): labels and cells
-# fill their columns, sit one space apart and wrap over more lines, as in
-# plans published in a larger font. PDF text routes only; the PDFs are not kept.
-echo "== text renditions at 11pt"
-python3 scripts/fixtures/make_originals.py "$tmp/src11" --font-size 11 >/dev/null
-rm -f "$tmp"/src11/*-subrows.fodt
-"${SOFFICE[@]}" --convert-to pdf --outdir "$tmp/pdf11" "$tmp"/src11/*.fodt >"$tmp/soffice.log" 2>&1 \
-  || { cat "$tmp/soffice.log"; exit 1; }
-for pdf in "$tmp"/pdf11/*.pdf; do
-  name=$(basename "$pdf" .pdf)-11pt
-  pdftotext -layout "$pdf" "$REND/$name.pdftotext-layout.txt"
-  pdftotext "$pdf" "$REND/$name.pdftotext.txt"
-  pdftotext -raw "$pdf" "$REND/$name.pdftotext-raw.txt"
+# The same documents set at 9pt, 11pt and 12pt (the originals are 10pt): in a
+# larger font labels and cells fill their columns, sit one space apart and wrap
+# over more lines, as in plans published so; in a smaller one columns are
+# wider than their text. PDF text routes only; the PDFs are not kept.
+for size in 9 11 12; do
+  echo "== text renditions at ${size}pt"
+  python3 scripts/fixtures/make_originals.py "$tmp/src$size" --font-size "$size" >/dev/null
+  rm -f "$tmp/src$size"/*-subrows.fodt
+  "${SOFFICE[@]}" --convert-to pdf --outdir "$tmp/pdf$size" "$tmp/src$size"/*.fodt >"$tmp/soffice.log" 2>&1 \
+    || { cat "$tmp/soffice.log"; exit 1; }
+  for pdf in "$tmp/pdf$size"/*.pdf; do
+    name=$(basename "$pdf" .pdf)-${size}pt
+    pdftotext -layout "$pdf" "$REND/$name.pdftotext-layout.txt"
+    pdftotext "$pdf" "$REND/$name.pdftotext.txt"
+    pdftotext -raw "$pdf" "$REND/$name.pdftotext-raw.txt"
+  done
 done
 
 ls -l "$ORIG" "$REND" | awk 'NF>5 {print $5, $NF}'

@@ -14,7 +14,7 @@ failed=0 passing=0 total=0
 printf '%-38s %-17s %6s %8s\n' sample route f1 recorded
 for f in tests/fixtures/renditions/*.txt; do
   base=$(basename "$f" .txt) sample=${base%.*} route=${base##*.}
-  document=${sample%-11pt} # the same document set in a larger font
+  document=$(echo "$sample" | sed -E 's/-[0-9]+pt$//') # the same document set in another font size
   document=${document%-subrows} # or with a recommendation's actions in sub-rows
   expected=samples/$document.expected.jsonl
   # a variant in an older year's template has records of its own
