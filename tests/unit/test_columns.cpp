@@ -171,6 +171,31 @@ TEST_CASE("columns: words before a value, near its column's edge, end the text b
     CHECK(lines[1] == "1.1\tStaff must act or alone.\tAgreed\tFine.");
 }
 
+TEST_CASE("columns: a page break splits a row's cell, and ends a heading") {
+    // A row's text goes on below the header repeated on the next page; a
+    // heading alone at a page's foot does not take the next page's first line.
+    Document doc = text_document("No.   Text             Function Responsible/   When\n"
+                                 "1.1   The row goes\n"
+                                 "\fNo.   Text             Function Responsible/   When\n"
+                                 "      on here.\n"
+                                 "\n"
+                                 "      Section Heading\n"
+                                 "\fNo.   Text             Function Responsible/   When\n"
+                                 "\n"
+                                 "      Directed to staff\n"
+                                 "\n"
+                                 "1.2   Second row.\n");
+    REQUIRE(recover_aligned_tables(doc, spec()) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    std::vector<std::string> rows;
+    for (const std::string &l : lines)
+        if (l.find_first_not_of('\t') != std::string::npos && l.find("No.") == std::string::npos)
+            rows.push_back(l);
+    CHECK(rows == std::vector<std::string>{"1.1\tThe row goes on here.\t\t",
+                                           "\tSection Heading\t\t", "\tDirected to staff\t\t",
+                                           "1.2\tSecond row.\t\t"});
+}
+
 TEST_CASE("columns: a one-paragraph value squeezed against the column before is its own") {
     TableSpec s = spec();
     s.columns[2].fits = test::re("^(?:Partly )?Agreed$");

@@ -552,6 +552,7 @@ class Recovery {
         widest_.assign(header.starts.size(), 0);
         clean_values_.assign(header.starts.size(), {});
         page_turned_ = false;
+        after_gap_ = true;
         i = write_header(i, header);
         std::vector<std::size_t> prose;    // lines across the columns, in a run
         std::vector<std::string> previous; // the last line's cells
@@ -565,10 +566,12 @@ class Recovery {
                 previous.clear();
                 began.clear();
                 page_turned_ = true; // a cell open at the foot of the page goes on at its head
+                after_gap_ = true;
                 continue;
             }
             const PlacedLine &line = lines_[i];
             if (line.blank()) {
+                after_gap_ = true;
                 if (!page_turned_) {
                     open.clear(); // a gap: what follows is a new paragraph
                     began.clear();
@@ -594,6 +597,7 @@ class Recovery {
             write_row(i, cells);
             previous = std::move(written);
             page_turned_ = false;
+            after_gap_ = false;
         }
         return i;
     }
@@ -605,6 +609,7 @@ class Recovery {
         double x1 = 0;
         bool open = false;
         bool sentence_end = false; // its last word there ends a sentence
+        bool lone = false;         // its line, after a gap, held no other cell and began no row
         bool gap = false;          // a line since had nothing in this column
     };
 
@@ -616,6 +621,8 @@ class Recovery {
         open.resize(cells.size());
         widest_.resize(cells.size(), 0);
         bool row_start = starts_row(header, cells);
+        auto filled = std::count_if(cells.begin(), cells.end(),
+                                    [](const std::string &c) { return !c.empty(); });
         for (std::size_t j = 0; j < cells.size(); ++j) {
             const Word *first = nullptr, *last = nullptr;
             for (const Word &w : line.words)
@@ -634,8 +641,10 @@ class Recovery {
                                : widest_[j];
             // A row broken by a page break goes on at the head of the next page.
             bool next_line = open[j].open && !open[j].gap;
+            // A page break ends a heading, not a row's cell.
+            bool heading_ended = page_turned_ && open[j].lone;
             bool wrapped =
-                (open[j].open && !row_start &&
+                (open[j].open && !row_start && !heading_ended &&
                  ((next_line && (page_turned_ ||
                                  open[j].x1 + line.char_width + (first->x1 - first->x0) > right ||
                                  runs_on(line, header, j, open[j]))) ||
@@ -646,6 +655,7 @@ class Recovery {
                 cells[j].clear();
             } else {
                 open[j].block = lines_[&line - lines_.data()].block;
+                open[j].lone = after_gap_ && !row_start && filled == 1;
             }
             open[j].x1 = last->x1;
             open[j].open = true;
@@ -792,6 +802,7 @@ class Recovery {
     // per column of the current table: the values met set clear of their neighbours
     std::vector<std::set<std::string>> clean_values_;
     bool page_turned_ = false; // the table's header was repeated: a new page began
+    bool after_gap_ = false;   // the line before was blank or the table's header
 };
 
 } // namespace
