@@ -196,6 +196,29 @@ TEST_CASE("columns: a page break splits a row's cell, and ends a heading") {
                                            "1.2\tSecond row.\t\t"});
 }
 
+TEST_CASE("columns: a value wrapped over two lines and squeezed on both is its column's") {
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("^(?:Partly )?Agreed$");
+    s.columns[2].one_paragraph = true;
+    // "Partly" fits the column only with "Agreed", the line below's last word.
+    Document status = text_document("No.   Text                 Function Responsible/   When\n"
+                                    "1.1   Staff should Partly                          May 2022\n"
+                                    "      do the works Agreed\n");
+    REQUIRE(recover_aligned_tables(status, s) == 1);
+    CHECK(test::view(status)[1] == "1.1\tStaff should do the works\tPartly Agreed\tMay 2022");
+
+    s = spec();
+    s.columns[2].fits = test::re("^[A-Z]\\w*$");
+    s.columns[3].fits = test::re("^(?:May|December) 2022$");
+    // "2022" fits the date column only after "December", its text above.
+    Document date = text_document("No.   Text                 Function Responsible/   When\n"
+                                  "1.1   Staff should act.    Governor         December\n"
+                                  "                           Head             2022\n");
+    REQUIRE(recover_aligned_tables(date, s) == 1);
+    REQUIRE(date.blocks[1].is_table());
+    CHECK(date.blocks[1].rows[0].cells[3].paragraphs == std::vector<std::string>{"December 2022"});
+}
+
 TEST_CASE("columns: a one-paragraph value squeezed against the column before is its own") {
     TableSpec s = spec();
     s.columns[2].fits = test::re("^(?:Partly )?Agreed$");

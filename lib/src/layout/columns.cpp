@@ -141,6 +141,19 @@ std::vector<double> text_begins(const PlacedLine &line, const std::vector<double
     return begins;
 }
 
+// The columns' left edges on a line once its cells are settled: where each
+// column's text begins there (a value pulled from the column before, words
+// given back to it), elsewhere the edge found before; the edges as found
+// where those would not stay in order.
+std::vector<double> placed_edges(const std::vector<double> &starts,
+                                 const std::vector<double> &begins) {
+    std::vector<double> edges = starts;
+    for (std::size_t j = 1; j < edges.size() && j < begins.size(); ++j)
+        if (begins[j] > 0)
+            edges[j] = begins[j];
+    return std::is_sorted(edges.begin(), edges.end()) ? edges : starts;
+}
+
 // A word lying across a column's left edge: a line of prose, not of the table.
 bool crosses_columns(const PlacedLine &line, const std::vector<double> &starts) {
     for (const Word &w : line.words)
@@ -217,6 +230,7 @@ class Recovery {
     std::vector<double> pull_squeezed(const PlacedLine &line, const Header &header,
                                       const std::vector<std::string> &previous,
                                       const std::vector<double> &began_above,
+                                      const PlacedLine *below,
                                       std::vector<std::string> &cells) const {
         std::vector<double> begins = text_begins(line, header.starts);
         bool row_start = starts_row(header, cells);
@@ -235,10 +249,16 @@ class Recovery {
                     tail += (tail.empty() ? "" : " ") + left[t]->text;
                 return tail;
             };
+            double near = header.starts[j] - kSqueeze * line.char_width;
             auto pull = [&](std::size_t k) {
                 std::string tail = tail_from(k);
                 std::optional<std::string> value =
                     takes(static_cast<std::size_t>(column), tail, cells[j]);
+                if (!value && cells[j].empty() &&
+                    part_of_value(column, tail, previous.size() > j ? previous[j] : "",
+                                  below ? tails_near(*below, header.starts, j, near)
+                                        : std::vector<std::string>{}))
+                    value = tail;
                 if (!value || (!row_start && after_whole_value(column, previous[j], cells[j])))
                     return false;
                 cells[j] = *value;
@@ -246,7 +266,6 @@ class Recovery {
                 begins[j] = left[k]->x0;
                 return true;
             };
-            double near = header.starts[j] - kSqueeze * line.char_width;
             bool pulled = false;
             for (std::size_t k = 1; k < left.size() && !pulled; ++k) // longest tail first
                 pulled = left[k]->x0 >= near && pull(k);
@@ -359,6 +378,41 @@ class Recovery {
                 break;
             }
         }
+    }
+
+    // The tails of a line's words in the column before column j that begin at
+    // or right of `near`, longest first.
+    static std::vector<std::string> tails_near(const PlacedLine &line,
+                                               const std::vector<double> &starts, std::size_t j,
+                                               double near) {
+        std::vector<const Word *> left;
+        for (const Word &w : line.words)
+            if (column_of(w, starts, line.char_width) == j - 1)
+                left.push_back(&w);
+        std::vector<std::string> tails;
+        for (std::size_t k = 1; k < left.size(); ++k) {
+            if (left[k]->x0 < near)
+                continue;
+            std::string tail;
+            for (std::size_t t = k; t < left.size(); ++t)
+                tail += (tail.empty() ? "" : " ") + left[t]->text;
+            tails.push_back(std::move(tail));
+        }
+        return tails;
+    }
+
+    // A value wrapped over two lines and squeezed on both: a tail that fits
+    // the column only with a tail of the line below ("Partly" / "Agreed",
+    // "December" / "2020"), or after the column's unfinished text above.
+    bool part_of_value(int column, const std::string &tail, const std::string &above,
+                       const std::vector<std::string> &below) const {
+        const Regex *fits = spec_.columns[static_cast<std::size_t>(column)].fits.get();
+        if (!fits)
+            return false;
+        if (!above.empty() && !fits->matches(above) && fits->matches(above + ' ' + tail))
+            return true;
+        return std::any_of(below.begin(), below.end(),
+                           [&](const std::string &b) { return fits->matches(tail + ' ' + b); });
     }
 
     // In a column of one value a cell (one_paragraph), a line going on from
@@ -588,12 +642,14 @@ class Recovery {
                 prose.clear();
             }
             std::vector<std::string> cells = cells_of(line, here.starts);
-            began = pull_squeezed(line, here, previous, began, cells);
+            const PlacedLine *below =
+                i + 1 < lines_.size() && is_paragraph(i + 1) ? &lines_[i + 1] : nullptr;
+            began = pull_squeezed(line, here, previous, began, below, cells);
             push_overflow(line, here, cells, began);
             give_back_leading(line, here, cells, began);
             remember_clean_values(line, here, cells, began);
             std::vector<std::string> written = cells;
-            join_wrapped(line, here, cells, open);
+            join_wrapped(line, here, placed_edges(here.starts, began), cells, open);
             write_row(i, cells);
             previous = std::move(written);
             page_turned_ = false;
@@ -616,7 +672,9 @@ class Recovery {
     // A cell's line that begins with a word too wide to have ended the line
     // above was wrapped there by the typesetter: it joins the cell above, so
     // that a cell's paragraph is one item (an owner over two lines is one owner).
-    void join_wrapped(const PlacedLine &line, const Header &header, std::vector<std::string> &cells,
+    // (`placed`: the columns' edges on this line once its cells are settled.)
+    void join_wrapped(const PlacedLine &line, const Header &header,
+                      const std::vector<double> &placed, std::vector<std::string> &cells,
                       std::vector<OpenCell> &open) {
         open.resize(cells.size());
         widest_.resize(cells.size(), 0);
@@ -626,7 +684,7 @@ class Recovery {
         for (std::size_t j = 0; j < cells.size(); ++j) {
             const Word *first = nullptr, *last = nullptr;
             for (const Word &w : line.words)
-                if (column_of(w, header.starts, line.char_width) == j) {
+                if (column_of(w, placed, line.char_width) == j) {
                     first = first ? first : &w;
                     last = &w;
                 }
