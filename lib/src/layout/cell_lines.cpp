@@ -483,19 +483,27 @@ class Recovery {
             std::string line = flat(doc_.blocks[blocks.back()]);
             std::string above = flat(doc_.blocks[blocks[blocks.size() - 2]]);
             // A short cell after a free-text one is the row's (its owner);
-            // after an owner and a date side by side, the row is complete; a
-            // heading may be wrapped over two lines ("... Directed to the" / "Governor",
-            // "... Directed to" / "the Governor").
+            // after an owner and a date side by side, or a date alone, the row
+            // is complete; a date is never a heading. A heading may be wrapped
+            // over two lines ("... Directed to the" / "Governor", "... Directed
+            // to" / "the Governor").
             bool wrapped =
                 is_heading(above) && spec_.heading.runs_on && spec_.heading.runs_on->matches(above);
             bool heading = is_heading(line) || (wrapped && is_heading(above + ' ' + line));
-            if (!heading ||
-                (!wrapped && ((short_cells(line) && !pair_ending_row(above)) || !ends_cell(above))))
+            bool complete = pair_ending_row(above) || last_value(above);
+            if (!heading || last_value(line) ||
+                (!wrapped && ((short_cells(line) && !complete) || !ends_cell(above))))
                 break;
             out.insert(out.begin(), blocks.back());
             blocks.pop_back();
         }
         return out;
+    }
+
+    // A line holding the last column's value alone, where that column is shaped.
+    bool last_value(const std::string &text) const {
+        return !order_.empty() && spec_.columns[static_cast<std::size_t>(order_.back())].fits &&
+               fits(text, order_.size() - 1);
     }
 
     // Two short cells side by side, the second the last column's.
