@@ -117,6 +117,24 @@ std::vector<std::string> cells_of(const PlacedLine &line, const std::vector<doub
     return cells;
 }
 
+// The words of a line in column c.
+std::vector<const Word *> words_in(const PlacedLine &line, const std::vector<double> &starts,
+                                   std::size_t c) {
+    std::vector<const Word *> out;
+    for (const Word &w : line.words)
+        if (column_of(w, starts, line.char_width) == c)
+            out.push_back(&w);
+    return out;
+}
+
+// The text of words[k..], a space between each.
+std::string text_from(const std::vector<const Word *> &words, std::size_t k) {
+    std::string text;
+    for (std::size_t t = k; t < words.size(); ++t)
+        text += (text.empty() ? "" : " ") + words[t]->text;
+    return text;
+}
+
 // The columns' left edges on one line: a phrase beginning a little left of a
 // column's label, after a gutter, begins that column here (a cell's text set
 // a few characters left of its label: "...with Line      Governor and Head of").
@@ -232,65 +250,82 @@ class Recovery {
                                       const std::vector<double> &began_above,
                                       const PlacedLine *below,
                                       std::vector<std::string> &cells) const {
-        std::vector<double> begins = text_begins(line, header.starts);
-        bool row_start = starts_row(header, cells);
+        Squeeze squeeze{line,     header,
+                        previous, began_above,
+                        below,    starts_row(header, cells),
+                        cells,    text_begins(line, header.starts)};
         for (std::size_t j = 1; j < cells.size(); ++j) {
-            int column = header.columns[j];
             bool wrapped = j < previous.size() && !previous[j].empty();
-            if (column < 0 || !(row_start || wrapped))
-                continue;
-            std::vector<const Word *> left;
-            for (const Word &w : line.words)
-                if (column_of(w, header.starts, line.char_width) == j - 1)
-                    left.push_back(&w);
-            auto tail_from = [&](std::size_t k) {
-                std::string tail;
-                for (std::size_t t = k; t < left.size(); ++t)
-                    tail += (tail.empty() ? "" : " ") + left[t]->text;
-                return tail;
-            };
-            double near = header.starts[j] - kSqueeze * line.char_width;
-            auto pull = [&](std::size_t k) {
-                std::string tail = tail_from(k);
-                std::optional<std::string> value =
-                    takes(static_cast<std::size_t>(column), tail, cells[j]);
-                if (!value && cells[j].empty() &&
-                    part_of_value(column, tail, previous.size() > j ? previous[j] : "",
-                                  below ? tails_near(*below, header.starts, j, near)
-                                        : std::vector<std::string>{}))
-                    value = tail;
-                if (!value || (!row_start && after_whole_value(column, previous[j], cells[j])))
-                    return false;
-                cells[j] = *value;
-                cells[j - 1].resize(cells[j - 1].size() - tail.size() - 1);
-                begins[j] = left[k]->x0;
-                return true;
-            };
-            bool pulled = false;
-            for (std::size_t k = 1; k < left.size() && !pulled; ++k) // longest tail first
-                pulled = left[k]->x0 >= near && pull(k);
-            if (pulled || !cells[j].empty())
-                continue;
-            // A row's first line with nothing in the column: its value may sit
-            // further left (a label set well right of its column's edge); then
-            // the fewest words that fit, the least taken from the sentence.
-            double far = header.starts[j] - kSnap * line.char_width;
-            if (row_start)
-                for (std::size_t k = left.size(); k-- > 1 && !pulled;)
-                    pulled = left[k]->x0 >= far && left[k]->x0 < near && pull(k);
-            // Near where the column's text began on the line above, further
-            // left: a value the column already had in this table, set clear of
-            // its neighbours ("Director" below "Director"; never a sentence's
-            // last capitalised word, "Security Hub").
-            if (pulled || j >= began_above.size() || began_above[j] <= 0 ||
-                j >= clean_values_.size())
-                continue;
-            double below = began_above[j] - kSqueeze * line.char_width;
-            for (std::size_t k = 1; k < left.size() && !pulled; ++k)
-                pulled = left[k]->x0 >= below && left[k]->x0 < near &&
-                         clean_values_[j].count(tail_from(k)) > 0 && pull(k);
+            if (header.columns[j] >= 0 && (squeeze.row_start || wrapped))
+                pull_into(squeeze, j);
         }
-        return begins;
+        return squeeze.begins;
+    }
+
+    // A line whose cells' tails may be pulled into the next columns.
+    struct Squeeze {
+        const PlacedLine &line;
+        const Header &header;
+        const std::vector<std::string> &previous; // the line above's cells
+        const std::vector<double> &began_above;   // where they began
+        const PlacedLine *below;                  // the line below, if one
+        bool row_start;
+        std::vector<std::string> &cells;
+        std::vector<double> begins; // where each column's text begins on the line
+    };
+
+    // Pulls a tail of column j - 1's words into column j: near its label,
+    // the longest that fits; further left on a row's first line, the fewest;
+    // near where the column began on the line above, a value it already had.
+    void pull_into(Squeeze &sq, std::size_t j) const {
+        std::vector<const Word *> left = words_in(sq.line, sq.header.starts, j - 1);
+        double near = sq.header.starts[j] - kSqueeze * sq.line.char_width;
+        for (std::size_t k = 1; k < left.size(); ++k) // longest tail first
+            if (left[k]->x0 >= near && pull(sq, j, left, k, near))
+                return;
+        if (!sq.cells[j].empty())
+            return;
+        // A row's first line with nothing in the column: its value may sit
+        // further left (a label set well right of its column's edge); then
+        // the fewest words that fit, the least taken from the sentence.
+        double far = sq.header.starts[j] - kSnap * sq.line.char_width;
+        if (sq.row_start)
+            for (std::size_t k = left.size(); k-- > 1;)
+                if (left[k]->x0 >= far && left[k]->x0 < near && pull(sq, j, left, k, near))
+                    return;
+        // Near where the column's text began on the line above, further
+        // left: a value the column already had in this table, set clear of
+        // its neighbours ("Director" below "Director"; never a sentence's
+        // last capitalised word, "Security Hub").
+        if (j >= sq.began_above.size() || sq.began_above[j] <= 0 || j >= clean_values_.size())
+            return;
+        double above = sq.began_above[j] - kSqueeze * sq.line.char_width;
+        for (std::size_t k = 1; k < left.size(); ++k)
+            if (left[k]->x0 >= above && left[k]->x0 < near &&
+                clean_values_[j].contains(text_from(left, k)) && pull(sq, j, left, k, near))
+                return;
+    }
+
+    // Moves the tail of column j - 1 from word k into column j, if the column
+    // takes it, or it is part of a value wrapped over two lines.
+    bool pull(Squeeze &sq, std::size_t j, const std::vector<const Word *> &left, std::size_t k,
+              double near) const {
+        int column = sq.header.columns[j];
+        std::string tail = text_from(left, k);
+        std::string &cell = sq.cells[j];
+        const std::string &above = j < sq.previous.size() ? sq.previous[j] : std::string();
+        std::optional<std::string> value = takes(static_cast<std::size_t>(column), tail, cell);
+        if (!value && cell.empty() &&
+            part_of_value(column, tail, above,
+                          sq.below ? tails_near(*sq.below, sq.header.starts, j, near)
+                                   : std::vector<std::string>{}))
+            value = tail;
+        if (!value || (!sq.row_start && after_whole_value(column, above, cell)))
+            return false;
+        cell = *value;
+        sq.cells[j - 1].resize(sq.cells[j - 1].size() - tail.size() - 1);
+        sq.begins[j] = left[k]->x0;
+        return true;
     }
 
     // The cells of value columns that fit them and begin clear of the words
@@ -326,10 +361,7 @@ class Recovery {
             const Regex *fits = spec_.columns[column].fits.get();
             if (!fits || fits->matches(cells[j]))
                 continue;
-            std::vector<const Word *> here;
-            for (const Word &w : line.words)
-                if (column_of(w, header.starts, line.char_width) == j)
-                    here.push_back(&w);
+            std::vector<const Word *> here = words_in(line, header.starts, j);
             double near = header.starts[j + 1] - kSqueeze * line.char_width;
             std::string head;
             for (std::size_t k = 0; k + 1 < here.size(); ++k) {
@@ -361,10 +393,7 @@ class Recovery {
             const Regex *fits = spec_.columns[column].fits.get();
             if (!fits || fits->matches(cells[j]))
                 continue;
-            std::vector<const Word *> here;
-            for (const Word &w : line.words)
-                if (column_of(w, header.starts, line.char_width) == j)
-                    here.push_back(&w);
+            std::vector<const Word *> here = words_in(line, header.starts, j);
             double near = header.starts[j] + kSqueeze * line.char_width;
             std::string head;
             for (std::size_t k = 0; k + 1 < here.size() && here[k]->x0 < near; ++k) {
@@ -385,19 +414,11 @@ class Recovery {
     static std::vector<std::string> tails_near(const PlacedLine &line,
                                                const std::vector<double> &starts, std::size_t j,
                                                double near) {
-        std::vector<const Word *> left;
-        for (const Word &w : line.words)
-            if (column_of(w, starts, line.char_width) == j - 1)
-                left.push_back(&w);
+        std::vector<const Word *> left = words_in(line, starts, j - 1);
         std::vector<std::string> tails;
-        for (std::size_t k = 1; k < left.size(); ++k) {
-            if (left[k]->x0 < near)
-                continue;
-            std::string tail;
-            for (std::size_t t = k; t < left.size(); ++t)
-                tail += (tail.empty() ? "" : " ") + left[t]->text;
-            tails.push_back(std::move(tail));
-        }
+        for (std::size_t k = 1; k < left.size(); ++k)
+            if (left[k]->x0 >= near)
+                tails.push_back(text_from(left, k));
         return tails;
     }
 
