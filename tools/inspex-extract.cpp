@@ -104,7 +104,7 @@ int run(const Options &o) {
                                {o.follow, o.globs});
     if (!paths)
         return tool::complain(kTool, paths.error().describe()), tool::usage_or_input;
-    auto write_options = tool::output_options(o.out, grammars.value());
+    auto write_options = tool::output_options(o.out, grammars.value(), true);
     if (!write_options)
         return tool::complain(kTool, write_options.error().describe()), tool::usage_or_input;
     if (auto schema = tool::write_schema(o.out, write_options.value()); !schema)

@@ -99,8 +99,10 @@ inline void add_output_options(boost::program_options::options_description &d, O
 
 // The write options the flags ask for, with the grammars' table schema; a
 // name the schema does not know is an error with the nearest known one.
+// `documents_in_order`: each document's items follow its record (extraction).
 inline Result<WriteOptions> output_options(const OutputFlags &f,
-                                           const std::vector<Grammar> &grammars) {
+                                           const std::vector<Grammar> &grammars,
+                                           bool documents_in_order = false) {
     WriteOptions o;
     o.list_separator = f.list_separator;
     o.bom = f.bom;
@@ -112,7 +114,7 @@ inline Result<WriteOptions> output_options(const OutputFlags &f,
     auto format = parse_format(f.to);
     if (!format)
         return format.error();
-    SchemaOptions schema{!f.no_join, split_list(f.explode)};
+    SchemaOptions schema{!f.no_join, split_list(f.explode), documents_in_order};
     if (*format == Format::sqlite && !schema.explode.empty())
         return Error("--explode makes rows for tables; an archive keeps one row a record");
     o.schema = TableSchema::from_grammars(grammars, schema);

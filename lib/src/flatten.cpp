@@ -104,6 +104,8 @@ std::vector<FlatRow> RowMaker::rows(const json &record) {
         for (std::size_t i = 0; i < schema_.joined().size(); ++i)
             if (auto it = cells.find(schema_.joined()[i].name); it != cells.end())
                 joined.emplace_back(i, std::move(it->second));
+        if (schema_.options().documents_in_order)
+            documents_.clear();
         documents_[text_field(record, "doc")] = std::move(joined);
     }
     if (schema_.options().explode.empty())

@@ -147,6 +147,25 @@ TEST_CASE("tables: items sorted away from their document still carry its fields"
     CHECK(csv(records, o) == "doc,establishment\r\np,HMP X\r\n");
 }
 
+TEST_CASE("tables: records in document order hold the latest document only") {
+    auto g = installed();
+    WriteOptions o;
+    o.schema = TableSchema::from_grammars(g, {true, {}, true});
+    o.kinds = {"recommendation"};
+    o.fields = {"doc", "establishment"};
+    // As extraction writes them, each document's items after it: joined.
+    json other = kDocument;
+    other["doc"] = "q";
+    other["establishment"] = "HMP Y";
+    json other_item = kItem;
+    other_item["doc"] = "q";
+    CHECK(csv({kDocument, kItem, other, other_item}, o) ==
+          "doc,establishment\r\np,HMP X\r\nq,HMP Y\r\n");
+    // An item after another document's record finds its own no longer held
+    // (so that a batch of thousands holds one document's fields, not all).
+    CHECK(csv({kDocument, other, kItem}, o) == "doc,establishment\r\np,\r\n");
+}
+
 TEST_CASE("tables: --explode gives a row per target date") {
     auto g = installed();
     WriteOptions o;

@@ -30,7 +30,8 @@ using FlatRow = std::map<std::string, FlatCell>;
 
 // Rows of a schema's fixed columns. A document record is remembered so that
 // its items' rows carry its fields (schema.joined()), every one, since a
-// pipeline may sort or filter records away from their document; the kind's keyed field
+// pipeline may sort or filter records away from their document (the latest
+// only, where the schema's options say records come in document order); the kind's keyed field
 // gains its natural key; exploded list fields give a row per item; fields
 // the schema does not name go, as a JSON object, to the "extra" column.
 class RowMaker {

@@ -35,6 +35,11 @@ struct SchemaOptions {
     bool join_document = true;
     // List fields given one row per item (Miller's nest --explode).
     std::vector<std::string> explode;
+    // Each document's items follow its record (records as extraction writes
+    // them): only the latest document's fields are held for the join, so
+    // that memory stays flat over a batch. (Otherwise every document's are:
+    // a pipeline may sort or filter records away from their document.)
+    bool documents_in_order = false;
 };
 
 // "7.10" -> "0007.0010", "1.iv" -> "0001.0004", "S45" -> "S0045": a key that
