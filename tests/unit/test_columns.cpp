@@ -142,6 +142,19 @@ TEST_CASE("columns: a value the column already had is taken near where the colum
     CHECK(second_line("Security") == "\tThen the works Security\t\t");
 }
 
+TEST_CASE("columns: a tail that makes with the column's text a value it already had joins it") {
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*$");
+    // "CEO Care" squeezed before "UK", which sits in the owner column: the
+    // column had "CEO Care UK" clear of its neighbours on the first row.
+    Document doc =
+        text_document("No.   Text                      Function Responsible/   When\n"
+                      "1.1   Words.                    CEO Care UK             May 2022\n"
+                      "1.2   More words at the CEO Care UK                     May 2022\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    CHECK(test::view(doc)[2] == "1.2\tMore words at the\tCEO Care UK\tMay 2022");
+}
+
 TEST_CASE("columns: words after a value, near the next column, begin its text") {
     TableSpec s;
     s.header_min = 3;

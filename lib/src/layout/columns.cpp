@@ -280,6 +280,14 @@ class Recovery {
     void pull_into(Squeeze &sq, std::size_t j) const {
         std::vector<const Word *> left = words_in(sq.line, sq.header.starts, j - 1);
         double near = sq.header.starts[j] - kSqueeze * sq.line.char_width;
+        double far = sq.header.starts[j] - kSnap * sq.line.char_width;
+        // A value the column already had, set clear of its neighbours, that a
+        // tail near the label makes with the column's text, the longest
+        // ("CEO Care" | "UK": "CEO Care UK", not "UK").
+        if (j < clean_values_.size())
+            for (std::size_t k = 1; k < left.size(); ++k)
+                if (left[k]->x0 >= far && pull_known(sq, j, left, k))
+                    return;
         for (std::size_t k = 1; k < left.size(); ++k) // longest tail first
             if (left[k]->x0 >= near && pull(sq, j, left, k, near))
                 return;
@@ -288,7 +296,6 @@ class Recovery {
         // A row's first line with nothing in the column: its value may sit
         // further left (a label set well right of its column's edge); then
         // the fewest words that fit, the least taken from the sentence.
-        double far = sq.header.starts[j] - kSnap * sq.line.char_width;
         if (sq.row_start)
             for (std::size_t k = left.size(); k-- > 1;)
                 if (left[k]->x0 >= far && left[k]->x0 < near && pull(sq, j, left, k, near))
@@ -304,6 +311,21 @@ class Recovery {
             if (left[k]->x0 >= above && left[k]->x0 < near &&
                 clean_values_[j].contains(text_from(left, k)) && pull(sq, j, left, k, near))
                 return;
+    }
+
+    // Moves the tail of column j - 1 from word k into column j where the
+    // value it makes there is one of the column's clean values.
+    bool pull_known(Squeeze &sq, std::size_t j, const std::vector<const Word *> &left,
+                    std::size_t k) const {
+        std::string tail = text_from(left, k);
+        std::string &cell = sq.cells[j];
+        std::string value = cell.empty() ? tail : tail + ' ' + cell;
+        if (!clean_values_[j].contains(value))
+            return false;
+        cell = std::move(value);
+        sq.cells[j - 1].resize(sq.cells[j - 1].size() - tail.size() - 1);
+        sq.begins[j] = left[k]->x0;
+        return true;
     }
 
     // Moves the tail of column j - 1 from word k into column j, if the column
