@@ -142,6 +142,22 @@ TEST_CASE("columns: a value the column already had is taken near where the colum
     CHECK(second_line("Security") == "\tThen the works Security\t\t");
 }
 
+TEST_CASE("columns: an unfinished value squeezed on a row's first line takes the next line's") {
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("^[A-Z]\\w*(?:/[A-Z]\\w*)*$");
+    // "Governor/" fits no owner alone; with "Weston", in the owner column on
+    // the line below, it does.
+    Document doc =
+        text_document("No.   Text                      Function Responsible/   When\n"
+                      "1.1   A new process in place Governor/                  May 2022\n"
+                      "      to include it.            Weston\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    REQUIRE(doc.blocks[1].is_table());
+    CHECK(doc.blocks[1].rows[0].cells[1].paragraphs ==
+          std::vector<std::string>{"A new process in place to include it."});
+    CHECK(doc.blocks[1].rows[0].cells[2].paragraphs == std::vector<std::string>{"Governor/Weston"});
+}
+
 TEST_CASE("columns: a tail that makes with the column's text a value it already had joins it") {
     TableSpec s = spec();
     s.columns[2].fits = test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*$");

@@ -432,7 +432,7 @@ class Recovery {
     }
 
     // The tails of a line's words in the column before column j that begin at
-    // or right of `near`, longest first.
+    // or right of `near`, longest first, then the line's own text in column j.
     static std::vector<std::string> tails_near(const PlacedLine &line,
                                                const std::vector<double> &starts, std::size_t j,
                                                double near) {
@@ -441,6 +441,8 @@ class Recovery {
         for (std::size_t k = 1; k < left.size(); ++k)
             if (left[k]->x0 >= near)
                 tails.push_back(text_from(left, k));
+        if (std::vector<const Word *> own = words_in(line, starts, j); !own.empty())
+            tails.push_back(text_from(own, 0)); // the column's own text there
         return tails;
     }
 
@@ -452,10 +454,14 @@ class Recovery {
         const Regex *fits = spec_.columns[static_cast<std::size_t>(column)].fits.get();
         if (!fits)
             return false;
-        if (!above.empty() && !fits->matches(above) && fits->matches(above + ' ' + tail))
+        auto joined = [](std::string first, const std::string &second) {
+            layout::append_line(first, second); // "Governor/" "Weston": no space
+            return first;
+        };
+        if (!above.empty() && !fits->matches(above) && fits->matches(joined(above, tail)))
             return true;
         return std::any_of(below.begin(), below.end(),
-                           [&](const std::string &b) { return fits->matches(tail + ' ' + b); });
+                           [&](const std::string &b) { return fits->matches(joined(tail, b)); });
     }
 
     // In a column of one value a cell (one_paragraph), a line going on from
