@@ -5,6 +5,8 @@
 #include "inspex/layout/columns.hpp"
 #include "inspex/model/text_view.hpp"
 
+#include <sstream>
+
 using namespace inspex;
 
 namespace {
@@ -18,6 +20,26 @@ TableSpec spec() {
                   test::re("^(?:Function\\s+Responsible.{0,30}|Policy\\s+Lead)$")},
                  {"date", "date", nullptr, test::re("^When$")}};
     return s;
+}
+
+// Aligned text as a PDF reader gives it: each line's words at their exact
+// positions (6 points a character), not text laid out in character columns.
+Document placed_document(const std::string &text) {
+    Document doc;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        Block b = Block::paragraph(line);
+        for (std::size_t i = 0; i < line.size();) {
+            std::size_t end = line.find(' ', i);
+            end = end == std::string::npos ? line.size() : end;
+            if (end > i)
+                b.words.push_back({line.substr(i, end - i), 6.0 * static_cast<double>(i),
+                                   6.0 * static_cast<double>(end)});
+            i = end + 1;
+        }
+        doc.blocks.push_back(std::move(b));
+    }
+    return doc;
 }
 
 } // namespace
@@ -169,6 +191,23 @@ TEST_CASE("columns: a tail that makes with the column's text a value it already 
                       "1.2   More words at the CEO Care UK                     May 2022\n");
     REQUIRE(recover_aligned_tables(doc, s) == 1);
     CHECK(test::view(doc)[2] == "1.2\tMore words at the\tCEO Care UK\tMay 2022");
+}
+
+TEST_CASE("columns: in a PDF a line going on gives the column a squeezed tail it already had") {
+    TableSpec s = spec();
+    s.columns[2].fits = test::re("^[A-Z]\\w*$");
+    // Positions are exact: under the owner "Governor", a line's last word
+    // left of the owner column is the owner's only if the column had it.
+    auto second_line = [&](const std::string &line) {
+        Document doc =
+            placed_document("No.   Text                      Function Responsible/   When\n"
+                            "1.1   Staff will act            Governor                May 2022\n" +
+                            line + "\n");
+        REQUIRE(recover_aligned_tables(doc, s) == 1);
+        return test::view(doc)[2];
+    };
+    CHECK(second_line("      and the rest of it Governor") == "\tand the rest of it\tGovernor\t");
+    CHECK(second_line("      on all the wards, Unit") == "\ton all the wards, Unit\t\t");
 }
 
 TEST_CASE("columns: words after a value, near the next column, begin its text") {

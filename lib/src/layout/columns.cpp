@@ -288,8 +288,16 @@ class Recovery {
             for (std::size_t k = 1; k < left.size(); ++k)
                 if (left[k]->x0 >= far && pull_known(sq, j, left, k))
                     return;
+        // In a PDF, where positions are exact, a line going on gives a tail
+        // left of a many-values column only when it is a value the column
+        // already had ("... In-Patients Unit" keeps "Unit"); in aligned
+        // text, where character columns squeeze a proportional font, any
+        // that fits.
+        const ColumnSpec &spec = spec_.columns[static_cast<std::size_t>(sq.header.columns[j])];
+        bool any = sq.row_start || spec.one_paragraph || sq.line.from_text;
         for (std::size_t k = 1; k < left.size(); ++k) // longest tail first
-            if (left[k]->x0 >= near && pull(sq, j, left, k, near))
+            if (left[k]->x0 >= near && (any || known(j, text_from(left, k))) &&
+                pull(sq, j, left, k, near))
                 return;
         if (!sq.cells[j].empty())
             return;
@@ -311,6 +319,10 @@ class Recovery {
             if (left[k]->x0 >= above && left[k]->x0 < near &&
                 clean_values_[j].contains(text_from(left, k)) && pull(sq, j, left, k, near))
                 return;
+    }
+
+    bool known(std::size_t j, const std::string &value) const {
+        return j < clean_values_.size() && clean_values_[j].contains(value);
     }
 
     // Moves the tail of column j - 1 from word k into column j where the
