@@ -334,9 +334,7 @@ class Recovery {
         std::string value = cell.empty() ? tail : tail + ' ' + cell;
         if (!clean_values_[j].contains(value))
             return false;
-        cell = std::move(value);
-        sq.cells[j - 1].resize(sq.cells[j - 1].size() - tail.size() - 1);
-        sq.begins[j] = left[k]->x0;
+        move_tail(sq, j, left[k]->x0, tail.size(), std::move(value));
         return true;
     }
 
@@ -356,10 +354,17 @@ class Recovery {
             value = tail;
         if (!value || (!sq.row_start && after_whole_value(column, above, cell)))
             return false;
-        cell = *value;
-        sq.cells[j - 1].resize(sq.cells[j - 1].size() - tail.size() - 1);
-        sq.begins[j] = left[k]->x0;
+        move_tail(sq, j, left[k]->x0, tail.size(), std::move(*value));
         return true;
+    }
+
+    // Column j's cell becomes `value`, its text beginning at x; the tail
+    // (`tail_size` bytes) leaves the end of column j - 1's cell.
+    static void move_tail(Squeeze &sq, std::size_t j, double x, std::size_t tail_size,
+                          std::string value) {
+        sq.cells[j] = std::move(value);
+        sq.cells[j - 1].resize(sq.cells[j - 1].size() - tail_size - 1);
+        sq.begins[j] = x;
     }
 
     // The cells of value columns that fit them and begin clear of the words
@@ -467,7 +472,7 @@ class Recovery {
         if (!fits)
             return false;
         auto joined = [](std::string first, const std::string &second) {
-            layout::append_line(first, second); // "Governor/" "Weston": no space
+            layout::append_line(first, second); // as cells' lines join: none after a slash
             return first;
         };
         if (!above.empty() && !fits->matches(above) && fits->matches(joined(above, tail)))
