@@ -162,6 +162,26 @@ TEST_CASE("cell blocks: numbers written one after another, their rows' cells aft
                                    "\tSecond text.\t\t\t\t", "\t\t\tSecond reply.\t\t"});
 }
 
+TEST_CASE(
+    "cell blocks: a row's text right after its number is its own, though later rows' cells wait") {
+    // Two rows' status, reply and owner come before their numbers (pdftotext
+    // put the page's last rows' right-hand cells first); each number is then
+    // followed by its own text.
+    TableSpec s = spec();
+    Document doc = text_document(std::string(kHeader) +
+                                 "1.1\n\nFirst text.\n\nAgreed\n\nFirst reply.\n\nGovernor\n\n"
+                                 "Agreed\n\nSecond reply.\n\nDirector\n\n"
+                                 "Rejected\n\nThird reply.\n\nGovernor\n\n"
+                                 "1.2\n\nSecond text.\n\n1.3\n\nThird text.\n");
+    REQUIRE(recover_cell_blocks(doc, s) == 1);
+    std::vector<std::string> got = rows(doc);
+    REQUIRE(got.size() == 10);
+    CHECK(got[6] == "1.2\t\t\t\t\t");
+    CHECK(got[7] == "\tSecond text.\tAgreed\tSecond reply.\tDirector\t");
+    CHECK(got[8] == "1.3\t\t\t\t\t");
+    CHECK(got[9] == "\tThird text.\tRejected\tThird reply.\tGovernor\t");
+}
+
 // Rows whose text and reply each wrap over three lines at their column's
 // width (24 and 44 characters), so the widths the columns wrap at are learnt.
 std::string wrapped_row(const std::string &ref, const std::string &reply_middle,

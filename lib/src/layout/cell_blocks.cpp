@@ -479,8 +479,9 @@ class Recovery {
     // Cells read together (a run): to the current row, or waiting for a row
     // whose number comes later (shaped cells after a header, before the page's
     // first row; a second cell of a column that holds one paragraph a row).
-    void add(const std::vector<Cut> &cells, bool free_text) {
-        bool wait = !waiting_.empty() && !(free_text && since_header_);
+    // Free text `to_row` is the current row's even while cells wait.
+    void add(const std::vector<Cut> &cells, bool free_text, bool to_row = false) {
+        bool wait = !waiting_.empty() && !(free_text && (since_header_ || to_row));
         wait = wait || (!free_text && (since_header_ || !row_));
         for (const Cut &c : cells) {
             if (!spec_.columns[c.column].one_paragraph)
@@ -601,7 +602,7 @@ class Recovery {
     // Free text: the interleaved short cells and a glued one taken out, the
     // rest one cell of a free-text column.
     void read_free_text(std::size_t first, std::vector<std::string> lines) {
-        bool to_row = waiting_.empty() || since_header_;
+        bool to_row = waiting_.empty() || since_header_ || first_after_number(first);
         if (to_row && free_cells_ == 0 && last_put_ && continues(lines.front())) {
             // A cell's first line begins a sentence: this goes on from the row before.
             std::size_t column = free_column(lines, false, true);
@@ -649,9 +650,20 @@ class Recovery {
                 c.first = c.last = first;
                 cells.push_back(std::move(c));
             }
-        add(cells, true);
+        add(cells, true, to_row);
         if (to_row)
             ++free_cells_;
+    }
+
+    // A row's first free text right after its number (blank lines between): its
+    // own, though cells of later rows wait (their numbers come after it).
+    bool first_after_number(std::size_t first) const {
+        if (!row_ || free_cells_ > 0)
+            return false;
+        std::size_t b = first;
+        while (b > 0 && blank(b - 1))
+            --b;
+        return b > 0 && b - 1 == *row_;
     }
 
     // The next column's short cell glued to the end of a line, which it makes
