@@ -182,6 +182,23 @@ TEST_CASE(
     CHECK(got[9] == "\tThird text.\tRejected\tThird reply.\tGovernor\t");
 }
 
+TEST_CASE(
+    "cell blocks: a reply after the next row's text is the row before's, when that row has none") {
+    // pdftotext wrote the page column by column: both rows' numbers and texts,
+    // then the first row's reply, owner and date, then the second's.
+    TableSpec s = spec();
+    Document doc = text_document(std::string(kHeader) +
+                                 "1.1\n\nFirst text.\n\nAgreed\n\n1.2\n\nSecond text.\n\n"
+                                 "First reply.\n\nGovernor\n\nMay 2022\n\n"
+                                 "Second reply.\n\nDirector\n\nJune 2022\n");
+    REQUIRE(recover_cell_blocks(doc, s) == 1);
+    CHECK(rows(doc) == std::vector<std::string>{
+                           "Ref No\tText\tAgreed/ Rejected\tReply\tOwner\tWhen", "1.1\t\t\t\t\t",
+                           "\tFirst text.\t\t\t\t", "\t\tAgreed\tFirst reply.\tGovernor\tMay 2022",
+                           "1.2\t\t\t\t\t", "\tSecond text.\t\t\t\t", "\t\t\tSecond reply.\t\t",
+                           "\t\t\t\tDirector\t", "\t\t\t\t\tJune 2022"});
+}
+
 // Rows whose text and reply each wrap over three lines at their column's
 // width (24 and 44 characters), so the widths the columns wrap at are learnt.
 std::string wrapped_row(const std::string &ref, const std::string &reply_middle,

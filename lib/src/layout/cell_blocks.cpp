@@ -383,6 +383,7 @@ class Recovery {
         for (const Cut &c : claimed_)
             clear(c.first, c.last);
         last_put_ = row_ ? std::optional<std::size_t>(row_last_) : std::nullopt;
+        remember_previous_row();
         put(b, {{spec_.key_column, text(b)}});
         row_ = b;
         since_header_ = false;
@@ -431,6 +432,7 @@ class Recovery {
         settle_claimed();
         std::size_t at = cells.front().first;
         last_put_ = row_last_;
+        remember_previous_row();
         std::vector<Cut> with_key = cells;
         with_key.insert(with_key.begin(), Cut{spec_.key_column, at, at, key});
         put_in_place(with_key);
@@ -442,6 +444,51 @@ class Recovery {
         held_.assign(spec_.columns.size(), false);
         for (const Cut &c : with_key)
             held_[c.column] = true;
+    }
+
+    // The row ending as another begins.
+    void remember_previous_row() {
+        previous_row_ = row_;
+        to_previous_ = false;
+    }
+
+    // Whether the row before holds a cell of this column (on its lines, before the current row).
+    bool previous_holds(std::size_t column) const {
+        for (std::size_t b = *previous_row_; b < *row_; ++b) {
+            const Block &block = doc_.blocks[b];
+            if (block.is_table() && !block.rows.front().cells[column].paragraphs.empty())
+                return true;
+        }
+        return false;
+    }
+
+    // A later free text of the current row, on its page, whose column the row
+    // before, begun on the same page and holding every column left of it, never
+    // had: pdftotext writes a page's cells column by column, so the row before
+    // takes it ("5.7 / its text / 5.6's reply / 5.7's reply"), and the shaped
+    // cells after it, until it holds them.
+    bool owed_to_previous(std::size_t column, std::size_t first) const {
+        const std::size_t page = doc_.blocks[*row_].page;
+        if (!previous_row_ || !last_put_ || free_cells_ == 0 || column != free_.back() ||
+            held_[column] || doc_.blocks[*previous_row_].page != page ||
+            doc_.blocks[first].page != page || previous_holds(column))
+            return false;
+        for (std::size_t p = 0; p < position(column); ++p)
+            if (!previous_holds(order_[p]) && order_[p] != spec_.key_column)
+                return false;
+        return true;
+    }
+
+    // Cells given to the row before, on its last line; false if it holds one of them.
+    bool give_previous(const std::vector<Cut> &cells) {
+        if (std::any_of(cells.begin(), cells.end(),
+                        [&](const Cut &c) { return previous_holds(c.column); }))
+            return false;
+        for (const Cut &c : cells) {
+            clear(c.first, c.last);
+            append(*last_put_, c.column, c.text);
+        }
+        return true;
     }
 
     // Numbers whose cells never came: back where they were written.
@@ -530,7 +577,8 @@ class Recovery {
         for (std::size_t b = first; b <= last; ++b)
             lines.push_back(text(b));
         if (std::optional<std::vector<Cut>> cells = shaped_lines(first, lines)) {
-            add(*cells, false);
+            if (!(to_previous_ && give_previous(*cells)))
+                add(*cells, false);
             return;
         }
         if (!row_ || free_.empty())
@@ -650,6 +698,9 @@ class Recovery {
                 c.first = c.last = first;
                 cells.push_back(std::move(c));
             }
+        to_previous_ = to_row && owed_to_previous(column, first) && give_previous(cells);
+        if (to_previous_)
+            return;
         add(cells, true, to_row);
         if (to_row)
             ++free_cells_;
@@ -868,7 +919,9 @@ class Recovery {
     std::size_t row_last_ = 0;                                // the last block a cell was put on
     std::optional<std::size_t> last_put_;                     // ... before the current row began
     std::optional<std::size_t> row_;                          // the current row's first block
-    bool since_header_ = true;                                // no row began since the last header
+    std::optional<std::size_t> previous_row_;                 // the row before's
+    bool to_previous_ = false;   // the last free text went to the row before
+    bool since_header_ = true;   // no row began since the last header
     std::size_t free_cells_ = 0; // free-text cells given to the current row
     std::size_t split_ = 0;      // free text wrapping at most this wide is the first column's
     std::size_t narrow_max_ = 0; // the widest the first free-text column wraps at
