@@ -137,6 +137,22 @@ TEST_CASE("cell blocks: a header repeated on a new page; text after it goes on")
     CHECK(test::view(doc).back() == "Totals");
 }
 
+TEST_CASE("cell blocks: a repeated header's last labels with a reply run on below them") {
+    // No blank line between the interleaved status and reply labels and the
+    // text going on from the page before: the labels' lines are the header's.
+    TableSpec s = spec();
+    Document doc = text_document(
+        std::string(kHeader) + "1.1\n\nA text.\n\nAgreed\n\nA reply that\n\f" +
+        "Ref\nNo\n\nText\n\nAgreed/\nReply\nRejected\ngoes on here.\n\n1.2\n\nNext.\n");
+    REQUIRE(recover_cell_blocks(doc, s) == 2);
+    std::vector<std::string> r = rows(doc);
+    REQUIRE(r.size() == 9);
+    // (the labels this page's header does not repeat are the columns' own)
+    CHECK(r[5] == "\fRef No\tText\tAgreed/ Rejected\tReply\towner\tdate");
+    CHECK(r[6] == "\t\t\tgoes on here.\t\t");
+    CHECK(r[7] == "1.2\t\t\t\t\t");
+}
+
 TEST_CASE("cell blocks: a second status before the next number begins that row's cells") {
     TableSpec s = spec();
     Document doc = text_document(std::string(kHeader) +

@@ -188,7 +188,14 @@ class Recovery {
             std::optional<std::size_t> end = run_end(b);
             if (!end)
                 break;
-            std::optional<Labels> labels = run_labels(b, *end);
+            std::size_t last = *end;
+            std::optional<Labels> labels = run_labels(b, last);
+            // A header's last labels with a cell's text run on below them, no
+            // blank line between (a repeated header, pdftotext): the labels' lines.
+            for (std::size_t k = std::min(last, b + kMaxLabelLines);
+                 !labels && k > b && !group.labels.empty();)
+                if ((labels = run_labels(b, --k)))
+                    last = k;
             if (!labels)
                 break;
             Labels joined = group.labels;
@@ -198,8 +205,10 @@ class Recovery {
             if (group.labels.empty())
                 group.first = b;
             group.labels = std::move(joined);
-            group.last = *end;
-            b = next_nonblank(*end + 1);
+            group.last = last;
+            if (last < *end)
+                break; // the text below the labels begins the rows
+            b = next_nonblank(last + 1);
         }
         if (group.labels.size() < 2)
             return std::nullopt;
