@@ -215,6 +215,29 @@ TEST_CASE(
                            "\t\t\t\tDirector\t", "\t\t\t\t\tJune 2022"});
 }
 
+TEST_CASE("cell blocks: an owner after the next row's owner is the row before's, on one page") {
+    TableSpec s = spec();
+    const std::string first_row = "1.1\n\nFirst text.\n\nAgreed\n\nFirst reply.\n\nMay 2022\n\n";
+    const std::string second_row = "1.2\n\nSecond text.\n\nAgreed\n\nSecond reply.\n\nDirector\n\n";
+    Document doc =
+        text_document(std::string(kHeader) + first_row + second_row + "Governor\n\nJune 2022\n");
+    REQUIRE(recover_cell_blocks(doc, s) == 1);
+    std::vector<std::string> r = rows(doc);
+    REQUIRE(r.size() == 12);
+    CHECK(r[5] == "\t\t\t\tGovernor\tMay 2022");
+    CHECK(r[10] == "\t\t\t\tDirector\t");
+    CHECK(r[11] == "\t\t\t\t\tJune 2022");
+
+    // On the next page it is the current row's: pdftotext keeps a page's cells together.
+    Document paged =
+        text_document(std::string(kHeader) + first_row + second_row + "\fGovernor\n\nJune 2022\n");
+    REQUIRE(recover_cell_blocks(paged, s) == 1);
+    r = rows(paged);
+    REQUIRE(r.size() == 13);
+    CHECK(r[5] == "\t\t\t\t\tMay 2022");
+    CHECK(r[11] == "\f\t\t\t\tGovernor\t");
+}
+
 // Rows whose text and reply each wrap over three lines at their column's
 // width (24 and 44 characters), so the widths the columns wrap at are learnt.
 std::string wrapped_row(const std::string &ref, const std::string &reply_middle,

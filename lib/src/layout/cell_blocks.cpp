@@ -69,6 +69,7 @@ class Recovery {
     Recovery(Document &doc, const TableSpec &spec) : doc_(doc), spec_(spec) {}
 
     std::size_t run() {
+        number_pages();
         for (std::size_t i = 0; i < doc_.blocks.size();) {
             std::optional<Group> group = label_group(i);
             if (!group || group->labels.size() < std::max<std::size_t>(spec_.header_min, 2)) {
@@ -104,6 +105,18 @@ class Recovery {
     bool page_start(std::size_t b) const {
         const Block &block = doc_.blocks[b];
         return block.page_start || (!block.text.empty() && block.text.front() == kPageBreak);
+    }
+
+    // Each block's page, counted by the page starts above it (text marks a
+    // new page with a form feed; a PDF's blocks carry their page).
+    void number_pages() {
+        pages_.clear();
+        std::size_t page = 0;
+        for (std::size_t b = 0; b < doc_.blocks.size(); ++b) {
+            if (b > 0 && page_start(b))
+                ++page;
+            pages_.push_back(std::max(page, doc_.blocks[b].page));
+        }
     }
 
     // The last block of the run of non-blank plain lines beginning at b.
@@ -461,9 +474,9 @@ class Recovery {
         to_previous_ = false;
     }
 
-    // Whether the row before holds a cell of this column (on its lines, before the current row).
-    bool previous_holds(std::size_t column) const {
-        for (std::size_t b = *previous_row_; b < *row_; ++b) {
+    // Whether a block in [from, to) holds a cell of this column.
+    bool holds_between(std::size_t from, std::size_t to, std::size_t column) const {
+        for (std::size_t b = from; b < to; ++b) {
             const Block &block = doc_.blocks[b];
             if (block.is_table() && !block.rows.front().cells[column].paragraphs.empty())
                 return true;
@@ -471,21 +484,44 @@ class Recovery {
         return false;
     }
 
-    // A later free text of the current row, on its page, whose column the row
-    // before, begun on the same page and holding every column left of it, never
-    // had: pdftotext writes a page's cells column by column, so the row before
-    // takes it ("5.7 / its text / 5.6's reply / 5.7's reply"), and the shaped
-    // cells after it, until it holds them.
-    bool owed_to_previous(std::size_t column, std::size_t first) const {
-        const std::size_t page = doc_.blocks[*row_].page;
-        if (!previous_row_ || !last_put_ || free_cells_ == 0 || column != free_.back() ||
-            held_[column] || doc_.blocks[*previous_row_].page != page ||
-            doc_.blocks[first].page != page || previous_holds(column))
+    bool previous_holds(std::size_t column) const {
+        return holds_between(*previous_row_, *row_, column);
+    }
+
+    // The row before, begun on the current row's page (where the cell at
+    // `first` is too), lacks this column's cell but holds every one left of it.
+    bool previous_lacks(std::size_t column, std::size_t first) const {
+        if (!row_ || !previous_row_ || !last_put_)
+            return false;
+        const std::size_t page = pages_[*row_];
+        if (pages_[*previous_row_] != page || pages_[first] != page || previous_holds(column))
             return false;
         for (std::size_t p = 0; p < position(column); ++p)
             if (!previous_holds(order_[p]) && order_[p] != spec_.key_column)
                 return false;
         return true;
+    }
+
+    // pdftotext writes a page's cells column by column, so a row's cell may
+    // come after the next row's: a later reply of the current row, which the
+    // row before lacks ("5.7 / its text / 5.6's reply / 5.7's reply"), is the
+    // row before's, and the shaped cells after it until it holds them.
+    bool owed_to_previous(std::size_t column, std::size_t first) const {
+        return free_cells_ > 0 && column == free_.back() && !held_[column] &&
+               previous_lacks(column, first);
+    }
+
+    // So is a shaped cell of a column the current row holds already and the
+    // row before lacks (its owner after the next row's reply and owner). (A
+    // column of one paragraph a row has its own rule: a second begins a row.)
+    bool shaped_owed_to_previous(const std::vector<Cut> &cells) const {
+        if (!row_ || !previous_row_)
+            return false;
+        return std::all_of(cells.begin(), cells.end(), [&](const Cut &c) {
+            return !spec_.columns[c.column].one_paragraph &&
+                   (held_[c.column] || holds_between(*row_, c.first, c.column)) &&
+                   previous_lacks(c.column, c.first);
+        });
     }
 
     // Cells given to the row before, on its last line; false if it holds one of them.
@@ -586,7 +622,8 @@ class Recovery {
         for (std::size_t b = first; b <= last; ++b)
             lines.push_back(text(b));
         if (std::optional<std::vector<Cut>> cells = shaped_lines(first, lines)) {
-            if (!(to_previous_ && give_previous(*cells)))
+            bool previous = to_previous_ || shaped_owed_to_previous(*cells);
+            if (!(previous && give_previous(*cells)))
                 add(*cells, false);
             return;
         }
@@ -936,6 +973,7 @@ class Recovery {
     std::size_t narrow_max_ = 0; // the widest the first free-text column wraps at
     std::size_t wide_max_ = 0;   // the widest the last free-text column wraps at
     std::optional<layout::LostHyphens> hyphens_;
+    std::vector<std::size_t> pages_; // each block's page
 };
 
 } // namespace
