@@ -238,6 +238,23 @@ TEST_CASE("cell blocks: an owner after the next row's owner is the row before's,
     CHECK(r[11] == "\f\t\t\t\tGovernor\t");
 }
 
+TEST_CASE("cell blocks: an owner and date before the next row's reply are the row before's") {
+    // The second row has no reply yet, so is not ready for an owner; the first
+    // has its texts (its status, a short cell, may be glued and cut later).
+    TableSpec s = spec();
+    Document doc = text_document(std::string(kHeader) +
+                                 "1.1\n\nFirst text.\n\nFirst reply.\n\n1.2\n\nSecond text.\n\n"
+                                 "Agreed\n\nGovernor\n\nMay 2022\n\n"
+                                 "Second reply.\n\nDirector\n\nJune 2022\n");
+    REQUIRE(recover_cell_blocks(doc, s) == 1);
+    std::vector<std::string> r = rows(doc);
+    REQUIRE(r.size() == 10);
+    CHECK(r[3] == "\t\t\tFirst reply.\tGovernor\tMay 2022");
+    CHECK(r[6] == "\t\tAgreed\t\t\t");
+    CHECK(r[8] == "\t\t\t\tDirector\t");
+    CHECK(r[9] == "\t\t\t\t\tJune 2022");
+}
+
 // Rows whose text and reply each wrap over three lines at their column's
 // width (24 and 44 characters), so the widths the columns wrap at are learnt.
 std::string wrapped_row(const std::string &ref, const std::string &reply_middle,

@@ -489,7 +489,8 @@ class Recovery {
     }
 
     // The row before, begun on the current row's page (where the cell at
-    // `first` is too), lacks this column's cell but holds every one left of it.
+    // `first` is too), lacks this column's cell but holds every free-text one
+    // left of it (a short cell glued to a line is cut from it at the row's end).
     bool previous_lacks(std::size_t column, std::size_t first) const {
         if (!row_ || !previous_row_ || !last_put_)
             return false;
@@ -497,7 +498,7 @@ class Recovery {
         if (pages_[*previous_row_] != page || pages_[first] != page || previous_holds(column))
             return false;
         for (std::size_t p = 0; p < position(column); ++p)
-            if (!previous_holds(order_[p]) && order_[p] != spec_.key_column)
+            if (!spec_.columns[order_[p]].fits && !previous_holds(order_[p]))
                 return false;
         return true;
     }
@@ -511,15 +512,23 @@ class Recovery {
                previous_lacks(column, first);
     }
 
-    // So is a shaped cell of a column the current row holds already and the
-    // row before lacks (its owner after the next row's reply and owner). (A
-    // column of one paragraph a row has its own rule: a second begins a row.)
+    // So is a shaped cell of a column the current row holds already, or is not
+    // ready for (it lacks a column left of it), that the row before lacks (its
+    // owner after the next row's text, or reply and owner). (A column of one
+    // paragraph a row has its own rule: a second begins a row.)
     bool shaped_owed_to_previous(const std::vector<Cut> &cells) const {
         if (!row_ || !previous_row_)
             return false;
+        auto current_holds = [&](std::size_t column, std::size_t first) {
+            return held_[column] || holds_between(*row_, first, column);
+        };
         return std::all_of(cells.begin(), cells.end(), [&](const Cut &c) {
+            bool ready = true;
+            for (std::size_t p = 0; p < position(c.column); ++p)
+                ready =
+                    ready && (order_[p] == spec_.key_column || current_holds(order_[p], c.first));
             return !spec_.columns[c.column].one_paragraph &&
-                   (held_[c.column] || holds_between(*row_, c.first, c.column)) &&
+                   (current_holds(c.column, c.first) || !ready) &&
                    previous_lacks(c.column, c.first);
         });
     }
