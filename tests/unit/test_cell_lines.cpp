@@ -337,3 +337,24 @@ TEST_CASE("cell lines: a heading between rows wrapped before a small word is all
     CHECK(std::find(lines.begin(), lines.end(), "\tRows directed to\t\t\t") != lines.end());
     CHECK(std::find(lines.begin(), lines.end(), "\tthe governor\t\t\t") != lines.end());
 }
+
+TEST_CASE("cell lines: after a page break, a row dated before it ends at a heading, not an owner") {
+    // pdftotext -raw: row 1.1 had its owner and date before the page's header,
+    // its reply goes on after it; "Safety" is then the next rows' heading.
+    // A line holding an owner and a date is never a heading.
+    TableSpec s = spec();
+    s.columns.insert(s.columns.begin() + 4,
+                     {"who", "who", test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*$"), test::re("^Who$")});
+    s.heading.pattern = test::re("^[A-Z][\\w ]+$");
+    Document doc = text_document("No Text Ok\nReply Who When\n1.1 First.\nYes It is\nGovernor "
+                                 "May 2022\nNo Text Ok\nReply Who When\ndone.\nSafety\n1.2 "
+                                 "Other.\nYes Its reply.\nGovernor May 2022\nNo Text Ok\nReply "
+                                 "Who When\nThe second reply.\nGovernor June 2022\n1.3 "
+                                 "Last.\nYes Done.\nGovernor June 2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 3);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\tSafety\t\t\t\t") != lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "\t\t\t\tSafety\t") == lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "\tGovernor June 2022\t\t\t\t") == lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "\t\t\t\tGovernor\tJune 2022") != lines.end());
+}

@@ -79,10 +79,13 @@ class Recovery {
             i = read_rows(*after);
         }
         learn_wraps();
+        bool dated = false; // the row being placed had its date
         for (std::size_t k = 0; k < pending_.size(); ++k) {
             bool row_next = k + 1 < pending_.size() && begins_with_number(pending_[k + 1]);
             order_ = pending_[k].order;
             glued_ = pending_[k].glued;
+            dated_before_ = dated && !begins_with_number(pending_[k]);
+            dated = dated_before_ || holds_last_value(pending_[k].blocks);
             // (a row wholly taken into the heading before it leaves no line)
             if (k > 0 && !pending_[k - 1].blocks.empty())
                 finish_heading(pending_[k - 1].blocks.back(), pending_[k].blocks);
@@ -484,20 +487,29 @@ class Recovery {
             std::string above = flat(doc_.blocks[blocks[blocks.size() - 2]]);
             // A short cell after a free-text one is the row's (its owner);
             // after an owner and a date side by side, or a date alone, the row
-            // is complete; a date is never a heading. A heading may be wrapped
-            // over two lines ("... Directed to the" / "Governor", "... Directed
-            // to" / "the Governor").
+            // is complete, and so it is when it had its date before its text
+            // went on (after a page's header); a date is never a heading. A
+            // heading may be wrapped over two lines ("... Directed to the" /
+            // "Governor", "... Directed to" / "the Governor").
             bool wrapped =
                 is_heading(above) && spec_.heading.runs_on && spec_.heading.runs_on->matches(above);
             bool heading = is_heading(line) || (wrapped && is_heading(above + ' ' + line));
-            bool complete = pair_ending_row(above) || last_value(above);
-            if (!heading || last_value(line) ||
+            bool complete = pair_ending_row(above) || last_value(above) || dated_before_;
+            if (!heading || last_value(line) || pair_ending_row(line) ||
                 (!wrapped && ((short_cells(line) && !complete) || !ends_cell(above))))
                 break;
             out.insert(out.begin(), blocks.back());
             blocks.pop_back();
         }
         return out;
+    }
+
+    // Whether a line of these holds the last column's value (a date).
+    bool holds_last_value(const std::vector<std::size_t> &blocks) const {
+        return std::any_of(blocks.begin(), blocks.end(), [&](std::size_t b) {
+            std::string text = flat(doc_.blocks[b]);
+            return last_value(text) || pair_ending_row(text);
+        });
     }
 
     // A line holding the last column's value alone, where that column is shaped.
@@ -870,9 +882,10 @@ class Recovery {
     bool glued_ = false;                  // the header's labels shared lines: so may cells
     std::vector<Pending> pending_;        // the rows read, to be placed
     std::set<std::size_t> before_header_; // rows' last lines before a page's header
-    std::vector<std::size_t> wraps_;      // each free-text column's wrap width (0: unknown)
-    bool rows_placed_ = false;            // a row that begins with its number was placed
-    std::vector<bool> unfinished_; // per position: the row's cell there ends inside a sentence
+    bool dated_before_ = false;      // the row the lines placed go on from had its date already
+    std::vector<std::size_t> wraps_; // each free-text column's wrap width (0: unknown)
+    bool rows_placed_ = false;       // a row that begins with its number was placed
+    std::vector<bool> unfinished_;   // per position: the row's cell there ends inside a sentence
 };
 
 } // namespace
