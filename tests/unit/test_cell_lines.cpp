@@ -358,3 +358,19 @@ TEST_CASE("cell lines: after a page break, a row dated before it ends at a headi
     CHECK(std::find(lines.begin(), lines.end(), "\tGovernor June 2022\t\t\t\t") == lines.end());
     CHECK(std::find(lines.begin(), lines.end(), "\t\t\t\tGovernor\tJune 2022") != lines.end());
 }
+
+TEST_CASE("cell lines: cutting a row's cells side by side, owners the document writes alone win") {
+    // "Prisoner Director" and "Director" could both end the reply as an owner;
+    // the document writes "Director" as a line of its own elsewhere.
+    TableSpec s = spec();
+    s.columns.insert(s.columns.begin() + 4,
+                     {"who", "who", test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*$"), test::re("^Who$")});
+    Document doc = text_document("No Text Ok\nReply Who When\n1.1 First words.\nYes A reply.\n"
+                                 "Director\nMay 2022\n1.2 Some row text Yes Its reply tells the "
+                                 "Prisoner Director June 2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 1);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(),
+                    "1.2\tSome row text\tYes\tIts reply tells the Prisoner\tDirector\tJune 2022") !=
+          lines.end());
+}

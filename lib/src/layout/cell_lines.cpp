@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 namespace inspex {
 namespace {
@@ -316,6 +317,9 @@ class Recovery {
         if (doc_.paragraph_lines)
             return;
         std::vector<std::vector<std::size_t>> widths(spec_.columns.size());
+        for (const Pending &row : pending_)
+            for (std::size_t b : row.blocks)
+                lines_.insert(flat(doc_.blocks[b]));
         for (const Pending &row : pending_) {
             order_ = row.order;
             glued_ = row.glued;
@@ -721,6 +725,7 @@ class Recovery {
     struct RowLine {
         std::vector<std::pair<std::size_t, std::string>> pieces; // position, text
         std::size_t shaped = 0;
+        std::size_t known = 0; // shaped cells written as a line of their own elsewhere
     };
     std::optional<RowLine> row_line(const std::string &text, std::size_t p) const {
         const std::size_t m = order_.size();
@@ -782,7 +787,12 @@ class Recovery {
                         continue;
                     rest->pieces.insert(rest->pieces.begin(), {r, piece});
                     rest->shaped += shaped ? 1 : 0;
-                    if (!best || rest->shaped > best->shaped)
+                    rest->known += shaped && r_.lines_.contains(piece) ? 1 : 0;
+                    // Of cuts with as many shaped cells, the one with more the
+                    // document writes as lines of their own ("Director", not
+                    // "Prisoner Telephone Director"; "NHS England", not "England").
+                    if (!best ||
+                        std::pair(rest->shaped, rest->known) > std::pair(best->shaped, best->known))
                         best = std::move(rest);
                 }
             }
@@ -882,10 +892,11 @@ class Recovery {
     bool glued_ = false;                  // the header's labels shared lines: so may cells
     std::vector<Pending> pending_;        // the rows read, to be placed
     std::set<std::size_t> before_header_; // rows' last lines before a page's header
-    bool dated_before_ = false;      // the row the lines placed go on from had its date already
-    std::vector<std::size_t> wraps_; // each free-text column's wrap width (0: unknown)
-    bool rows_placed_ = false;       // a row that begins with its number was placed
-    std::vector<bool> unfinished_;   // per position: the row's cell there ends inside a sentence
+    bool dated_before_ = false; // the row the lines placed go on from had its date already
+    std::unordered_set<std::string> lines_; // the rows' lines (page-width text), to know values by
+    std::vector<std::size_t> wraps_;        // each free-text column's wrap width (0: unknown)
+    bool rows_placed_ = false;              // a row that begins with its number was placed
+    std::vector<bool> unfinished_; // per position: the row's cell there ends inside a sentence
 };
 
 } // namespace
