@@ -10,6 +10,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_set>
 #include <utility>
 
@@ -438,6 +439,7 @@ class Recovery {
             return;
         text = maybe->glued.head + text.substr(glued.size());
         b.rows.front().cells[maybe->glued.column].paragraphs.push_back(maybe->glued.tail);
+        holders_[maybe->glued.column].insert(maybe->block);
         held_[maybe->glued.column] = true;
     }
 
@@ -474,14 +476,11 @@ class Recovery {
         to_previous_ = false;
     }
 
-    // Whether a block in [from, to) holds a cell of this column.
+    // Whether a block in [from, to) holds a cell of this column (a header's labels aside).
     bool holds_between(std::size_t from, std::size_t to, std::size_t column) const {
-        for (std::size_t b = from; b < to; ++b) {
-            const Block &block = doc_.blocks[b];
-            if (block.is_table() && !block.rows.front().cells[column].paragraphs.empty())
-                return true;
-        }
-        return false;
+        const std::set<std::size_t> &blocks = holders_[column];
+        auto at = blocks.lower_bound(from);
+        return at != blocks.end() && *at < to;
     }
 
     bool previous_holds(std::size_t column) const {
@@ -940,6 +939,7 @@ class Recovery {
     // Adds a paragraph to a column of the one-row table block b.
     void append(std::size_t b, std::size_t column, const std::string &cell) {
         doc_.blocks[b].rows.front().cells[column].paragraphs.push_back(cell);
+        holders_[column].insert(b);
     }
 
     void put(std::size_t b, const std::vector<std::pair<std::size_t, std::string>> &cells) {
@@ -948,11 +948,15 @@ class Recovery {
         for (const auto &[column, cell] : cells)
             row.cells[column].paragraphs.push_back(cell);
         replace(b, Block::table({std::move(row)}, doc_.blocks[b].page));
+        for (const auto &[column, cell] : cells)
+            holders_[column].insert(b);
         row_last_ = std::max(row_last_, b);
     }
 
     // Keeps the page a line began (a form feed in text, or the block's mark).
     void replace(std::size_t b, Block block) {
+        for (std::set<std::size_t> &blocks : holders_)
+            blocks.erase(b);
         Block &old = doc_.blocks[b];
         block.page_start = old.page_start ||
                            (!old.is_table() && !old.text.empty() && old.text.front() == kPageBreak);
@@ -983,6 +987,9 @@ class Recovery {
     std::size_t wide_max_ = 0;   // the widest the last free-text column wraps at
     std::optional<layout::LostHyphens> hyphens_;
     std::vector<std::size_t> pages_; // each block's page
+    // per column, the blocks holding its cells (a header's labels aside)
+    std::vector<std::set<std::size_t>> holders_ =
+        std::vector<std::set<std::size_t>>(spec_.columns.size());
 };
 
 } // namespace
