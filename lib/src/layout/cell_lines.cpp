@@ -86,7 +86,9 @@ class Recovery {
             order_ = pending_[k].order;
             glued_ = pending_[k].glued;
             dated_before_ = dated && !begins_with_number(pending_[k]);
-            dated = dated_before_ || holds_last_value(pending_[k].blocks);
+            // (asked only where the next lines go on from this row)
+            dated = dated_before_ ||
+                    (k + 1 < pending_.size() && !row_next && holds_last_value(pending_[k].blocks));
             // (a row wholly taken into the heading before it leaves no line)
             if (k > 0 && !pending_[k - 1].blocks.empty())
                 finish_heading(pending_[k - 1].blocks.back(), pending_[k].blocks);
