@@ -374,3 +374,18 @@ TEST_CASE("cell lines: cutting a row's cells side by side, owners the document w
                     "1.2\tSome row text\tYes\tIts reply tells the Prisoner\tDirector\tJune 2022") !=
           lines.end());
 }
+
+TEST_CASE(
+    "cell lines: a row's cells side by side before a page's header may end in a value's start") {
+    // pdftotext -raw at a page's foot: the date's month ends the line, its
+    // year comes after the next page's header.
+    TableSpec s = spec();
+    Document doc = text_document("No Text Ok\nReply When\n1.1 First words.\nYes A reply.\nMay "
+                                 "2022\n1.2 Some row text Yes Its reply begins here June\nNo "
+                                 "Text Ok\nReply When\n2022\n1.3 Last.\nNo Done.\nMay 2022\n"
+                                 "Totals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 2);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(),
+                    "1.2\tSome row text\tYes\tIts reply begins here\tJune") != lines.end());
+}

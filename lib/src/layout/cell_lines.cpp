@@ -560,7 +560,7 @@ class Recovery {
             }
             auto q = static_cast<std::size_t>(c.column);
             if (c.row_line) {
-                set_cells(blocks[i], row_line(texts[i], p)->pieces);
+                set_cells(blocks[i], row_line(texts[i], p, cut_by_header(blocks[i]))->pieces);
                 p = static_cast<std::size_t>(c.rest_column);
                 open = kNone;
                 continue;
@@ -670,7 +670,7 @@ class Recovery {
                             }
                         }
                     }
-                if (auto cells = row_line(texts[i], p)) {
+                if (auto cells = row_line(texts[i], p, cut_by_header(blocks[i]))) {
                     double s = kFit * static_cast<double>(cells->shaped) + best[i + 1][m - 1];
                     if (s > top) {
                         top = s;
@@ -729,33 +729,45 @@ class Recovery {
         std::size_t shaped = 0;
         std::size_t known = 0; // shaped cells written as a line of their own elsewhere
     };
-    std::optional<RowLine> row_line(const std::string &text, std::size_t p) const {
+    // (`page_cut`: a page's header follows the line, so its last value may
+    // go on after it: "... CEO Care UK September" / header / "2020".)
+    std::optional<RowLine> row_line(const std::string &text, std::size_t p, bool page_cut) const {
         const std::size_t m = order_.size();
         if (doc_.paragraph_lines || !glued_ || m < 3 || p >= m ||
             !spec_.columns[static_cast<std::size_t>(order_[m - 1])].fits)
             return std::nullopt;
         std::vector<std::string> words = split_words(text);
-        if (words.size() < kMinRowLineWords || !ends_in_last_column(words))
+        if (words.size() < kMinRowLineWords || !ends_in_last_column(words, page_cut))
             return std::nullopt;
-        RowLineCut cut(*this, words);
+        RowLineCut cut(*this, words, page_cut);
         std::optional<RowLine> best = cut.from(0, p, false);
         if (!best || best->shaped < kMinRowLineCells)
             return std::nullopt;
         return best;
     }
 
-    bool ends_in_last_column(const std::vector<std::string> &words) const {
+    bool ends_in_last_column(const std::vector<std::string> &words, bool page_cut) const {
         for (std::size_t k = 1; k <= kMaxGlued && k <= words.size(); ++k)
-            if (fits(join_words(words, words.size() - k, words.size()), order_.size() - 1))
+            if (last_value_or_start(join_words(words, words.size() - k, words.size()), page_cut))
                 return true;
         return false;
     }
 
+    // A value of the last column, or (`page_cut`) its first words.
+    bool last_value_or_start(const std::string &text, bool page_cut) const {
+        const std::size_t last = order_.size() - 1;
+        const ColumnSpec &c = spec_.columns[static_cast<std::size_t>(order_[last])];
+        return fits(text, last) || (page_cut && c.fits && c.fits->could_begin(text));
+    }
+
+    // A row's line that a page's header follows.
+    bool cut_by_header(std::size_t block) const { return before_header_.contains(block); }
+
     // The search behind row_line(), remembering what it found at each word and position.
     class RowLineCut {
       public:
-        RowLineCut(const Recovery &r, const std::vector<std::string> &words)
-            : r_(r), words_(words) {}
+        RowLineCut(const Recovery &r, const std::vector<std::string> &words, bool page_cut)
+            : r_(r), words_(words), page_cut_(page_cut) {}
 
         // Words w.. cut into cells at positions q.. (`after_free`: the cell
         // before was free text, so this one must be shaped).
@@ -775,10 +787,12 @@ class Recovery {
                 std::size_t most = shaped ? std::min(kMaxGlued, n - w) : n - w;
                 for (std::size_t len = 1; len <= most; ++len) {
                     std::string piece = join_words(words_, w, w + len);
-                    if (shaped && !r_.fits(piece, r))
+                    const bool last = w + len == n;
+                    if (shaped && !(last && r == m - 1 ? r_.last_value_or_start(piece, page_cut_)
+                                                       : r_.fits(piece, r)))
                         continue;
                     std::optional<RowLine> rest;
-                    if (w + len == n) {
+                    if (last) {
                         if (r != m - 1 || !shaped)
                             continue;
                         rest = RowLine{};
@@ -805,6 +819,7 @@ class Recovery {
       private:
         const Recovery &r_;
         const std::vector<std::string> &words_;
+        bool page_cut_; // a page's header follows the line
         std::map<std::tuple<std::size_t, std::size_t, bool>, std::optional<RowLine>> seen_;
     };
 
