@@ -389,3 +389,15 @@ TEST_CASE(
     CHECK(std::find(lines.begin(), lines.end(),
                     "1.2\tSome row text\tYes\tIts reply begins here\tJune") != lines.end());
 }
+
+TEST_CASE("cell lines: an owner and a date's start before a page's header are two cells") {
+    TableSpec s = spec();
+    s.columns.insert(s.columns.begin() + 4,
+                     {"who", "who", test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*$"), test::re("^Who$")});
+    Document doc = text_document("No Text Ok\nReply Who When\n1.1 First.\nYes A reply that\ngoes "
+                                 "on.\nGovernor June\nNo Text Ok\nReply Who When\n2022\n1.2 "
+                                 "Other.\nYes Done.\nDirector May 2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 2);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\t\t\t\tGovernor\tJune") != lines.end());
+}

@@ -660,7 +660,11 @@ class Recovery {
                             continue;
                         for (std::size_t r = q + 1; r < m; ++r) {
                             const std::string &rest = line_splits[k].rest;
-                            bool rest_wraps = i + 1 < n && wraps_into(rest, texts[i + 1], r);
+                            // (a value wrapped onto the next line, or, before a
+                            // page's header, going on after it: "Governor September")
+                            bool rest_wraps = (i + 1 < n && wraps_into(rest, texts[i + 1], r)) ||
+                                              (r + 1 == m && !fits(rest, r) &&
+                                               last_value_or_start(rest, cut_by_header(blocks[i])));
                             if (!fits(rest, r) && !rest_wraps)
                                 continue;
                             double s = kFit + (rest_wraps ? kFit : score(rest, r)) + best[i + 1][r];
