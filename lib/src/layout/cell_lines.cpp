@@ -662,10 +662,12 @@ class Recovery {
                             const std::string &rest = line_splits[k].rest;
                             // (a value wrapped onto the next line, or, before a
                             // page's header, going on after it: "Governor September")
-                            bool rest_wraps = (i + 1 < n && wraps_into(rest, texts[i + 1], r)) ||
-                                              (r + 1 == m && !fits(rest, r) &&
-                                               last_value_or_start(rest, cut_by_header(blocks[i])));
-                            if (!fits(rest, r) && !rest_wraps)
+                            const bool rest_fits = fits(rest, r);
+                            bool rest_wraps =
+                                (i + 1 < n && wraps_into(rest, texts[i + 1], r)) ||
+                                (!rest_fits && r + 1 == m && cut_by_header(blocks[i]) &&
+                                 last_value_or_start(rest, true));
+                            if (!rest_fits && !rest_wraps)
                                 continue;
                             double s = kFit + (rest_wraps ? kFit : score(rest, r)) + best[i + 1][r];
                             if (s > top) {
