@@ -23,6 +23,15 @@ TableSpec spec() {
     return s;
 }
 
+// The table with an owner column ("Who") before the date, its values
+// capitalised words.
+TableSpec spec_with_owners() {
+    TableSpec s = spec();
+    s.columns.insert(s.columns.begin() + 4,
+                     {"who", "who", test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*$"), test::re("^Who$")});
+    return s;
+}
+
 } // namespace
 
 TEST_CASE("cell lines: each line goes to the column it fits, in the header's order") {
@@ -183,9 +192,7 @@ TEST_CASE("cell lines: a heading never begins inside a sentence of wrapped text"
 }
 
 TEST_CASE("cell lines: in wrapped text, headings are between rows, never inside one") {
-    TableSpec s = spec();
-    s.columns.insert(s.columns.begin() + 4,
-                     {"who", "who", test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*$"), test::re("^Who$")});
+    TableSpec s = spec_with_owners();
     // "An aside" inside the row's text is the cell's own paragraph; "Security",
     // shaped like an owner, follows a row ended by its owner and date.
     Document doc = text_document("No Text Ok\nReply Who When\n1.1 The first part.\nAn aside\nThe "
@@ -210,9 +217,7 @@ TEST_CASE("cell lines: a value wrapped over two lines whose second line fits alo
 }
 
 TEST_CASE("cell lines: a heading wrapped over two lines between rows, its end like an owner") {
-    TableSpec s = spec();
-    s.columns.insert(s.columns.begin() + 4,
-                     {"who", "who", test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*$"), test::re("^Who$")});
+    TableSpec s = spec_with_owners();
     s.heading.pattern = test::re("^[A-Z][\\w ]+$");
     s.heading.runs_on = test::re("\\bthe$");
     Document doc = text_document("No Text Ok\nReply Who When\n1.1 First.\nYes Fine.\nIt is "
@@ -342,9 +347,7 @@ TEST_CASE("cell lines: after a page break, a row dated before it ends at a headi
     // pdftotext -raw: row 1.1 had its owner and date before the page's header,
     // its reply goes on after it; "Safety" is then the next rows' heading.
     // A line holding an owner and a date is never a heading.
-    TableSpec s = spec();
-    s.columns.insert(s.columns.begin() + 4,
-                     {"who", "who", test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*$"), test::re("^Who$")});
+    TableSpec s = spec_with_owners();
     s.heading.pattern = test::re("^[A-Z][\\w ]+$");
     Document doc = text_document("No Text Ok\nReply Who When\n1.1 First.\nYes It is\nGovernor "
                                  "May 2022\nNo Text Ok\nReply Who When\ndone.\nSafety\n1.2 "
@@ -362,9 +365,7 @@ TEST_CASE("cell lines: after a page break, a row dated before it ends at a headi
 TEST_CASE("cell lines: cutting a row's cells side by side, owners the document writes alone win") {
     // "Prisoner Director" and "Director" could both end the reply as an owner;
     // the document writes "Director" as a line of its own elsewhere.
-    TableSpec s = spec();
-    s.columns.insert(s.columns.begin() + 4,
-                     {"who", "who", test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*$"), test::re("^Who$")});
+    TableSpec s = spec_with_owners();
     Document doc = text_document("No Text Ok\nReply Who When\n1.1 First words.\nYes A reply.\n"
                                  "Director\nMay 2022\n1.2 Some row text Yes Its reply tells the "
                                  "Prisoner Director June 2022\nTotals\n");
@@ -391,9 +392,7 @@ TEST_CASE(
 }
 
 TEST_CASE("cell lines: an owner and a date's start before a page's header are two cells") {
-    TableSpec s = spec();
-    s.columns.insert(s.columns.begin() + 4,
-                     {"who", "who", test::re("^[A-Z]\\w*(?: [A-Z]\\w*)*$"), test::re("^Who$")});
+    TableSpec s = spec_with_owners();
     Document doc = text_document("No Text Ok\nReply Who When\n1.1 First.\nYes A reply that\ngoes "
                                  "on.\nGovernor June\nNo Text Ok\nReply Who When\n2022\n1.2 "
                                  "Other.\nYes Done.\nDirector May 2022\nTotals\n");
