@@ -338,7 +338,9 @@ void Loader::read_layout(const toml::table &root) {
 
 void Loader::read_stream(const toml::table &t) {
     g_.layout = LayoutKind::stream;
-    allow(t, {"start", "end", "skip", "classes", "other", "split", "parts", "rules", "columns"},
+    allow(t,
+          {"start", "end", "skip", "classes", "other", "split", "split_at_foot", "parts", "rules",
+           "columns"},
           "[stream]");
     StreamSpec &spec = g_.stream;
     spec.start = optional_regex(t, "start");
@@ -347,6 +349,8 @@ void Loader::read_stream(const toml::table &t) {
     spec.other = letter(t, "other", 'T');
     spec.classes = read_classes(t);
     each(t, "split", [&](const toml::node &n) { spec.split.push_back(regex(n, "split")); });
+    each(t, "split_at_foot",
+         [&](const toml::node &n) { spec.split_at_foot.push_back(regex(n, "split_at_foot")); });
     spec.parts = strings(t, "parts");
     g_.parts = spec.parts;
     spec.rules = read_rules(t);
@@ -374,11 +378,12 @@ std::vector<StreamRule> Loader::read_rules(const toml::table &t) const {
         if (!r || !r->get("pattern"))
             fail(&n,
                  "each rule is { pattern = '...', context = true|false, continues = true|false }");
-        allow(*r, {"pattern", "context", "continues"}, "a rule");
+        allow(*r, {"pattern", "context", "continues", "first_line"}, "a rule");
         auto flag = [&](const char *key) { return r->get(key) && r->get(key)->value_or(false); };
         if (flag("context") && flag("continues"))
             fail(&n, "a rule sets context values or continues an item, not both");
-        rules.push_back({regex(*r->get("pattern"), "pattern"), flag("context"), flag("continues")});
+        rules.push_back({regex(*r->get("pattern"), "pattern"), flag("context"), flag("continues"),
+                         optional_regex(*r, "first_line")});
     });
     if (rules.empty())
         fail(&t, "the layout needs rules");

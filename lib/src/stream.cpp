@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <unordered_set>
 
 namespace inspex {
 namespace {
@@ -98,7 +99,8 @@ LayoutResult group_units(const std::vector<Unit> &units, const std::vector<Strea
         const StreamRule *rule = nullptr;
         for (const StreamRule &r : rules) {
             match = r.pattern->match_at(classes, pos);
-            if (match && !match->whole().empty()) {
+            if (match && !match->whole().empty() &&
+                (!r.first_line || r.first_line->matches(units[pos].fragment.text))) {
                 rule = &r;
                 break;
             }
@@ -139,13 +141,96 @@ LayoutResult group_units(const std::vector<Unit> &units, const std::vector<Strea
     return result;
 }
 
-std::vector<std::string> StreamLayout::run_together(const std::string &text) const {
+namespace {
+
+bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+// The match of the first pattern that matches the whole text.
+std::optional<Match> whole_match(const std::vector<RegexPtr> &patterns, const std::string &text) {
+    for (const RegexPtr &pattern : patterns)
+        if (auto m = pattern->search(text);
+            m && m->whole().begin == 0 && m->whole().end == text.size())
+            return m;
+    return std::nullopt;
+}
+
+// The texts of the document's lines, white space collapsed, and their lengths:
+// a text is looked up only when its length is one of them, so a long line is
+// not hashed once for each of its words.
+struct LineTexts {
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const {
+            return std::hash<std::string_view>{}(text);
+        }
+    };
+    std::unordered_set<std::string, Hash, std::equal_to<>> texts;
+    std::unordered_set<std::size_t> lengths;
+
+    explicit LineTexts(const std::vector<Line> &lines) {
+        for (const Line &line : lines) {
+            auto [at, added] = texts.insert(collapse_spaces(line.text));
+            if (added)
+                lengths.insert(at->size());
+        }
+    }
+    bool contains(std::string_view text) const {
+        return lengths.contains(text.size()) && texts.contains(text);
+    }
+};
+
+// Of the cuts of a line into cells, the one whose cells the document also
+// writes as lines of their own: a cell that is not such a line gives its
+// first words to the cell before it where the rest is one, of the same class
+// ("... review the Safety Team" | "Head of Prison Safety", not "... review
+// the" | "Safety Team Head of Prison Safety").
+void prefer_known_cells(std::vector<std::string> &cells, const LineTexts &known,
+                        const std::vector<LineClass> &classes, char other) {
+    for (std::size_t i = 1; i < cells.size(); ++i) {
+        if (known.contains(cells[i]))
+            continue;
+        char letter = classify(classes, cells[i], other);
+        std::string_view cell = cells[i];
+        for (std::size_t space = cell.find(' '); space != std::string_view::npos;
+             space = cell.find(' ', space + 1)) {
+            std::string_view rest = cell.substr(space + 1);
+            if (known.contains(rest) && classify(classes, rest, other) == letter) {
+                cells[i - 1] += ' ' + std::string(cell.substr(0, space));
+                cells[i] = std::string(rest);
+                break;
+            }
+        }
+    }
+}
+
+} // namespace
+
+bool StreamLayout::skipped(const Line &line) const {
+    return (spec_.skip && spec_.skip->matches(line.text)) ||
+           (spec_.columns.header_min &&
+            TableLayout(spec_.columns).find_header(std::vector<Line>{line}));
+}
+
+bool StreamLayout::at_foot(const std::vector<Line> &lines, std::size_t i) const {
+    if (spec_.split_at_foot.empty())
+        return false;
+    for (std::size_t k = i + 1; k < lines.size(); ++k)
+        if (!is_blank(lines[k].text))
+            return skipped(lines[k]);
+    return false;
+}
+
+std::vector<std::string> StreamLayout::run_together(const std::string &text, bool at_foot) const {
     if (text.empty())
         return {};
-    for (const RegexPtr &pattern : spec_.split) {
-        auto m = pattern->search(text);
-        if (!m || m->whole().begin != 0 || m->whole().end != text.size())
-            continue;
+    std::optional<Match> m;
+    if (at_foot)
+        m = whole_match(spec_.split_at_foot, text);
+    if (!m)
+        m = whole_match(spec_.split, text);
+    if (m) {
         // The cells: the named groups not inside another (a date's own "month"
         // is not a cell), in the order the line writes them.
         std::vector<Span> spans;
@@ -177,6 +262,7 @@ LayoutResult StreamLayout::run(const std::vector<Line> &lines, const TraceSink *
         return {};
     std::size_t i = region->index, start_line = region->line, end_line = 0;
     std::vector<Unit> units;
+    std::optional<LineTexts> known; // made when a page's foot needs it
     for (; i < lines.size(); ++i) {
         end_line = lines[i].number;
         if (spec_.end && spec_.end->matches(lines[i].text)) {
@@ -200,13 +286,22 @@ LayoutResult StreamLayout::run(const std::vector<Line> &lines, const TraceSink *
         // A row of a table read from an office file holds several cells, and a
         // cell several paragraphs: each is a unit, as if pasted one per line.
         std::size_t before = units.size();
-        for (std::string_view cell : split_units(lines[i].text))
-            for (std::string &text : run_together(collapse_spaces(cell))) {
+        // (asked of non-blank lines only: a run of blank lines is read once)
+        bool foot = !is_blank(lines[i].text) && at_foot(lines, i);
+        for (std::string_view cell : split_units(lines[i].text)) {
+            std::vector<std::string> cells = run_together(collapse_spaces(cell), foot);
+            if (foot && cells.size() > 1) {
+                if (!known)
+                    known.emplace(lines);
+                prefer_known_cells(cells, *known, spec_.classes, spec_.other);
+            }
+            for (std::string &text : cells) {
                 const LineClass *cls = find_class(spec_.classes, text);
                 units.push_back({Fragment{lines[i].number, std::move(text), {}, 0},
                                  cls ? cls->letter : spec_.other,
                                  cls ? cls->pattern.get() : nullptr});
             }
+        }
         if (trace && units.size() == before)
             inspex::trace(trace, {lines[i].number, 0, "blank", "", "blank", {}});
     }

@@ -130,6 +130,65 @@ TEST_CASE("stream: skipped lines are left out (a header repeated on a new page)"
     CHECK(r.warnings.empty());
 }
 
+TEST_CASE("stream: a split at a page's foot cuts only a line the page's header follows") {
+    StreamSpec s = spec();
+    s.skip = test::re("^No Priority Due$");
+    s.split_at_foot = {
+        test::re("^(?<action>[ivx]+\\) .*?[a-z])\\s+(?<owner>[A-Z][a-z]+)\\s+(?<due>May 2022)$")};
+    // The row's first line of each cell side by side, the rest after the header.
+    auto lines = test::lines({"Due", "1", "Title", "i) review the Board May 2022",
+                              "No Priority Due", "and more.", "ii) act.", "Chair", "June 2022"});
+    auto r = StreamLayout(s).run(lines);
+    REQUIRE(r.items.size() == 2);
+    CHECK(r.items[0].parts[0].front().text == "i) review the");
+    CHECK(r.items[0].parts[1].front().text == "Board");
+    CHECK(r.items[0].parts[2].front().text == "May 2022");
+    // The same line inside a page is one cell: text, not a row's cells.
+    lines[4].text = "then";
+    r = StreamLayout(s).run(lines);
+    REQUIRE(r.items.size() == 1);
+    CHECK(r.items[0].parts[0].front().text == "i) review the Board May 2022");
+}
+
+TEST_CASE("stream: of the cuts of a page's last line, the one whose cells are lines elsewhere") {
+    StreamSpec s = spec();
+    s.skip = test::re("^No Priority Due$");
+    s.split_at_foot = {test::re("^(?<action>[ivx]+\\) .*?[a-z])\\s+(?<owner>[A-Z][a-z]+(?: "
+                                "[A-Z][a-z]+)*)\\s+(?<due>May 2022)$")};
+    auto lines = test::lines({"Due", "1", "Title", "i) act.", "Board", "May 2022",
+                              "ii) review the Safety Board May 2022", "No Priority Due",
+                              "and more.", "iii) act.", "Chair", "June 2022"});
+    auto r = StreamLayout(s).run(lines);
+    REQUIRE(r.items.size() == 3);
+    // "Board" is a line of its own above: the owner is it, not "Safety Board".
+    CHECK(r.items[1].parts[0].front().text == "ii) review the Safety");
+    CHECK(r.items[1].parts[1].front().text == "Board");
+    // Without such a line the shortest action is taken.
+    lines[4].text = "Chair";
+    r = StreamLayout(s).run(lines);
+    REQUIRE(r.items.size() == 3);
+    CHECK(r.items[1].parts[1].front().text == "Safety Board");
+}
+
+TEST_CASE("stream: a rule's first_line pattern must match the first line it takes") {
+    StreamSpec s = spec();
+    // Text after an item's date goes on with its action only where it goes on
+    // inside a sentence (a small letter).
+    StreamRule going_on{test::re("\\G(?<action>T+)(?=A|$)"), false, true};
+    going_on.first_line = test::re("^\\p{Ll}");
+    s.rules.insert(s.rules.begin() + 2, going_on);
+    auto r = StreamLayout(s).run(test::lines(
+        {"Due", "4", "Title", "i) do this", "Board", "May 2022", "and this.", "ii) act.", "Chair",
+         "June 2022", "Then this.", "iii) act.", "Chair", "June 2022"}));
+    REQUIRE(r.items.size() == 3);
+    REQUIRE(r.items[0].parts[0].size() == 2);
+    CHECK(r.items[0].parts[0][1].text == "and this.");
+    // "Then this." begins a sentence: the continuing rule does not take it,
+    // and the item rule takes it with the action after it.
+    CHECK(r.items[1].parts[0].size() == 1);
+    CHECK(r.items[2].parts[0].front().text == "Then this.");
+}
+
 TEST_CASE("stream: a trace gives each line its class, the rule and part that took it, or why not") {
     StreamSpec s = spec();
     std::vector<TraceEntry> trace;

@@ -23,8 +23,9 @@ struct LineClass {
     RegexPtr pattern; // matched against the line with its white space collapsed
 };
 
-// Tried at the current line in order; the first that matches there (use \G)
-// consumes the lines its match spans. Its named groups name parts of a new
+// Tried at the current line in order; the first that matches there (use \G),
+// and whose `first_line` pattern the line's text matches, consumes the lines
+// its match spans. Its named groups name parts of a new
 // item, or, for a context rule, context values that later items carry, or,
 // for a continuing rule, parts the item before goes on with (a cell's later
 // paragraphs written after the row's other cells).
@@ -32,6 +33,7 @@ struct StreamRule {
     RegexPtr pattern;
     bool context = false;
     bool continues = false;
+    RegexPtr first_line = nullptr; // if set, the text of the first line it takes must match it
 };
 
 struct StreamSpec {
@@ -45,6 +47,10 @@ struct StreamSpec {
     // gives its named groups as the cells, in the order the line writes them
     // (a group inside another, a date's own "month", is not a cell).
     std::vector<RegexPtr> split;
+    // Tried before `split` on a page's last line (the next line is skipped or
+    // the table's header, repeated on a new page): a row begun at a page's
+    // foot may hold the first line of each of its cells side by side.
+    std::vector<RegexPtr> split_at_foot;
     std::vector<StreamRule> rules;
     std::vector<std::string> parts;
     // The table the cells come from, named by its header labels, for texts
@@ -84,7 +90,12 @@ class StreamLayout {
 
   private:
     // The cells of one line: itself, or the cells a split rule finds in it.
-    [[nodiscard]] std::vector<std::string> run_together(const std::string &text) const;
+    [[nodiscard]] std::vector<std::string> run_together(const std::string &text,
+                                                        bool at_foot) const;
+    // The line is the table's header or one `skip` leaves out.
+    [[nodiscard]] bool skipped(const Line &line) const;
+    // The next non-blank line after line i is skipped: i ends a page.
+    [[nodiscard]] bool at_foot(const std::vector<Line> &lines, std::size_t i) const;
 
     const StreamSpec &spec_;
 };
