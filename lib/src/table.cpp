@@ -26,12 +26,18 @@ std::optional<std::size_t> TableSpec::column_index(std::string_view name) const 
 bool ends_table(const TableSpec &spec, const std::function<std::string_view(std::size_t)> &line,
                 std::size_t i, std::size_t count) {
     constexpr std::size_t kFollowing = 3;
-    if (!spec.end)
+    auto blank = [](std::string_view text) {
+        return text.find_first_not_of(" \t\f") == std::string_view::npos;
+    };
+    // A table ends at a line of text, not at a blank one: the blank lines a
+    // long cell leaves below its first line (each cell is one line of the
+    // model) are not each read on to the next text.
+    if (!spec.end || blank(line(i)))
         return false;
     std::string window(line(i));
     for (std::size_t k = i + 1, added = 0; k < count && added < kFollowing; ++k) {
         std::string_view next = line(k);
-        if (next.find_first_not_of(" \t\f") == std::string_view::npos)
+        if (blank(next))
             continue;
         window += '\n';
         window += next;

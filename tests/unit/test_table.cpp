@@ -206,3 +206,22 @@ TEST_CASE("table: a trace says what became of each line, and the rows are the sa
     CHECK(trace[6].cls == "end");
     CHECK(trace[7].left_out == "after the table's end");
 }
+
+TEST_CASE("table: whether a table ends is read on past blank lines, not from each of them") {
+    TableSpec s = spec();
+    // A long cell leaves blank lines below its first (a cell is one line of the
+    // model): asking at every line must not read the whole blank run each time.
+    std::vector<std::string> lines(20000, "");
+    lines.front() = "5.1\ttext";
+    lines.back() = "Totals";
+    std::size_t reads = 0;
+    auto line = [&](std::size_t k) -> std::string_view {
+        ++reads;
+        return lines[k];
+    };
+    std::size_t ends = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        ends += ends_table(s, line, i, lines.size()) ? 1 : 0;
+    CHECK(ends == 1); // at "Totals", not at the blank lines before it
+    CHECK(reads < 4 * lines.size());
+}

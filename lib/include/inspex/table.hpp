@@ -76,7 +76,8 @@ struct TableHeader {
     std::vector<int> columns;
 };
 
-// Whether the table ends at line i of `count` (`line(k)` gives line k's text).
+// Whether the table ends at line i of `count` (`line(k)` gives line k's text):
+// `spec.end` matches line i, not blank, with the next lines of text after it.
 [[nodiscard]] bool ends_table(const TableSpec &spec,
                               const std::function<std::string_view(std::size_t)> &line,
                               std::size_t i, std::size_t count);
