@@ -67,7 +67,7 @@ struct Glued {
 
 class Recovery {
   public:
-    Recovery(Document &doc, const TableSpec &spec) : doc_(doc), spec_(spec) {}
+    Recovery(Document &doc, const TableSpec &spec) : doc_(doc), spec_(spec), label_names_(spec) {}
 
     std::size_t run() {
         number_pages();
@@ -152,8 +152,8 @@ class Recovery {
         if (head.empty() || head.size() > kMaxHeadWords ||
             !layout::could_begin_label(spec_, head.front()))
             return std::nullopt;
-        if (auto labels =
-                layout::cut_labels(spec_, layout::split_words(join_lines(lines, 0, lines.size()))))
+        if (auto labels = layout::cut_labels(
+                label_names_, layout::split_words(join_lines(lines, 0, lines.size()))))
             return labels;
         const std::size_t n = lines.size();
         for (std::size_t split = 1; split <= head.size(); ++split)
@@ -178,8 +178,8 @@ class Recovery {
         }
         if (right.empty())
             return std::nullopt;
-        auto a = layout::cut_labels(spec_, left);
-        auto b = a ? layout::cut_labels(spec_, right) : std::nullopt;
+        auto a = layout::cut_labels(label_names_, left);
+        auto b = a ? layout::cut_labels(label_names_, right) : std::nullopt;
         if (!b)
             return std::nullopt;
         a->insert(a->end(), b->begin(), b->end());
@@ -965,6 +965,7 @@ class Recovery {
 
     Document &doc_;
     const TableSpec &spec_;
+    mutable layout::LabelNamer label_names_;       // (a cache: asked from const members)
     std::vector<std::size_t> order_;               // the columns in the header's order
     std::vector<std::size_t> free_;                // free-text columns, in the header's order
     std::vector<std::vector<std::size_t>> fitted_; // per column, the lines its `fits` matches

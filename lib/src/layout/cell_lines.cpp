@@ -66,7 +66,7 @@ std::string flat(const Block &b) {
 
 class Recovery {
   public:
-    Recovery(Document &doc, const TableSpec &spec) : doc_(doc), spec_(spec) {}
+    Recovery(Document &doc, const TableSpec &spec) : doc_(doc), spec_(spec), label_names_(spec) {}
 
     std::size_t run() {
         std::size_t headers = 0;
@@ -201,11 +201,11 @@ class Recovery {
             lasts.push_back(j);
         }
         // The first label may run over lines ("1. Rec" / "No").
-        if (layout::label_names(spec_, words, 0).empty())
+        if (label_names_(words, 0).empty())
             return std::nullopt;
         std::vector<std::vector<unsigned>> names;
         for (std::size_t a = 0; a < words.size(); ++a)
-            names.push_back(layout::label_names(spec_, words, a));
+            names.push_back(label_names_(words, a));
         // The band naming the most columns, of those the longest: a label
         // loose enough to take the next line's words ("Responsible ...") must
         // not swallow the label after it.
@@ -911,10 +911,11 @@ class Recovery {
 
     Document &doc_;
     const TableSpec &spec_;
-    std::vector<int> order_;              // the grammar column at each of the header's positions
-    bool glued_ = false;                  // the header's labels shared lines: so may cells
-    std::vector<Pending> pending_;        // the rows read, to be placed
-    std::set<std::size_t> before_header_; // rows' last lines before a page's header
+    mutable layout::LabelNamer label_names_; // (a cache: asked from const members)
+    std::vector<int> order_;                 // the grammar column at each of the header's positions
+    bool glued_ = false;                     // the header's labels shared lines: so may cells
+    std::vector<Pending> pending_;           // the rows read, to be placed
+    std::set<std::size_t> before_header_;    // rows' last lines before a page's header
     bool dated_before_ = false; // the row the lines placed go on from had its date already
     std::unordered_set<std::string> lines_; // the rows' lines (page-width text), to know values by
     std::vector<std::size_t> wraps_;        // each free-text column's wrap width (0: unknown)

@@ -5,8 +5,9 @@
 namespace inspex::layout {
 
 namespace {
-constexpr std::size_t kMaxLabelWords = 8; // words of one header label
-constexpr std::size_t kMaxColumns = 32;   // columns a bit set can hold
+constexpr std::size_t kMaxLabelWords = 8;        // words of one header label
+constexpr std::size_t kMaxColumns = 32;          // columns a bit set can hold
+constexpr std::size_t kMaxKnownLabels = 1 << 16; // labels LabelNamer remembers
 } // namespace
 
 std::vector<std::string> split_words(const std::string &text) {
@@ -46,16 +47,24 @@ bool ends_sentence(std::string_view text) {
     return !text.empty() && std::string_view(".!?:;").find(text.back()) != std::string_view::npos;
 }
 
-std::vector<unsigned> label_names(const TableSpec &spec, const std::vector<std::string> &words,
-                                  std::size_t a) {
+unsigned LabelNamer::columns_named(const std::string &label) {
+    if (auto known = known_.find(label); known != known_.end())
+        return known->second;
+    unsigned bits = 0;
+    for (std::size_t j = 0; j < spec_.columns.size() && j < kMaxColumns; ++j)
+        if (spec_.columns[j].header && spec_.columns[j].header->matches(label))
+            bits |= 1U << j;
+    if (known_.size() >= kMaxKnownLabels) // text of many distinct labels: memory stays bounded
+        known_.clear();
+    known_.emplace(label, bits);
+    return bits;
+}
+
+std::vector<unsigned> LabelNamer::operator()(const std::vector<std::string> &words, std::size_t a) {
     std::vector<unsigned> out;
     bool any = false;
     for (std::size_t len = 1; len <= kMaxLabelWords && a + len <= words.size(); ++len) {
-        std::string label = join_words(words, a, a + len);
-        unsigned bits = 0;
-        for (std::size_t j = 0; j < spec.columns.size() && j < kMaxColumns; ++j)
-            if (spec.columns[j].header && spec.columns[j].header->matches(label))
-                bits |= 1U << j;
+        unsigned bits = columns_named(join_words(words, a, a + len));
         any = any || bits;
         out.push_back(bits);
     }
@@ -97,16 +106,17 @@ bool LabelCutter::from(std::size_t pos, unsigned used, Cuts &cuts) {
 }
 
 std::optional<std::vector<std::pair<int, std::string>>>
-cut_labels(const TableSpec &spec, const std::vector<std::string> &words) {
+cut_labels(LabelNamer &label_names, const std::vector<std::string> &words) {
     // Cheap refusals first: this runs on every run of lines of a document.
+    const TableSpec &spec = label_names.spec();
     if (words.empty() || spec.columns.size() > kMaxColumns ||
         words.size() > kMaxLabelWords * spec.columns.size())
         return std::nullopt;
-    std::vector<std::vector<unsigned>> names{label_names(spec, words, 0)};
+    std::vector<std::vector<unsigned>> names{label_names(words, 0)};
     if (names.front().empty())
         return std::nullopt;
     for (std::size_t a = 1; a < words.size(); ++a)
-        names.push_back(label_names(spec, words, a));
+        names.push_back(label_names(words, a));
     auto cuts = LabelCutter(std::move(names)).cut(words.size());
     if (!cuts)
         return std::nullopt;

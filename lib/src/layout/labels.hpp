@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -28,10 +29,22 @@ std::size_t width(std::string_view text);
 // Text ending as a sentence or a clause does (".", ":", ";", "?", "!").
 bool ends_sentence(std::string_view text);
 
-// For each label length from word a (1..8 words), the columns its words name
-// by their header pattern (a bit per column); empty when no length names one.
-std::vector<unsigned> label_names(const TableSpec &spec, const std::vector<std::string> &words,
-                                  std::size_t a);
+// Which columns words name by their header patterns, remembering the labels
+// it has matched: a header repeated on every page is matched once.
+class LabelNamer {
+  public:
+    explicit LabelNamer(const TableSpec &spec) : spec_(spec) {}
+    // For each label length from word a (1..8 words), the columns its words
+    // name (a bit per column); empty when no length names one.
+    std::vector<unsigned> operator()(const std::vector<std::string> &words, std::size_t a);
+    const TableSpec &spec() const { return spec_; }
+
+  private:
+    unsigned columns_named(const std::string &label);
+
+    const TableSpec &spec_;
+    std::unordered_map<std::string, unsigned> known_;
+};
 
 // Whether some column's label could begin with this text (its header
 // pattern matches it, or could go on to match it).
@@ -58,6 +71,6 @@ class LabelCutter {
 
 // The labels (column, text) the whole of `words` cuts into, if it does.
 std::optional<std::vector<std::pair<int, std::string>>>
-cut_labels(const TableSpec &spec, const std::vector<std::string> &words);
+cut_labels(LabelNamer &names, const std::vector<std::string> &words);
 
 } // namespace inspex::layout
