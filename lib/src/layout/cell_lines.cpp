@@ -259,11 +259,22 @@ class Recovery {
         std::vector<Split> out;
         if (!glued_)
             return out;
-        std::vector<std::string> words = split_words(text);
-        for (std::size_t k = 1; k < words.size() && k <= kMaxGlued; ++k) {
-            Split split{join_words(words, 0, k), join_words(words, k, words.size())};
-            if (fits_shaped(split.head))
-                out.push_back(std::move(split));
+        // The first words only are read word by word: a line can be long.
+        std::string head;
+        std::size_t pos = 0;
+        for (std::size_t k = 1; k <= kMaxGlued; ++k) {
+            std::size_t begin = text.find_first_not_of(' ', pos);
+            if (begin == std::string::npos)
+                break;
+            pos = std::min(text.find(' ', begin), text.size());
+            head += (head.empty() ? "" : " ") + text.substr(begin, pos - begin);
+            std::size_t rest = text.find_first_not_of(' ', pos);
+            if (rest == std::string::npos)
+                break;
+            if (fits_shaped(head)) {
+                std::vector<std::string> words = split_words(text.substr(rest));
+                out.push_back({head, join_words(words, 0, words.size())});
+            }
         }
         return out;
     }
