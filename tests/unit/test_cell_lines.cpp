@@ -252,6 +252,21 @@ TEST_CASE("cell lines: after a page break a line beginning a small letter goes o
     CHECK(std::find(lines.begin(), lines.end(), "\t\t\tfinished here.\t") != lines.end());
 }
 
+TEST_CASE("cell lines: after a page break, a small letter goes on from the cell still unfinished, "
+          "not from one the line above ended") {
+    // Both the text and the reply go on after the page's header: the text
+    // ends first ("... here. (2.43)"); "finished here." is the reply's.
+    TableSpec s = spec();
+    Document doc =
+        text_document("No Text Ok\nReply When\n1.1 Row text that goes\nYes The reply is "
+                      "not\nNo Text Ok\nReply When\non here. (2.43)\nfinished here.\nMay "
+                      "2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 2);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\ton here. (2.43)\t\t\t") != lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "\t\t\tfinished here.\t") != lines.end());
+}
+
 TEST_CASE("cell lines: a bracket closing inside a sentence leaves the cell unfinished") {
     // The text ends "(2.43)" after its sentence; the reply "(OMiC)" inside
     // one: after the page break the reply goes on.

@@ -403,6 +403,20 @@ class Recovery {
         return other ? kMidSentence * 2 : 0.0;
     }
 
+    // After a page break, a line beginning with a small letter goes on from a
+    // sentence: not from the cell the line above ended ("... de-escalation.
+    // (To the governor)" / "staff."), where a later cell of the row ends inside one.
+    double ended_cost(const std::vector<std::string> &texts, std::size_t i, std::size_t p,
+                      std::size_t q) const {
+        if (i == 0 || p != q || q >= unfinished_.size() || texts[i].empty() ||
+            !std::islower(static_cast<unsigned char>(texts[i].front())) || !ends_text(texts[i - 1]))
+            return 0.0;
+        for (std::size_t r = q + 1; r < unfinished_.size(); ++r)
+            if (unfinished_[r] && !spec_.columns[static_cast<std::size_t>(order_[r])].fits)
+                return kMidSentence;
+        return 0.0;
+    }
+
     // Leaving a free-text column inside a sentence costs: wrapped cells end
     // where their sentences do.
     double switch_cost(const std::vector<std::string> &texts, std::size_t i, std::size_t p,
@@ -657,7 +671,8 @@ class Recovery {
                         continue;
                     bool shaped = wrapped || score(texts[i], q) == kFit;
                     double s = (wrapped ? kFit : score(texts[i], q)) + switch_cost(texts, i, p, q) +
-                               goes_on_cost(texts, i, q) + best[i + 1][q];
+                               goes_on_cost(texts, i, q) + ended_cost(texts, i, p, q) +
+                               best[i + 1][q];
                     // Of two shaped columns a line fits equally, the later: an
                     // owner-like "Completed" after the owners is a date.
                     if (s > top || (s == top && shaped && pick.column >= 0)) {
