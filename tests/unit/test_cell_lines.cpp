@@ -267,6 +267,27 @@ TEST_CASE("cell lines: after a page break, a small letter goes on from the cell 
     CHECK(std::find(lines.begin(), lines.end(), "\t\t\tfinished here.\t") != lines.end());
 }
 
+TEST_CASE("cell lines: after a page break, a line may end one unfinished cell and go on in the "
+          "next") {
+    // The text's end and its reference, then the reply's next words, on one line.
+    TableSpec s = spec();
+    Document doc = text_document("No Text Ok\nReply When\n1.1 Row text that goes\nYes The reply is "
+                                 "not\nNo Text Ok\nReply When\non here. (2.43) finished here.\nMay "
+                                 "2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 2);
+    std::vector<std::string> lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\ton here. (2.43)\t\tfinished here.\t") !=
+          lines.end());
+    // With the row's text finished before the page break, the line is the reply's.
+    doc = text_document("No Text Ok\nReply When\n1.1 Row text. (2.40)\nYes The reply is "
+                        "not\nNo Text Ok\nReply When\non here. (2.43) finished here.\nMay "
+                        "2022\nTotals\n");
+    REQUIRE(recover_cell_lines(doc, s) == 2);
+    lines = test::view(doc);
+    CHECK(std::find(lines.begin(), lines.end(), "\t\t\ton here. (2.43) finished here.\t") !=
+          lines.end());
+}
+
 TEST_CASE("cell lines: a bracket closing inside a sentence leaves the cell unfinished") {
     // The text ends "(2.43)" after its sentence; the reply "(OMiC)" inside
     // one: after the page break the reply goes on.

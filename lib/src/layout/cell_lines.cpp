@@ -417,6 +417,28 @@ class Recovery {
         return 0.0;
     }
 
+    // After a page break, when two free-text cells of the row go on, a line
+    // may end the first with a bracketed reference after its sentence and go
+    // on in the second ("improvement. (1.37)" | "identify lessons for ...",
+    // "P-Nomis. (4.26)" | "POMs will be ...").
+    std::optional<Split> ended_split(const std::string &text) const {
+        if (std::count(unfinished_.begin(), unfinished_.end(), true) < 2)
+            return std::nullopt;
+        for (std::size_t close = text.find(") "); close != std::string::npos;
+             close = text.find(") ", close + 1)) {
+            std::string head = text.substr(0, close + 1), rest = text.substr(close + 2);
+            if (!rest.empty() && std::isalpha(static_cast<unsigned char>(rest.front())) &&
+                head.find('(') != std::string::npos && ends_text(head))
+                return Split{std::move(head), std::move(rest)};
+        }
+        return std::nullopt;
+    }
+
+    bool free_unfinished(std::size_t q) const {
+        return q < unfinished_.size() && unfinished_[q] &&
+               !spec_.columns[static_cast<std::size_t>(order_[q])].fits;
+    }
+
     // Leaving a free-text column inside a sentence costs: wrapped cells end
     // where their sentences do.
     double switch_cost(const std::vector<std::string> &texts, std::size_t i, std::size_t p,
@@ -590,6 +612,13 @@ class Recovery {
                 open = kNone;
                 continue;
             }
+            if (c.ends_cell) {
+                const Split split = *ended_split(texts[i]);
+                p = static_cast<std::size_t>(c.rest_column);
+                set_cells(blocks[i], {{q, split.head}, {p, split.rest}});
+                open = doc_.paragraph_lines ? kNone : blocks[i];
+                continue;
+            }
             if (c.split == 0 && !c.row_line && open != kNone && p == q && goes_on(texts[i], q)) {
                 go_on(open, q, blocks[i], starts_paragraph(texts[i - 1], texts[i], q));
                 continue;
@@ -630,7 +659,8 @@ class Recovery {
     struct Choice {
         int column = -1, rest_column = -1;
         std::size_t split = 0;
-        bool row_line = false; // the line holds a row's cells side by side (row_line())
+        bool row_line = false;  // the line holds a row's cells side by side (row_line())
+        bool ends_cell = false; // the line ends one cell and goes on in a later (ended_split())
     };
 
     double score(const std::string &text, std::size_t q) const {
@@ -648,6 +678,7 @@ class Recovery {
         std::vector<std::vector<Choice>> choice(n + 1, std::vector<Choice>(m + 1));
         for (std::size_t i = n; i-- > 0;) {
             std::vector<Split> line_splits = splits(texts[i]);
+            const bool ended = i == 0 && ended_split(texts[i]).has_value();
             for (std::size_t p = m + 1; p-- > 0;) {
                 double top = (may_be_heading(texts, i) ? kDropHeading : kDrop) + best[i + 1][p];
                 Choice pick;
@@ -702,6 +733,13 @@ class Recovery {
                             }
                         }
                     }
+                if (ended)
+                    for (std::size_t q = p; q < m; ++q)
+                        for (std::size_t r = q + 1; r < m && free_unfinished(q); ++r)
+                            if (free_unfinished(r) && kFit + best[i + 1][r] > top) {
+                                top = kFit + best[i + 1][r];
+                                pick = {static_cast<int>(q), static_cast<int>(r), 0, false, true};
+                            }
                 if (auto cells = row_line(texts[i], p, cut_by_header(blocks[i]))) {
                     double s = kFit * static_cast<double>(cells->shaped) + best[i + 1][m - 1];
                     if (s > top) {
