@@ -222,12 +222,13 @@ bool StreamLayout::at_foot(const std::vector<Line> &lines, std::size_t i) const 
     return false;
 }
 
-std::vector<std::string> StreamLayout::run_together(const std::string &text, bool at_foot) const {
+StreamLayout::Cells StreamLayout::run_together(const std::string &text, bool at_foot) const {
     if (text.empty())
         return {};
     std::optional<Match> m;
     if (at_foot)
         m = whole_match(spec_.split_at_foot, text);
+    bool cut_at_foot = m.has_value();
     if (!m)
         m = whole_match(spec_.split, text);
     if (m) {
@@ -248,9 +249,9 @@ std::vector<std::string> StreamLayout::run_together(const std::string &text, boo
             cells.emplace_back(text.substr(span.begin, span.end - span.begin));
             covered = span.end;
         }
-        return cells;
+        return {std::move(cells), cut_at_foot};
     }
-    return {text};
+    return {{text}, false};
 }
 
 LayoutResult StreamLayout::run(const std::vector<Line> &lines, const TraceSink *trace) const {
@@ -289,13 +290,13 @@ LayoutResult StreamLayout::run(const std::vector<Line> &lines, const TraceSink *
         // (asked of non-blank lines only: a run of blank lines is read once)
         bool foot = !is_blank(lines[i].text) && at_foot(lines, i);
         for (std::string_view cell : split_units(lines[i].text)) {
-            std::vector<std::string> cells = run_together(collapse_spaces(cell), foot);
-            if (foot && cells.size() > 1) {
+            Cells cut = run_together(collapse_spaces(cell), foot);
+            if (cut.at_foot) {
                 if (!known)
                     known.emplace(lines);
-                prefer_known_cells(cells, *known, spec_.classes, spec_.other);
+                prefer_known_cells(cut.cells, *known, spec_.classes, spec_.other);
             }
-            for (std::string &text : cells) {
+            for (std::string &text : cut.cells) {
                 const LineClass *cls = find_class(spec_.classes, text);
                 units.push_back({Fragment{lines[i].number, std::move(text), {}, 0},
                                  cls ? cls->letter : spec_.other,

@@ -89,9 +89,13 @@ class StreamLayout {
                                    const TraceSink *trace = nullptr) const;
 
   private:
-    // The cells of one line: itself, or the cells a split rule finds in it.
-    [[nodiscard]] std::vector<std::string> run_together(const std::string &text,
-                                                        bool at_foot) const;
+    // The cells of one line: itself, or the cells a split rule finds in it;
+    // whether a `split_at_foot` rule found them (the line ends a page).
+    struct Cells {
+        std::vector<std::string> cells;
+        bool at_foot = false;
+    };
+    [[nodiscard]] Cells run_together(const std::string &text, bool at_foot) const;
     // The line is the table's header or one `skip` leaves out.
     [[nodiscard]] bool skipped(const Line &line) const;
     // The next non-blank line after line i is skipped: i ends a page.
