@@ -403,6 +403,13 @@ class Recovery {
         return other ? kMidSentence * 2 : 0.0;
     }
 
+    // The row's free-text cell at position q ends inside a sentence (after a
+    // page break: the row goes on).
+    bool free_unfinished(std::size_t q) const {
+        return q < unfinished_.size() && unfinished_[q] &&
+               !spec_.columns[static_cast<std::size_t>(order_[q])].fits;
+    }
+
     // After a page break, a line beginning with a small letter goes on from a
     // sentence: not from the cell the line above ended ("... de-escalation.
     // (To the governor)" / "staff."), where a later cell of the row ends inside one.
@@ -412,7 +419,7 @@ class Recovery {
             !std::islower(static_cast<unsigned char>(texts[i].front())) || !ends_text(texts[i - 1]))
             return 0.0;
         for (std::size_t r = q + 1; r < unfinished_.size(); ++r)
-            if (unfinished_[r] && !spec_.columns[static_cast<std::size_t>(order_[r])].fits)
+            if (free_unfinished(r))
                 return kMidSentence;
         return 0.0;
     }
@@ -422,7 +429,10 @@ class Recovery {
     // on in the second ("improvement. (1.37)" | "identify lessons for ...",
     // "P-Nomis. (4.26)" | "POMs will be ...").
     std::optional<Split> ended_split(const std::string &text) const {
-        if (std::count(unfinished_.begin(), unfinished_.end(), true) < 2)
+        std::size_t going_on = 0;
+        for (std::size_t q = 0; q < unfinished_.size(); ++q)
+            going_on += free_unfinished(q) ? 1 : 0;
+        if (going_on < 2)
             return std::nullopt;
         for (std::size_t close = text.find(") "); close != std::string::npos;
              close = text.find(") ", close + 1)) {
@@ -432,11 +442,6 @@ class Recovery {
                 return Split{std::move(head), std::move(rest)};
         }
         return std::nullopt;
-    }
-
-    bool free_unfinished(std::size_t q) const {
-        return q < unfinished_.size() && unfinished_[q] &&
-               !spec_.columns[static_cast<std::size_t>(order_[q])].fits;
     }
 
     // Leaving a free-text column inside a sentence costs: wrapped cells end
