@@ -22,11 +22,10 @@ using layout::join_words;
 using layout::LabelCutter;
 using layout::split_words;
 
-constexpr double kFit = 2.0;          // a line whose content fits its column's declared shape
-constexpr double kDrop = -3.0;        // a line given to no column
-constexpr double kDropHeading = -1.0; // ... that reads as a heading
-constexpr double kMisfit = -1.0;      // a date, status... given to a free-text column
-constexpr double kNever = -std::numeric_limits<double>::infinity();
+constexpr double kFit = 2.0;                // a line whose content fits its column's declared shape
+constexpr double kDrop = -3.0;              // a line given to no column
+constexpr double kDropHeading = -1.0;       // ... that reads as a heading
+constexpr double kMisfit = -1.0;            // a date, status... given to a free-text column
 constexpr std::size_t kMaxBlankRun = 2;     // blank lines allowed between header labels
 constexpr std::size_t kMaxBand = 16;        // lines a header may wrap over when labels share lines
 constexpr std::size_t kMaxGlued = 6;        // words of a short cell glued before the next one
