@@ -7,6 +7,10 @@
 # FUZZ_TIMEOUT: seconds one input may take (wall time, default 10 for the text
 # targets, 20 for readers; give more on a loaded machine). FUZZ_CORPUS: a folder
 # to grow and keep (default a fresh temporary one); the seeds are copied into it.
+# FUZZ_FORK=N: N processes at once (libFuzzer's -fork), their runs counted together.
+# pdf: the seeds are the fixtures' PDFs cut into pages of one (pdfseparate, from
+# poppler-utils, a test package): a whole document is laid out page by page, so a
+# seed of ten pages runs ten times slower and mutations spread over all of them.
 # validate: any bytes as JSON Lines records, validated; write: records flattened
 # and written by each writer (both start from the samples' records).
 # The target is optimised like the library (-O2): built at -O0, its copies of
@@ -27,19 +31,26 @@ corpus=${FUZZ_CORPUS:-$(mktemp -d)}
 mkdir -p "$corpus"
 short=${FUZZ_TIMEOUT:-10}
 long=${FUZZ_TIMEOUT:-20}
+fork=()
+[ -z "${FUZZ_FORK:-}" ] || fork=(-fork="$FUZZ_FORK")
 if [ "$target" = extract ]; then
   clang++ -std=c++20 -O2 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Ilib/include tests/fuzz/fuzz_extract.cpp \
     build-fuzz/lib/libinspex.a $libs -o build-fuzz/fuzz_extract
   cp samples/*.txt tests/regression/*.txt "$corpus"
-  build-fuzz/fuzz_extract -max_total_time="$seconds" -runs="$runs" -print_final_stats=1 -max_len=4096 -timeout="$short" "$corpus"
+  build-fuzz/fuzz_extract "${fork[@]}" -max_total_time="$seconds" -runs="$runs" -print_final_stats=1 -max_len=4096 -timeout="$short" "$corpus"
 elif [ "$target" = validate ] || [ "$target" = write ]; then
   clang++ -std=c++20 -O2 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Ilib/include "tests/fuzz/fuzz_$target.cpp" \
     build-fuzz/lib/libinspex.a $libs -o "build-fuzz/fuzz_$target"
   cp samples/*.expected.jsonl tests/regression/records-*.jsonl "$corpus"
-  "build-fuzz/fuzz_$target" -max_total_time="$seconds" -runs="$runs" -print_final_stats=1 -max_len=4096 -timeout="$short" -rss_limit_mb=2048 "$corpus"
+  "build-fuzz/fuzz_$target" "${fork[@]}" -max_total_time="$seconds" -runs="$runs" -print_final_stats=1 -max_len=4096 -timeout="$short" -rss_limit_mb=2048 "$corpus"
 else
   clang++ -std=c++20 -O2 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Ilib/include -DINSPEX_FUZZ_READER="read_$target" \
     tests/fuzz/fuzz_read.cpp build-fuzz/lib/libinspex.a $libs -o "build-fuzz/fuzz_$target"
-  find tests/fixtures -name "*.$target" -exec cp {} "$corpus" \;
-  "build-fuzz/fuzz_$target" -max_total_time="$seconds" -runs="$runs" -print_final_stats=1 -max_len=1000000 -timeout="$long" -rss_limit_mb=2048 "$corpus"
+  if [ "$target" = pdf ]; then
+    command -v pdfseparate > /dev/null || bash scripts/install-deps.sh --tests
+    find tests/fixtures -name '*.pdf' -exec sh -c 'pdfseparate "$1" "$2/page-$(basename "$1" .pdf)-%d.pdf" 2> /dev/null || cp "$1" "$2"' _ {} "$corpus" \;
+  else
+    find tests/fixtures -name "*.$target" -exec cp {} "$corpus" \;
+  fi
+  "build-fuzz/fuzz_$target" "${fork[@]}" -max_total_time="$seconds" -runs="$runs" -print_final_stats=1 -max_len=1000000 -timeout="$long" -rss_limit_mb=2048 "$corpus"
 fi
