@@ -104,6 +104,27 @@ TEST_CASE("pdf: running headers, footers and page numbers are left out; gaps are
     CHECK(line_starting(doc, "3.1 Levels of violence had reduced", 1));
 }
 
+// A one-page document: its foot line is left out only if it is a folio (one
+// page cannot show a line recurring), whatever its length.
+bool foot_left_out(const std::string &foot, double size = 12) {
+    std::string body = text_at(72, 400, "A paragraph of the body.");
+    std::string line = fmt::format("BT /F1 {} Tf 72 20 Td ({}) Tj ET\n", size, foot);
+    auto doc = read_pdf(tiny_pdf({body + line}), "foot.pdf", {});
+    REQUIRE(doc.ok());
+    REQUIRE(line_starting(doc.value(), "A paragraph of the body.", 0));
+    return !line_starting(doc.value(), foot.substr(0, 20), 0);
+}
+
+TEST_CASE("pdf: a folio at the foot is left out in each of its forms; other lines stay") {
+    for (const char *folio : {"12", "- 12 -", "Page 3", "page 3 of 14", "3 of 14", "3/14", "[ 7 ]"})
+        CHECK_MESSAGE(foot_left_out(folio), folio);
+    for (const char *text : {"12345", "Page 3 of", "3 of 12345", "Section 2", "Annex A"})
+        CHECK_MESSAGE(!foot_left_out(text), text);
+    // 200,000 dashes in a tiny font: read in one pass (a recursive regex
+    // overflowed the stack here).
+    CHECK(!foot_left_out(std::string(200000, '-'), 0.01));
+}
+
 TEST_CASE("pdf: damaged, locked, scanned and over-long PDFs are refused with a reason") {
     std::string good = test::read("tests/fixtures/originals/irp-report-chelmsford-2022.pdf");
     auto cut = read_pdf(good.substr(0, 400), "cut.pdf", {});

@@ -4,12 +4,13 @@
 #include "inspex/model/text_view.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <exception>
 #include <fmt/format.h>
 #include <map>
 #include <memory>
-#include <regex>
+#include <string_view>
 
 #ifndef INSPEX_STATIC_BACKENDS
 #include "../backend/module.hpp"
@@ -106,9 +107,48 @@ bool in_band(const PageLine &line, double page_height) {
     return groups < 3;
 }
 
-bool page_number(const std::string &text) {
-    static const std::regex number(R"(^\W*(?:[Pp]age\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$)");
-    return std::regex_match(text, number);
+bool word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+bool space_char(char c) {
+    return std::isspace(static_cast<unsigned char>(c));
+}
+bool digit_char(char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+}
+
+// Moves `at` past the characters `fits` takes; how many there were.
+template <typename Fits> std::size_t skip(std::string_view text, std::size_t &at, Fits fits) {
+    std::size_t from = at;
+    while (at < text.size() && fits(text[at]))
+        ++at;
+    return at - from;
+}
+
+// A folio: "12", "- 12 -", "Page 3", "3 of 14", "3/14", only punctuation
+// around it. Scanned in one pass, not matched by a backtracking regex: the
+// line may be any length (std::regex recursed once per character, and a line
+// of 100,000 dashes overflowed the stack).
+bool page_number(std::string_view text) {
+    std::size_t at = 0;
+    skip(text, at, [](char c) { return !word_char(c); });
+    if (text.substr(at, 4) == "Page" || text.substr(at, 4) == "page") {
+        at += 4;
+        skip(text, at, space_char);
+    }
+    std::size_t digits = skip(text, at, digit_char);
+    if (digits == 0 || digits > 4)
+        return false;
+    std::size_t after_number = at;
+    skip(text, at, space_char);
+    std::size_t mark = text.substr(at, 2) == "of" ? 2 : text.substr(at, 1) == "/" ? 1 : 0;
+    at += mark;
+    skip(text, at, space_char);
+    std::size_t total = mark != 0 ? skip(text, at, digit_char) : 0;
+    if (total == 0 || total > 4)
+        at = after_number;
+    skip(text, at, [](char c) { return !word_char(c); });
+    return at == text.size();
 }
 
 // Lines near the top or bottom whose text (digits aside) recurs on at least
