@@ -8,9 +8,9 @@
 # targets, 20 for readers; give more on a loaded machine). FUZZ_CORPUS: a folder
 # to grow and keep (default a fresh temporary one); the seeds are copied into it.
 # FUZZ_FORK=N: N processes at once (libFuzzer's -fork), their runs counted together.
-# pdf: the seeds are the fixtures' PDFs cut into pages of one (pdfseparate, from
-# poppler-utils, a test package): a whole document is laid out page by page, so a
-# seed of ten pages runs ten times slower and mutations spread over all of them.
+# pdf: the seeds are one-page PDFs of the samples' text (tests/fuzz/make-pdf-seeds.py,
+# python3-cairo, a test package) and the bad PDFs of tests/fixtures/pdf: the
+# originals' pages carry their embedded fonts and run three times slower.
 # validate: any bytes as JSON Lines records, validated; write: records flattened
 # and written by each writer (both start from the samples' records).
 # The target is optimised like the library (-O2): built at -O0, its copies of
@@ -47,8 +47,9 @@ else
   clang++ -std=c++20 -O2 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Ilib/include -DINSPEX_FUZZ_READER="read_$target" \
     tests/fuzz/fuzz_read.cpp build-fuzz/lib/libinspex.a $libs -o "build-fuzz/fuzz_$target"
   if [ "$target" = pdf ]; then
-    command -v pdfseparate > /dev/null || bash scripts/install-deps.sh --tests
-    find tests/fixtures -name '*.pdf' -exec sh -c 'pdfseparate "$1" "$2/page-$(basename "$1" .pdf)-%d.pdf" 2> /dev/null || cp "$1" "$2"' _ {} "$corpus" \;
+    /usr/bin/python3 -c 'import cairo' 2> /dev/null || bash scripts/install-deps.sh --tests
+    /usr/bin/python3 tests/fuzz/make-pdf-seeds.py "$corpus"
+    cp tests/fixtures/pdf/*.pdf "$corpus"
   else
     find tests/fixtures -name "*.$target" -exec cp {} "$corpus" \;
   fi

@@ -14,9 +14,10 @@ packages=(
 # README's archive queries, Miller's and pandas' type inference on the CSV,
 # a real browser, headless, to open the HTML report, and a JSON Schema
 # validator for the record format (docs/schema); the benchmark's baselines
-# (bench/run.sh: TextFSM, pdftotext).
+# (bench/run.sh: TextFSM, pdftotext); cairo for the PDF fuzz seeds and the
+# hostile PDF fixture (tests/fuzz/make-pdf-seeds.py, tests/fixtures/pdf/make-hostile.py).
 test_packages=(libreoffice-calc-nogui sqlite3 miller python3-pandas chromium python3-jsonschema
-  python3-textfsm poppler-utils)
+  python3-textfsm poppler-utils python3-cairo)
 if [ "${1:-}" = "--tests" ]; then
   packages+=("${test_packages[@]}")
 fi
