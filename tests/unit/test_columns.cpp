@@ -287,6 +287,24 @@ TEST_CASE("columns: a value wrapped over two lines and squeezed on both is its c
     CHECK(date.blocks[1].rows[0].cells[3].paragraphs == std::vector<std::string>{"December 2022"});
 }
 
+TEST_CASE("columns: a value's second line squeezed left of its column's edge, alone, is its") {
+    TableSpec s = spec();
+    s.columns[2].header = test::re("^Owner$");
+    s.columns[2].fits = test::re("^[A-Z]\\w*(?: (?:and|[A-Z]\\w*))*$");
+    s.columns[3].fits = test::re("^(?:May|September) 2019$");
+    // "2019" set nearer the date's edge than the owner's, "Commissioners"
+    // squeezed left of the owner's edge on the same line (pdftotext -layout
+    // at a large type size): the date's "September 2019", the owner's
+    // "NHS England Commissioners and Head".
+    Document doc = text_document("No.   Text                           Owner         When\n"
+                                 "1.1   Staff should act on this,      NHS England September\n"
+                                 "      report it and tell them. Commissioners 2019\n"
+                                 "                                     and Head\n");
+    REQUIRE(recover_aligned_tables(doc, s) == 1);
+    CHECK(test::view(doc)[1] == "1.1\tStaff should act on this, report it and tell "
+                                "them.\tNHS England Commissioners and Head\tSeptember 2019");
+}
+
 TEST_CASE("columns: a one-paragraph value squeezed against the column before is its own") {
     TableSpec s = spec();
     s.columns[2].fits = test::re("^(?:Partly )?Agreed$");

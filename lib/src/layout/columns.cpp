@@ -127,6 +127,18 @@ std::vector<const Word *> words_in(const PlacedLine &line, const std::vector<dou
     return out;
 }
 
+// The first of column c's words on a line that a pull into column c + 1 may
+// take: its second (a cell's first word stays where it began), or its first
+// when that lies nearer column c + 1's edge than its own (text begins at its
+// column's edge: "2019" squeezed left of the date's edge under "September").
+std::size_t first_pullable(const std::vector<const Word *> &words,
+                           const std::vector<double> &starts, std::size_t c) {
+    if (words.empty() || c + 1 >= starts.size())
+        return 1;
+    double x = words.front()->x0;
+    return x - starts[c] > starts[c + 1] - x ? 0 : 1;
+}
+
 // The text of words[k..], a space between each.
 std::string text_from(const std::vector<const Word *> &words, std::size_t k) {
     std::string text;
@@ -254,7 +266,7 @@ class Recovery {
                         previous, began_above,
                         below,    starts_row(header, cells),
                         cells,    text_begins(line, header.starts)};
-        for (std::size_t j = 1; j < cells.size(); ++j) {
+        for (std::size_t j = cells.size(); j-- > 1;) {
             bool wrapped = j < previous.size() && !previous[j].empty();
             if (header.columns[j] >= 0 && (squeeze.row_start || wrapped))
                 pull_into(squeeze, j);
@@ -295,7 +307,8 @@ class Recovery {
         // that fits.
         const ColumnSpec &spec = spec_.columns[static_cast<std::size_t>(sq.header.columns[j])];
         bool any = sq.row_start || spec.one_paragraph || sq.line.from_text;
-        for (std::size_t k = 1; k < left.size(); ++k) // longest tail first
+        for (std::size_t k = first_pullable(left, sq.header.starts, j - 1); k < left.size();
+             ++k) // longest tail first
             if (left[k]->x0 >= near && (any || known(j, text_from(left, k))) &&
                 pull(sq, j, left, k, near))
                 return;
@@ -363,7 +376,8 @@ class Recovery {
     static void move_tail(Squeeze &sq, std::size_t j, double x, std::size_t tail_size,
                           std::string value) {
         sq.cells[j] = std::move(value);
-        sq.cells[j - 1].resize(sq.cells[j - 1].size() - tail_size - 1);
+        std::string &before = sq.cells[j - 1]; // left empty when the tail was all of it
+        before.resize(before.size() > tail_size ? before.size() - tail_size - 1 : 0);
         sq.begins[j] = x;
     }
 
@@ -455,7 +469,7 @@ class Recovery {
                                                double near) {
         std::vector<const Word *> left = words_in(line, starts, j - 1);
         std::vector<std::string> tails;
-        for (std::size_t k = 1; k < left.size(); ++k)
+        for (std::size_t k = first_pullable(left, starts, j - 1); k < left.size(); ++k)
             if (left[k]->x0 >= near)
                 tails.push_back(text_from(left, k));
         if (std::vector<const Word *> own = words_in(line, starts, j); !own.empty())
