@@ -6,6 +6,7 @@
 
 #include "inspex/catalog.hpp"
 #include "inspex/record_shape.hpp"
+#include "inspex/records.hpp"
 #include "inspex/write.hpp"
 
 #include <boost/program_options.hpp>
@@ -29,8 +30,14 @@ struct Options {
 bool convert(std::istream &in, const std::string &name, RecordWriter &writer) {
     bool clean = true;
     std::size_t number = 0;
-    for (std::string line; std::getline(in, line);) {
+    std::string line;
+    for (bool too_long = false; read_record_line(in, line, too_long);) {
         ++number;
+        if (too_long) {
+            tool::complain(kTool, Error(line_too_long_message(), name, number).describe());
+            clean = false;
+            continue;
+        }
         if (line.find_first_not_of(" \t\r") == std::string::npos)
             continue;
         ParsedRecord parsed = parse_record(line);

@@ -139,11 +139,35 @@ nlohmann::ordered_json error_record(const std::string &doc, const Error &error,
             {"warnings", nlohmann::ordered_json::array()}};
 }
 
-Result<std::string> read_input(const std::string &path) {
+namespace {
+
+// Appends `in` to `text` in blocks until its end, or an error once it holds
+// more than max_bytes: a device or a pipe that never ends is refused at the
+// limit, not read into memory.
+Result<bool> append_bounded(std::istream &in, std::string &text, const std::string &path,
+                            std::size_t max_bytes) {
+    std::array<char, 1 << 16> block{};
+    while (in.read(block.data(), block.size()) || in.gcount() > 0) {
+        auto got = static_cast<std::size_t>(in.gcount());
+        if (got > max_bytes - std::min(max_bytes, text.size()))
+            return Error(fmt::format("file too large: more than {} bytes (the limit is {})",
+                                     max_bytes, max_bytes),
+                         path);
+        text.append(block.data(), got);
+    }
+    if (in.bad())
+        return Error{"cannot read file", path};
+    return true;
+}
+
+} // namespace
+
+Result<std::string> read_input(const std::string &path, std::size_t max_bytes) {
+    std::string text;
     if (path == "-") {
-        std::ostringstream buffer;
-        buffer << std::cin.rdbuf();
-        return buffer.str();
+        if (auto read = append_bounded(std::cin, text, path, max_bytes); !read)
+            return read.error();
+        return text;
     }
     std::error_code ec;
     if (!fs::exists(path, ec))
@@ -153,16 +177,19 @@ Result<std::string> read_input(const std::string &path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return Error{"cannot open file", path};
-    // Read in blocks into room made once for the file's size (a character at a
-    // time through a stream iterator cost a few per cent of a batch).
-    std::string text;
-    if (auto size = fs::file_size(path, ec); !ec)
-        text.reserve(size);
-    std::array<char, 1 << 16> block{};
-    while (in.read(block.data(), block.size()) || in.gcount() > 0)
-        text.append(block.data(), static_cast<std::size_t>(in.gcount()));
-    if (in.bad())
-        return Error{"cannot read file", path};
+    // Room made once for a regular file's size (a character at a time
+    // through a stream iterator cost a few per cent of a batch); one larger
+    // than the limit is refused before it is read.
+    if (fs::is_regular_file(path, ec)) {
+        std::uintmax_t size = fs::file_size(path, ec);
+        if (!ec && size > max_bytes)
+            return Error(fmt::format("file too large: {} bytes (the limit is {})", size, max_bytes),
+                         path);
+        if (!ec)
+            text.reserve(static_cast<std::size_t>(size));
+    }
+    if (auto read = append_bounded(in, text, path, max_bytes); !read)
+        return read.error();
     return text;
 }
 

@@ -2,7 +2,38 @@
 
 #include "inspex/record_shape.hpp"
 
+#include "inspex/read/reader.hpp"
+
+#include <array>
+#include <fmt/format.h>
+#include <istream>
+
 namespace inspex {
+bool read_record_line(std::istream &in, std::string &line, bool &too_long, std::size_t max_bytes) {
+    line.clear();
+    too_long = false;
+    std::array<char, 1 << 14> chunk{};
+    for (bool any = false;; any = true) {
+        // A chunk's length of the line, or the rest of it: its line end is
+        // read, not stored; at the input's end, eofbit (and failbit if
+        // nothing was read); failbit alone when the chunk filled first.
+        in.getline(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        auto got = static_cast<std::size_t>(in.gcount());
+        bool full = in.fail() && !in.eof();
+        std::size_t stored = !in.fail() && !in.eof() ? got - 1 : got;
+        if (line.size() + stored > max_bytes)
+            too_long = true;
+        else
+            line.append(chunk.data(), stored);
+        if (!full)
+            return any || got > 0;
+        in.clear();
+    }
+}
+
+std::string line_too_long_message(std::size_t max_bytes) {
+    return fmt::format("a line longer than the limit of {} bytes", max_bytes);
+}
 
 std::size_t read_documents(std::istream &in, const std::string &file,
                            const std::function<void(const DocumentRecords &)> &on_document,
@@ -15,8 +46,14 @@ std::size_t read_documents(std::istream &in, const std::string &file,
             on_document(current);
         current = DocumentRecords{};
     };
-    for (std::string line; std::getline(in, line);) {
+    std::string line;
+    for (bool too_long = false; read_record_line(in, line, too_long);) {
         ++number;
+        if (too_long) {
+            ++bad;
+            on_error(Error(line_too_long_message(), file, number));
+            continue;
+        }
         if (!line.empty() && line.back() == '\r')
             line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos)

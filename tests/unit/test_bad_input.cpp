@@ -1,6 +1,7 @@
 // Regression tests of issue "Never lose data, never crash: the bad-input
 // matrix", one per defect, named after it; the tool-level ones are the
 // shell scripts in tests/regression/.
+#include "inspex/batch.hpp"
 #include "inspex/catalog.hpp"
 #include "inspex/extract.hpp"
 #include "inspex/html.hpp"
@@ -282,4 +283,49 @@ TEST_CASE("regression regex-limit-warning: a limit hit during extraction is a do
     CHECK((*hit)["message"].get<std::string>().find("stopped at its match limit") !=
           std::string::npos);
     CHECK(take_limit_hits().empty()); // taken by the extraction, none left for the next
+}
+
+TEST_CASE("regression input-size-limit: an input is refused at the limit, not read whole") {
+    // A device that never ends, and a regular file longer than the limit
+    // (refused by its size, before it is read).
+    auto endless = read_input("/dev/zero", 1000);
+    REQUIRE(!endless);
+    CHECK(endless.error().message == "file too large: more than 1000 bytes (the limit is 1000)");
+    auto dir = std::filesystem::temp_directory_path() / "inspex-limit-test";
+    std::filesystem::create_directories(dir);
+    std::string path = (dir / "limit.txt").string();
+    std::ofstream(path) << std::string(2000, 'a');
+    auto large = read_input(path, 1000);
+    REQUIRE(!large);
+    CHECK(large.error().message == "file too large: 2000 bytes (the limit is 1000)");
+    auto exact = read_input(path, 2000);
+    REQUIRE(exact);
+    CHECK(exact.value().size() == 2000);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("regression record-line-limit: a line longer than the limit is skipped, not held") {
+    std::istringstream in(std::string(100000, '\0') + "\n{\"kind\":\"document\"}\nlast");
+    std::string line;
+    bool too_long = false;
+    REQUIRE(read_record_line(in, line, too_long, 50000));
+    CHECK(too_long);
+    CHECK(line.size() <= 50000);
+    REQUIRE(read_record_line(in, line, too_long, 50000));
+    CHECK(!too_long);
+    CHECK(line == "{\"kind\":\"document\"}");
+    REQUIRE(read_record_line(in, line, too_long, 50000)); // the last line, no line end
+    CHECK(line == "last");
+    CHECK(!read_record_line(in, line, too_long, 50000));
+    // Lines of exactly a reading chunk's length and around it, and empty ones.
+    for (std::size_t n : {16383u, 16384u, 16385u, 40000u}) {
+        std::istringstream exact(std::string(n, 'x') + "\n\n" + std::string(n, 'y'));
+        REQUIRE(read_record_line(exact, line, too_long, 50000));
+        CHECK(line == std::string(n, 'x'));
+        REQUIRE(read_record_line(exact, line, too_long, 50000));
+        CHECK(line.empty());
+        REQUIRE(read_record_line(exact, line, too_long, 50000));
+        CHECK(line == std::string(n, 'y'));
+        CHECK(!read_record_line(exact, line, too_long, 50000));
+    }
 }

@@ -10,6 +10,7 @@
 
 #include "inspex/extract.hpp"
 #include "inspex/model/document.hpp"
+#include "inspex/read/reader.hpp"
 #include "inspex/write.hpp"
 
 #include <functional>
@@ -72,8 +73,11 @@ expand_inputs(const std::vector<std::string> &args,
 [[nodiscard]] nlohmann::ordered_json error_record(const std::string &doc, const Error &error,
                                                   const std::string &path);
 
-// The whole content of a file, or of standard input for "-".
-Result<std::string> read_input(const std::string &path);
+// The whole content of a file, or of standard input for "-"; an error for
+// one longer than max_bytes (read no further than that: a device such as
+// /dev/zero, or a pipe that never ends, is refused at the limit).
+Result<std::string> read_input(const std::string &path,
+                               std::size_t max_bytes = ReadLimits{}.max_input_bytes);
 
 // An input read into the document model, with the grammar it is to be read
 // with: the only one given, or the one its text view fits best among several

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "inspex/error.hpp"
+#include "inspex/read/reader.hpp"
 
 #include <functional>
 #include <istream>
@@ -22,7 +23,18 @@ struct DocumentRecords {
     std::vector<std::string> raw; // every line as read, document first
 };
 
-// Calls `on_document` for each document in turn; a line that is not a JSON
+// One line of a records stream without its line end, at most `max_bytes` of
+// it: the bytes of a longer line past the limit are skipped (a file of one
+// endless line, such as /dev/zero, is not read into memory) and `too_long` is
+// set. False at the end of the input.
+bool read_record_line(std::istream &in, std::string &line, bool &too_long,
+                      std::size_t max_bytes = ReadLimits{}.max_input_bytes);
+
+// What a line too long to read is called, for `Error`.
+std::string line_too_long_message(std::size_t max_bytes = ReadLimits{}.max_input_bytes);
+
+// Calls `on_document` for each document in turn; a line longer than the
+// input limit is reported and skipped; a line that is not a JSON
 // object (or is nested too deep, record_shape.hpp) is reported through
 // `on_error` (file and line) and skipped. A record of the wrong shape is
 // reported through `on_malformed` (else `on_error`) and left out of the
