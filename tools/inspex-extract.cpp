@@ -77,12 +77,12 @@ struct Messages {
     void step(std::size_t done, std::size_t total) {
         if (!progress)
             return;
-        fmt::print(stderr, "\r{}: [{}/{}] {}%", kTool, done, total, done * 100 / total);
+        tool::put(stderr, fmt::format("\r{}: [{}/{}] {}%", kTool, done, total, done * 100 / total));
         shown = true;
     }
     void clear() {
         if (shown)
-            fmt::print(stderr, "\r\033[K");
+            tool::put(stderr, fmt::format("\r\033[K"));
         shown = false;
     }
 };

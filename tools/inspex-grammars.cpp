@@ -22,7 +22,7 @@ const char *kTool = "inspex-grammars";
 
 int list(const std::vector<Grammar> &grammars) {
     for (const Grammar &g : grammars)
-        fmt::print("{:<18} {}\n{:<18} {}\n", g.name, g.description, "", g.file);
+        tool::put(stdout, fmt::format("{:<18} {}\n{:<18} {}\n", g.name, g.description, "", g.file));
     return tool::ok;
 }
 
@@ -38,8 +38,8 @@ int score(const std::vector<Grammar> &grammars, const std::vector<std::string> &
             continue;
         }
         for (const Score &s : score_grammars(grammars, view_text(document.value())))
-            fmt::print("{}\t{}\t{:.2f}\t{}\n", path, s.grammar->name, s.score,
-                       s.score >= s.grammar->threshold ? "fits" : "-");
+            tool::put(stdout, fmt::format("{}\t{}\t{:.2f}\t{}\n", path, s.grammar->name, s.score,
+                                          s.score >= s.grammar->threshold ? "fits" : "-"));
     }
     return status;
 }

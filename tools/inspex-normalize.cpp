@@ -52,8 +52,9 @@ int run(const std::string &grammar_name, const std::vector<std::string> &grammar
         for (std::size_t i = 0; i < view.lines.size(); ++i) {
             // A new page of a paged document is marked, as the text view's form feed.
             bool new_page = i > 0 && i < view.pages.size() && view.pages[i] != view.pages[i - 1];
-            fmt::print("{}{:>5}  {}{}\n", inputs.size() > 1 ? path + ":" : "", view.lines[i].number,
-                       new_page ? show("\f", raw) : "", show(view.lines[i].text, raw));
+            tool::put(stdout, fmt::format("{}{:>5}  {}{}\n", inputs.size() > 1 ? path + ":" : "",
+                                          view.lines[i].number, new_page ? show("\f", raw) : "",
+                                          show(view.lines[i].text, raw)));
         }
     }
     return tool::stdout_written(kTool) ? status : tool::usage_or_input;

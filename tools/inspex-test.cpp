@@ -44,15 +44,16 @@ void test_grammar(const Grammar &g, const Options &o, Tally &t) {
         } else if (result->passed()) {
             ++t.passed;
             if (!o.quiet)
-                fmt::print("ok   {}/{} ({} record{})\n", g.name, e.name, result->records,
-                           result->records == 1 ? "" : "s");
+                tool::put(stdout, fmt::format("ok   {}/{} ({} record{})\n", g.name, e.name,
+                                              result->records, result->records == 1 ? "" : "s"));
         } else {
             ++t.failed;
             std::size_t n = result->differences.size();
-            fmt::print("FAIL {}/{}: {} difference{} from {}\n", g.name, e.name, n,
-                       n == 1 ? "" : "s", e.expected);
+            tool::put(stdout, fmt::format("FAIL {}/{}: {} difference{} from {}\n", g.name, e.name,
+                                          n, n == 1 ? "" : "s", e.expected));
             for (const author::Difference &d : result->differences)
-                fmt::print("  {}\n", printable(author::describe(d, e.expected)));
+                tool::put(stdout,
+                          fmt::format("  {}\n", printable(author::describe(d, e.expected))));
         }
     }
 }
@@ -79,9 +80,10 @@ int run(const Options &o) {
     for (const Grammar &g : chosen)
         test_grammar(g, o, t);
     if (!o.quiet || t.failed || t.errors)
-        fmt::print("{} grammar{}: {} example{} passed, {} failed, {} error{}\n", chosen.size(),
-                   chosen.size() == 1 ? "" : "s", t.passed, t.passed == 1 ? "" : "s", t.failed,
-                   t.errors, t.errors == 1 ? "" : "s");
+        tool::put(stdout, fmt::format("{} grammar{}: {} example{} passed, {} failed, {} error{}\n",
+                                      chosen.size(), chosen.size() == 1 ? "" : "s", t.passed,
+                                      t.passed == 1 ? "" : "s", t.failed, t.errors,
+                                      t.errors == 1 ? "" : "s"));
     if (!tool::stdout_written(kTool) || t.errors)
         return tool::usage_or_input;
     return t.failed ? tool::findings : tool::ok;

@@ -29,8 +29,15 @@ namespace inspex::tool {
 
 enum Exit : int { ok = 0, findings = 1, usage_or_input = 2 };
 
+// Writes to a C stream. A failed write is not thrown (fmt::print would, from
+// the middle of a run): standard output's is found by stdout_written at the
+// end; standard error's has nowhere to be said, and the exit code stays.
+inline void put(std::FILE *stream, std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), stream);
+}
+
 inline void complain(const std::string &tool, const std::string &message) {
-    fmt::print(stderr, "{}: {}\n", tool, printable(message));
+    put(stderr, fmt::format("{}: {}\n", tool, printable(message)));
 }
 
 // "ref,status, owners" -> {"ref", "status", "owners"}

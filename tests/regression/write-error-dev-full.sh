@@ -14,4 +14,12 @@ expect "extract > /dev/full" 2 bash -c "'$bin/inspex-extract' -q '$elmley' > /de
 check "standard output named" has "$err" "inspex-extract: standard output: cannot write"
 expect "validate > /dev/full" 2 bash -c "'$bin/inspex-validate' '$tmp/records.jsonl' > /dev/full"
 check "validate: standard output named" has "$err" "inspex-validate: standard output: cannot write"
+# The tools that print for people: the same error, no abort (fmt::print threw).
+for tool in "inspex-normalize $elmley" "inspex-grammars $elmley" "inspex-grammars" "inspex-test"; do
+  expect "$tool > /dev/full" 2 bash -c "'$bin/'$tool > /dev/full"
+  check "$tool: standard output named" has "$err" "${tool%% *}: standard output: cannot write"
+done
+# Standard error full: nowhere to say it, but no abort, and the exit code stays.
+expect "extract 2> /dev/full" 0 bash -c "'$bin/inspex-extract' '$elmley' 2> /dev/full > /dev/null"
+expect "extract of a missing file 2> /dev/full" 2 bash -c "'$bin/inspex-extract' '$tmp/none.txt' 2> /dev/full > /dev/null"
 finish
