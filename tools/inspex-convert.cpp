@@ -27,7 +27,8 @@ struct Options {
 };
 
 // Feeds every record of one input to the writer; false when a line was bad.
-bool convert(std::istream &in, const std::string &name, RecordWriter &writer) {
+bool convert(std::istream &in, const std::string &name, RecordWriter &writer,
+             std::size_t &written) {
     bool clean = true;
     std::size_t number = 0;
     std::string line;
@@ -53,6 +54,7 @@ bool convert(std::istream &in, const std::string &name, RecordWriter &writer) {
             continue;
         }
         writer.write(parsed.record);
+        ++written;
     }
     return clean;
 }
@@ -74,6 +76,7 @@ int run(const Options &o) {
         return tool::complain(kTool, output.error().describe()), tool::usage_or_input;
     RecordWriter *writer = output.value()->writer.get();
     bool clean = true;
+    std::size_t written = 0;
     for (const std::string &path : inputs) {
         std::ifstream in;
         if (auto opened = tool::open_records(path, in); !opened) {
@@ -81,7 +84,14 @@ int run(const Options &o) {
             clean = false;
             continue;
         }
-        clean = convert(path == "-" ? std::cin : in, path, *writer) && clean;
+        clean = convert(path == "-" ? std::cin : in, path, *writer, written) && clean;
+    }
+    // Nothing could be read: the output file keeps what it held (an empty
+    // table in its place would lose it for nothing).
+    if (!clean && written == 0) {
+        if (!o.out.output.empty())
+            tool::complain(kTool, o.out.output + ": left as it was: no input gave a record");
+        return tool::usage_or_input;
     }
     if (auto finished = writer->finish(); !finished) {
         tool::complain(kTool, finished.error().describe());
