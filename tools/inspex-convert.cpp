@@ -68,7 +68,7 @@ int run(const Options &o) {
     auto options = tool::output_options(o.out, grammars.value());
     if (!options)
         return tool::complain(kTool, options.error().describe()), tool::usage_or_input;
-    if (auto schema = tool::write_schema(o.out, options.value()); !schema)
+    if (auto schema = tool::write_schema(o.out, options.value(), inputs); !schema)
         return tool::complain(kTool, schema.error().describe()), tool::usage_or_input;
     auto output =
         tool::open_output(kTool, o.out.to, o.out.output, std::move(options.value()), inputs);

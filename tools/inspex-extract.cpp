@@ -107,7 +107,7 @@ int run(const Options &o) {
     auto write_options = tool::output_options(o.out, grammars.value(), true);
     if (!write_options)
         return tool::complain(kTool, write_options.error().describe()), tool::usage_or_input;
-    if (auto schema = tool::write_schema(o.out, write_options.value()); !schema)
+    if (auto schema = tool::write_schema(o.out, write_options.value(), paths.value()); !schema)
         return tool::complain(kTool, schema.error().describe()), tool::usage_or_input;
     auto output = tool::open_output(kTool, o.out.to, o.out.output, std::move(write_options.value()),
                                     paths.value());

@@ -149,17 +149,23 @@ inline Result<WriteOptions> output_options(const OutputFlags &f,
     return o;
 }
 
-// Writes the table schema when --schema asks for it.
-inline Result<bool> write_schema(const OutputFlags &f, const WriteOptions &options) {
+// Writes the table schema when --schema asks for it, as safely as the
+// records (output_file.hpp): never over an input, every write checked, the
+// file replaced only when whole.
+inline Result<bool> write_schema(const OutputFlags &f, const WriteOptions &options,
+                                 const std::vector<std::string> &inputs = {}) {
     if (f.schema.empty())
         return true;
     if (f.to != "csv" && f.to != "tsv")
         return Error("--schema describes a CSV or TSV table (--to csv or tsv)");
-    std::ofstream out(f.schema, std::ios::binary);
-    out << table_schema(options).dump(2) << '\n';
-    if (!out.flush())
-        return Error("cannot write", f.schema);
-    return true;
+    if (names_an_input(f.schema, inputs))
+        return Error("is also an input: choose another schema file (the input would be lost)",
+                     f.schema);
+    auto out = OutputFile::open(f.schema);
+    if (!out)
+        return out.error();
+    out.value()->stream() << table_schema(options).dump(2) << '\n';
+    return out.value()->commit();
 }
 
 // Where a tool writes its records (--to, -o): standard output or a file,

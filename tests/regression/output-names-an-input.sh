@@ -20,5 +20,8 @@ check "extract: the input is intact" cmp -s "$elmley" "$tmp/plan.txt"
 mkdir "$tmp/folder" && cp "$elmley" "$tmp/folder/"
 expect "extract -o a file inside an input folder" 2 "$bin/inspex-extract" -q -o "$tmp/folder/action-plan-elmley-2022.txt" "$tmp/folder"
 check "extract: the file in the folder is intact" cmp -s "$elmley" "$tmp/folder/action-plan-elmley-2022.txt"
+expect "convert --schema naming its input" 2 "$bin/inspex-convert" --to csv --schema "$tmp/y.jsonl" -o "$tmp/z.csv" "$tmp/y.jsonl"
+check "--schema: refused, naming the file" has "$err" "inspex-convert: $tmp/y.jsonl: is also an input: choose another schema file"
+check "--schema: the input is intact" test "$(md5sum < "$tmp/y.jsonl")" = "$before"
 expect "validate --pass to its input is the shell's doing, convert to another file works" 0 "$bin/inspex-convert" --to csv -o "$tmp/y.csv" "$tmp/y.jsonl"
 finish

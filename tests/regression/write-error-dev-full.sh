@@ -14,6 +14,8 @@ expect "extract > /dev/full" 2 bash -c "'$bin/inspex-extract' -q '$elmley' > /de
 check "standard output named" has "$err" "inspex-extract: standard output: cannot write"
 expect "validate > /dev/full" 2 bash -c "'$bin/inspex-validate' '$tmp/records.jsonl' > /dev/full"
 check "validate: standard output named" has "$err" "inspex-validate: standard output: cannot write"
+expect "convert --schema /dev/full" 2 "$bin/inspex-convert" --to csv --schema /dev/full -o "$tmp/t.csv" "$tmp/records.jsonl"
+check "--schema: the file and the reason named" has "$err" "inspex-convert: /dev/full: cannot write: No space left on device"
 # The tools that print for people: the same error, no abort (fmt::print threw).
 for tool in "inspex-normalize $elmley" "inspex-grammars $elmley" "inspex-grammars" "inspex-test"; do
   expect "$tool > /dev/full" 2 bash -c "'$bin/'$tool > /dev/full"
