@@ -195,6 +195,16 @@ Result<std::string> read_input(const std::string &path, std::size_t max_bytes) {
 
 namespace {
 
+// A grammar not chosen because a detection pattern stopped at its match
+// limit would go unsaid: the error names each such pattern.
+Error with_limit_hits(Error error) {
+    for (const LimitHit &hit : take_limit_hits())
+        error.message += fmt::format("; the pattern at {}:{} stopped at its match limit while "
+                                     "choosing, so a score may be wrong",
+                                     hit.rule.file, hit.rule.line);
+    return error;
+}
+
 // The file's bytes are let go once read into the model, before detection
 // makes the text view: the three are never held at once.
 Result<Document> read_path(const std::string &path) {
@@ -207,6 +217,7 @@ Result<Document> read_path(const std::string &path) {
 } // namespace
 
 Result<PreparedInput> prepare_input(const std::vector<Grammar> &grammars, const std::string &path) {
+    (void)take_limit_hits(); // none of an earlier input's may be said as this one's
     auto document = read_path(path);
     if (!document)
         return document.error();
@@ -216,7 +227,7 @@ Result<PreparedInput> prepare_input(const std::vector<Grammar> &grammars, const 
     if (grammars.size() > 1) {
         auto chosen = choose_grammar(grammars, view_text(document.value()), path);
         if (!chosen)
-            return chosen.error();
+            return with_limit_hits(chosen.error());
         grammar = chosen.value();
     }
     if (auto ready = grammar->patterns.ready(); !ready)

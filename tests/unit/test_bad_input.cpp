@@ -4,6 +4,7 @@
 #include "inspex/batch.hpp"
 #include "inspex/catalog.hpp"
 #include "inspex/extract.hpp"
+#include "inspex/grammar.hpp"
 #include "inspex/html.hpp"
 #include "inspex/output_file.hpp"
 #include "inspex/printable.hpp"
@@ -328,4 +329,33 @@ TEST_CASE("regression record-line-limit: a line longer than the limit is skipped
         CHECK(line == std::string(n, 'y'));
         CHECK(!read_record_line(exact, line, too_long, 50000));
     }
+}
+
+TEST_CASE("regression regex-limit-warning: a limit hit while choosing a grammar is said in the "
+          "error, and never as a later input's") {
+    // Two grammars whose one detection pattern backtracks past its limit on
+    // a line of "a"s ending in "b": neither is found, and the error says why.
+    auto dir = std::filesystem::temp_directory_path() / "inspex-limit-choose-test";
+    std::filesystem::create_directories(dir);
+    std::vector<Grammar> grammars;
+    for (const char *name : {"one", "two"}) {
+        std::string file = (dir / (std::string(name) + ".toml")).string();
+        std::ofstream(file) << "[grammar]\nname = \"" << name
+                            << "\"\nrecord = \"item\"\norder = [\"ref\"]\n"
+                               "[table]\ncolumns = [{ name = \"ref\" }]\n"
+                               "[fields.ref]\npart = \"ref\"\n"
+                               "[detect]\npatterns = [['(?m)^(a+)+$', 1]]\n";
+        auto g = load_grammar(file, MatchLimits{1000, 1000});
+        REQUIRE(g.ok());
+        grammars.push_back(std::move(g.value()));
+    }
+    std::string path = (dir / "input.txt").string();
+    std::ofstream(path) << std::string(40, 'a') << "b\n";
+    auto prepared = prepare_input(grammars, path);
+    REQUIRE(!prepared);
+    CHECK(prepared.error().message.find("one.toml:") != std::string::npos);
+    CHECK(prepared.error().message.find("stopped at its match limit while choosing") !=
+          std::string::npos);
+    CHECK(take_limit_hits().empty()); // said, none left for the next input
+    std::filesystem::remove_all(dir);
 }
