@@ -29,6 +29,30 @@ for signal in TERM INT HUP; do
     check "SIG$signal --to $to: no temporary file left" test -z "$(ls -A "$tmp" | grep inspex)"
   done
 done
+# The same for a batch of inspex-extract: one input read, the next a pipe
+# held open, the signal once the output is open.
+for signal in TERM INT; do
+  for to in xlsx csv; do
+    printf 'previous content\n' > "$tmp/batch.$to"
+    mkfifo "$tmp/pipe.txt"
+    env --default-signal=INT "$bin/inspex-extract" -q -j 1 --to $to -o "$tmp/batch.$to" "$elmley" "$tmp/pipe.txt" 2> /dev/null &
+    pid=$!
+    exec 3> "$tmp/pipe.txt"
+    head -5 "$elmley" >&3
+    for _ in $(seq 1000); do
+      ls -l /proc/$pid/fd 2> /dev/null | grep -q "$tmp/.*batch\.$to" && break
+      sleep 0.01
+    done
+    kill -s $signal $pid
+    exec 3>&-
+    wait $pid 2> /dev/null
+    status=$?
+    rm -f "$tmp/pipe.txt"
+    check "extract batch SIG$signal --to $to: killed by the signal (status $status)" test "$status" -gt 128
+    check "extract batch SIG$signal --to $to: previous content intact" test "$(cat "$tmp/batch.$to")" = "previous content"
+    check "extract batch SIG$signal --to $to: no temporary file left" test -z "$(ls -A "$tmp" | grep inspex)"
+  done
+done
 # An error before the end (a bad grammar path is found first; here an output
 # that cannot be committed) leaves the previous content too.
 printf 'previous content\n' > "$tmp/kept.jsonl"
