@@ -9,6 +9,7 @@
 #include <istream>
 
 namespace inspex {
+
 bool read_record_line(std::istream &in, std::string &line, bool &too_long, std::size_t max_bytes) {
     line.clear();
     too_long = false;
@@ -16,10 +17,11 @@ bool read_record_line(std::istream &in, std::string &line, bool &too_long, std::
     for (bool any = false;; any = true) {
         // A chunk's length of the line, or the rest of it: its line end is
         // read, not stored; at the input's end, eofbit (and failbit if
-        // nothing was read); failbit alone when the chunk filled first.
+        // nothing was read); failbit alone when the chunk filled first (a
+        // read error, badbit, ends the input).
         in.getline(chunk.data(), static_cast<std::streamsize>(chunk.size()));
         auto got = static_cast<std::size_t>(in.gcount());
-        bool full = in.fail() && !in.eof();
+        bool full = in.fail() && !in.eof() && !in.bad() && got + 1 == chunk.size();
         std::size_t stored = !in.fail() && !in.eof() ? got - 1 : got;
         if (line.size() + stored > max_bytes)
             too_long = true;
