@@ -26,7 +26,7 @@ command -v clang++ > /dev/null || { echo "fuzz.sh: needs clang++ (Debian package
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo -DINSPEX_STATIC_BACKENDS=ON \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" > /dev/null
 cmake --build build-fuzz -j "$(nproc)" --target inspexlib
-libs=$(pkg-config --libs libpcre2-8 tomlplusplus libxml-2.0 xlsxwriter fmt libarchive poppler-cpp)
+libs=$(pkg-config --libs libpcre2-8 tomlplusplus libxml-2.0 xlsxwriter fmt libarchive poppler-cpp sqlite3)
 corpus=${FUZZ_CORPUS:-$(mktemp -d)}
 mkdir -p "$corpus"
 short=${FUZZ_TIMEOUT:-10}

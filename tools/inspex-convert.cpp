@@ -36,8 +36,7 @@ bool convert(std::istream &in, const std::string &name, RecordWriter &writer,
         ++number;
         if (too_long) {
             tool::complain(kTool, Error(line_too_long_message(), name, number).describe());
-            clean = false;
-            continue;
+            return false;
         }
         if (line.find_first_not_of(" \t\r") == std::string::npos)
             continue;
@@ -55,6 +54,12 @@ bool convert(std::istream &in, const std::string &name, RecordWriter &writer,
         }
         writer.write(parsed.record);
         ++written;
+    }
+    if (in.bad()) {
+        tool::complain(
+            kTool,
+            Error("cannot read file: the rest of it was not read", name, number + 1).describe());
+        return false;
     }
     return clean;
 }
@@ -97,8 +102,8 @@ int run(const Options &o) {
         tool::complain(kTool, finished.error().describe());
         return tool::usage_or_input;
     }
-    if (auto written = output.value()->commit(); !written)
-        return tool::complain(kTool, written.error().describe()), tool::usage_or_input;
+    if (auto committed = output.value()->commit(); !committed)
+        return tool::complain(kTool, committed.error().describe()), tool::usage_or_input;
     if (!o.quiet && !writer->summary().empty())
         tool::complain(kTool, o.out.output + ": " + writer->summary());
     return clean ? tool::ok : tool::usage_or_input;

@@ -13,7 +13,7 @@ namespace inspex {
 bool read_record_line(std::istream &in, std::string &line, bool &too_long, std::size_t max_bytes) {
     line.clear();
     too_long = false;
-    std::array<char, 1 << 14> chunk{};
+    std::array<char, 1 << 14> chunk; // filled by getline before it is read
     for (bool any = false;; any = true) {
         // A chunk's length of the line, or the rest of it: its line end is
         // read, not stored; at the input's end, eofbit (and failbit if
@@ -23,10 +23,11 @@ bool read_record_line(std::istream &in, std::string &line, bool &too_long, std::
         auto got = static_cast<std::size_t>(in.gcount());
         bool full = in.fail() && !in.eof() && !in.bad() && got + 1 == chunk.size();
         std::size_t stored = !in.fail() && !in.eof() ? got - 1 : got;
-        if (line.size() + stored > max_bytes)
-            too_long = true;
-        else
-            line.append(chunk.data(), stored);
+        if (line.size() + stored > max_bytes) {
+            too_long = true; // the rest is left unread: it may never end
+            return true;
+        }
+        line.append(chunk.data(), stored);
         if (!full)
             return any || got > 0;
         in.clear();
@@ -34,7 +35,8 @@ bool read_record_line(std::istream &in, std::string &line, bool &too_long, std::
 }
 
 std::string line_too_long_message(std::size_t max_bytes) {
-    return fmt::format("a line longer than the limit of {} bytes", max_bytes);
+    return fmt::format(
+        "a line longer than the limit of {} bytes: the rest of the input is not read", max_bytes);
 }
 
 std::size_t read_documents(std::istream &in, const std::string &file,
@@ -54,7 +56,7 @@ std::size_t read_documents(std::istream &in, const std::string &file,
         if (too_long) {
             ++bad;
             on_error(Error(line_too_long_message(), file, number));
-            continue;
+            break;
         }
         if (!line.empty() && line.back() == '\r')
             line.pop_back();
@@ -85,6 +87,10 @@ std::size_t read_documents(std::istream &in, const std::string &file,
             current.items.push_back(std::move(record));
         }
         current.raw.push_back(std::move(line));
+    }
+    if (in.bad()) {
+        ++bad;
+        on_error(Error("cannot read file: the rest of it was not read", file, number + 1));
     }
     flush();
     return bad;

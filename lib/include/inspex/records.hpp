@@ -24,9 +24,9 @@ struct DocumentRecords {
 };
 
 // One line of a records stream without its line end, at most `max_bytes` of
-// it: the bytes of a longer line past the limit are skipped (a file of one
-// endless line, such as /dev/zero, is not read into memory) and `too_long` is
-// set. False at the end of the input.
+// it. A longer line sets `too_long` and is left there, the rest of the input
+// unread: a file of one endless line, such as /dev/zero, is neither held nor
+// read for ever. False at the end of the input.
 bool read_record_line(std::istream &in, std::string &line, bool &too_long,
                       std::size_t max_bytes = ReadLimits{}.max_input_bytes);
 
@@ -34,7 +34,7 @@ bool read_record_line(std::istream &in, std::string &line, bool &too_long,
 std::string line_too_long_message(std::size_t max_bytes = ReadLimits{}.max_input_bytes);
 
 // Calls `on_document` for each document in turn; a line longer than the
-// input limit is reported and skipped; a line that is not a JSON
+// input limit, or a read error, is reported and ends the input; a line that is not a JSON
 // object (or is nested too deep, record_shape.hpp) is reported through
 // `on_error` (file and line) and skipped. A record of the wrong shape is
 // reported through `on_malformed` (else `on_error`) and left out of the

@@ -376,8 +376,10 @@ class Recovery {
     static void move_tail(Squeeze &sq, std::size_t j, double x, std::size_t tail_size,
                           std::string value) {
         sq.cells[j] = std::move(value);
-        std::string &before = sq.cells[j - 1]; // left empty when the tail was all of it
+        std::string &before = sq.cells[j - 1];
         before.resize(before.size() > tail_size ? before.size() - tail_size - 1 : 0);
+        if (before.empty()) // the tail was all of it: column j - 1 has no text on the line
+            sq.begins[j - 1] = 0;
         sq.begins[j] = x;
     }
 

@@ -128,7 +128,7 @@ template <typename Fits> std::size_t skip(std::string_view text, std::size_t &at
 // A folio: "12", "- 12 -", "Page 3", "3 of 14", "3/14", only punctuation
 // around it. Scanned in one pass, not matched by a backtracking regex: the
 // line may be any length (std::regex recursed once per character, and a line
-// of 100,000 dashes overflowed the stack).
+// of 200,000 dashes overflowed the stack).
 bool page_number(std::string_view text) {
     std::size_t at = 0;
     skip(text, at, [](char c) { return !word_char(c); });
