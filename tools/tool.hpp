@@ -161,6 +161,7 @@ inline Result<bool> write_schema(const OutputFlags &f, const WriteOptions &optio
     if (names_an_input(f.schema, inputs))
         return Error("is also an input: choose another schema file (the input would be lost)",
                      f.schema);
+    remove_temporaries_on_signal();
     auto out = OutputFile::open(f.schema);
     if (!out)
         return out.error();

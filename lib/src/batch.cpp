@@ -198,10 +198,12 @@ namespace {
 // A grammar not chosen because a detection pattern stopped at its match
 // limit would go unsaid: the error names each such pattern.
 Error with_limit_hits(Error error) {
+    std::set<std::pair<std::string, std::size_t>> named; // a pattern once, whatever it ran over
     for (const LimitHit &hit : take_limit_hits())
-        error.message += fmt::format("; the pattern at {}:{} stopped at its match limit while "
-                                     "choosing, so a score may be wrong",
-                                     hit.rule.file, hit.rule.line);
+        if (named.emplace(hit.rule.file, hit.rule.line).second)
+            error.message += fmt::format("; the pattern at {}:{} stopped at its match limit while "
+                                         "choosing, so a score may be wrong",
+                                         hit.rule.file, hit.rule.line);
     return error;
 }
 
