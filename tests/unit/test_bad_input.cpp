@@ -283,6 +283,10 @@ TEST_CASE("regression regex-limit-warning: a limit hit during extraction is a do
     CHECK((*hit)["message"].get<std::string>().find(".toml:") != std::string::npos);
     CHECK((*hit)["message"].get<std::string>().find("stopped at its match limit") !=
           std::string::npos);
+    // The line of the text it ran over: one of the document's.
+    std::size_t line = (*hit)["lines"][0].get<std::size_t>();
+    CHECK(line > 0);
+    CHECK(line <= static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1);
     CHECK(take_limit_hits().empty()); // taken by the extraction, none left for the next
 }
 
