@@ -9,6 +9,7 @@
 #include "../backend/sqlite_backend.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <fmt/format.h>
 
 #ifndef INSPEX_STATIC_BACKENDS
@@ -283,10 +284,15 @@ class SqliteWriter : public RecordWriter {
         auto it = row.find(c.name);
         if (it == row.end() || it->second.text.empty())
             return s.bind_null(i);
-        if (c.type == ColumnType::integer &&
-            it->second.text.find_first_not_of("-0123456789") == std::string::npos)
-            return s.bind_int(i, std::stoll(it->second.text));
-        s.bind(i, it->second.text);
+        // An integer column's text is bound as a number only where it is one
+        // that fits (a record may hold "-", or a count past 64 bits: text).
+        const std::string &text = it->second.text;
+        long long number = 0;
+        auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+        if (c.type == ColumnType::integer && error == std::errc() &&
+            end == text.data() + text.size())
+            return s.bind_int(i, number);
+        s.bind(i, text);
     }
 
     void full_text(const std::string &kind, const std::vector<Column> &cols, const FlatRow &row,
