@@ -56,9 +56,7 @@ bool convert(std::istream &in, const std::string &name, RecordWriter &writer,
         ++written;
     }
     if (in.bad()) {
-        tool::complain(
-            kTool,
-            Error("cannot read file: the rest of it was not read", name, number + 1).describe());
+        tool::complain(kTool, Error(kReadErrorMessage, name, number + 1).describe());
         return false;
     }
     return clean;

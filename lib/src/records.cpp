@@ -90,7 +90,7 @@ std::size_t read_documents(std::istream &in, const std::string &file,
     }
     if (in.bad()) {
         ++bad;
-        on_error(Error("cannot read file: the rest of it was not read", file, number + 1));
+        on_error(Error(kReadErrorMessage, file, number + 1));
     }
     flush();
     return bad;

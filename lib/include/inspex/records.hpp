@@ -33,6 +33,9 @@ bool read_record_line(std::istream &in, std::string &line, bool &too_long,
 // What a line too long to read is called, for `Error`.
 std::string line_too_long_message(std::size_t max_bytes = ReadLimits{}.max_input_bytes);
 
+// What a read error that ended a records stream is called, for `Error`.
+inline constexpr const char *kReadErrorMessage = "cannot read file: the rest of it was not read";
+
 // Calls `on_document` for each document in turn; a line longer than the
 // input limit, or a read error, is reported and ends the input; a line that is not a JSON
 // object (or is nested too deep, record_shape.hpp) is reported through
